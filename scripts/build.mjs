@@ -1,0 +1,40 @@
+// Bundles every entry point with esbuild (one bundle per entry, `vscode` external), as in the official
+// esbuild sample. Type-checking is separate (`npm run typecheck`).
+//   node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const testFiles = (dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+
+const builds = [
+  // Node extension host.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  // Web-worker extension host (vscode.dev, github.dev): no Node built-ins may be reached.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  // The command-line twin (package.json `bin`).
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The Track statistics webview script: runs in the webview (a browser page), draws with the core renderer.
+  { ...common, entryPoints: ['src/webview/statsView.ts'], outfile: 'dist/webview/statsView.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // Extension-host tests, run inside the real VS Code by @vscode/test-cli; mocha stays a runtime require.
+  ...(production ? [] : [{ ...common, entryPoints: testFiles('test/suite'), outdir: 'out/test/suite', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] }]),
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('esbuild: watching');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,239 @@
+// `conference-notes`: the command-line twin of the extension. It runs the same core (parser, index, statistics,
+// chart renderer) on notes read from disk, for scripts, CI and people who publish reports without VS Code.
+//
+//   conference-notes sessions [--format table|json] PATH...
+//   conference-notes stats    [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
+//   conference-notes chart    [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
+//
+// Skipped or broken files are reported on stderr; the exit code is 0 when the notes could be read, 1 when none of
+// the paths could be read, 2 for a usage error.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderTrackChart } from './core/chart';
+import { DEFAULT_PARSE_OPTIONS, type NoteDiagnostic, type ParsedNote, type Session } from './core/model';
+import { NoteIndex } from './core/noteIndex';
+import { decodeNoteBytes, parseNote } from './core/parser';
+import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type StatsLabels, type TrackSort } from './core/stats';
+import { CLI_MESSAGES as M, cliText } from './cliText';
+
+const NOTE_EXTENSIONS = new Set(['.md', '.markdown']);
+/** Folders that never hold a user's notes and can be huge. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
+const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+type Format = 'table' | 'json' | 'csv' | 'md';
+
+interface CliOptions {
+  readonly command: 'sessions' | 'stats' | 'chart';
+  readonly paths: readonly string[];
+  readonly format: Format;
+  readonly sort: TrackSort;
+  readonly percent: boolean;
+  readonly output?: string;
+  readonly theme: 'light' | 'dark';
+  readonly maxFileSize: number;
+}
+
+class UsageError extends Error {}
+
+function parseArguments(argv: readonly string[]): CliOptions | 'help' {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return 'help';
+  if (command !== 'sessions' && command !== 'stats' && command !== 'chart') {
+    throw new UsageError(cliText(M.unknownCommand, ...[command]));
+  }
+  const paths: string[] = [];
+  let format: Format = 'table';
+  let sort: TrackSort = 'count';
+  let percent = false;
+  let output: string | undefined;
+  let theme: 'light' | 'dark' = 'light';
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  const valueOf = (option: string, index: number): string => {
+    const value = rest[index + 1];
+    if (value === undefined) throw new UsageError(cliText(M.missingValue, ...[option]));
+    return value;
+  };
+  const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
+    if (!(allowed as readonly string[]).includes(value)) {
+      throw new UsageError(cliText(M.invalidChoice, ...[option, allowed.join(', ')]));
+    }
+    return value as T;
+  };
+  for (let i = 0; i < rest.length; i++) {
+    const argument = rest[i];
+    switch (argument) {
+      case '--format':
+        format = oneOf(argument, valueOf(argument, i++), command === 'sessions' ? ['table', 'json'] as const : ['table', 'json', 'csv', 'md'] as const);
+        break;
+      case '--sort':
+        sort = oneOf(argument, valueOf(argument, i++), ['count', 'name'] as const);
+        break;
+      case '--percent':
+        percent = true;
+        break;
+      case '-o':
+      case '--output':
+        output = valueOf(argument, i++);
+        break;
+      case '--theme':
+        theme = oneOf(argument, valueOf(argument, i++), ['light', 'dark'] as const);
+        break;
+      case '--max-size': {
+        maxFileSize = Number(valueOf(argument, i++));
+        if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError(cliText(M.invalidSize, ...[argument]));
+        break;
+      }
+      default:
+        if (argument.startsWith('-')) throw new UsageError(cliText(M.unknownOption, ...[argument]));
+        paths.push(argument);
+    }
+  }
+  if (paths.length === 0) throw new UsageError(cliText(M.noPaths));
+  return { command, paths, format, sort, percent, output, theme, maxFileSize };
+}
+
+/** Every note file under the given paths; a path given explicitly is read whatever its extension. */
+async function findNoteFiles(root: string, warn: (message: string) => void): Promise<{ file: string; root: string }[]> {
+  const stat = await fs.stat(root);
+  if (stat.isFile()) return [{ file: root, root: path.dirname(root) }];
+  const found: { file: string; root: string }[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      warn(cliText(M.cannotRead, ...[dir, (error as Error).message]));
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+      } else if (entry.isFile() && NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+        found.push({ file: full, root });
+      }
+    }
+  };
+  await walk(root);
+  return found;
+}
+
+function describe(file: string, diagnostic: NoteDiagnostic): string {
+  const where = diagnostic.line === undefined ? file : `${file}:${diagnostic.line + 1}`;
+  return `${where}: ${cliText(diagnostic.message, ...diagnostic.args)}`;
+}
+
+async function readNotes(options: CliOptions, warn: (message: string) => void): Promise<{ index: NoteIndex; readable: boolean }> {
+  const index = new NoteIndex();
+  const notes: ParsedNote[] = [];
+  let readable = false;
+  for (const given of options.paths) {
+    let files;
+    try {
+      files = await findNoteFiles(path.resolve(given), warn);
+      readable = true;
+    } catch (error) {
+      warn(cliText(M.cannotRead, ...[given, (error as Error).message]));
+      continue;
+    }
+    for (const { file, root } of files) {
+      const shown = path.relative(process.cwd(), file) || file;
+      try {
+        const stat = await fs.stat(file);
+        if (stat.size > options.maxFileSize) {
+          warn(cliText(M.tooLarge, ...[shown, stat.size, options.maxFileSize]));
+          continue;
+        }
+        const decoded = decodeNoteBytes(await fs.readFile(file));
+        if ('diagnostic' in decoded) {
+          warn(describe(shown, decoded.diagnostic));
+          continue;
+        }
+        const note = parseNote(decoded.text, {
+          uri: pathToFileURL(file).toString(),
+          // Relative to the folder above the given one, so the given folder's own name can name the conference.
+          pathSegments: path.relative(path.dirname(root), file).split(path.sep),
+          options: DEFAULT_PARSE_OPTIONS,
+        });
+        for (const diagnostic of note.diagnostics) warn(describe(shown, diagnostic));
+        notes.push(note);
+      } catch (error) {
+        // Deleted or unreadable between listing and reading: report it and go on with the rest.
+        warn(cliText(M.cannotRead, ...[shown, (error as Error).message]));
+      }
+    }
+  }
+  index.updateMany(notes, []);
+  return { index, readable };
+}
+
+function sessionsTable(sessions: readonly Session[]): string {
+  const rows = sessions.map((session) => [session.conference, session.track ?? cliText(M.noTrack), session.title, session.speakers.join(', ')]);
+  const header = [cliText(M.conferenceColumn), cliText(M.trackColumn), cliText(M.sessionColumn), cliText(M.speakersColumn)];
+  return alignColumns([header, ...rows]);
+}
+
+/** Plain-text columns padded to equal width (East Asian wide characters count as two). */
+function alignColumns(rows: readonly (readonly string[])[]): string {
+  const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1), 0);
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ''))));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column] - width(cell)))).join('  ').trimEnd()).join('\n');
+}
+
+export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  let options: CliOptions | 'help';
+  try {
+    options = parseArguments(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.err(`conference-notes: ${error.message}\n${cliText(M.seeHelp)}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    io.out(cliText(M.usage));
+    return 0;
+  }
+  const { index, readable } = await readNotes(options, (message) => io.err(`${message}\n`));
+  if (!readable) return 1;
+
+  if (options.command === 'sessions') {
+    const sessions = index.sessions();
+    io.out(options.format === 'json' ? `${JSON.stringify({ sessions }, null, 2)}\n` : `${sessionsTable(sessions)}\n`);
+    return 0;
+  }
+  const stats = computeTrackStats(index, { sort: options.sort, valueMode: options.percent ? 'percent' : 'count' });
+  if (options.command === 'chart') {
+    const svg = renderTrackChart(stats, { palette: options.theme });
+    if (options.output) {
+      await fs.writeFile(options.output, svg);
+      io.err(`${cliText(M.wrote, ...[options.output])}\n`);
+    } else {
+      io.out(svg);
+    }
+    return 0;
+  }
+  const labels = Object.fromEntries(Object.entries(STATS_MESSAGES).map(([key, text]) => [key, cliText(text)])) as unknown as StatsLabels;
+  const rendered = {
+    table: () => {
+      const table = statsToTable(stats, { labels });
+      return alignColumns([table.header, ...table.rows]);
+    },
+    json: () => JSON.stringify(statsToJson(stats, { labels })),
+    csv: () => statsToCsv(stats, { labels }),
+    md: () => statsToMarkdownTable(stats, { labels }),
+  }[options.format]();
+  io.out(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+  return 0;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`conference-notes: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,43 @@
+// Localisation for the command line: the same Japanese bundle as the extension (l10n/bundle.l10n.ja.json, keyed by
+// the English text), chosen from the system language as other command-line tools do.
+import japaneseBundle from '../l10n/bundle.l10n.ja.json';
+import { fillTemplate } from './core/stats';
+
+export const CLI_MESSAGES = {
+  usage: `Usage:
+  conference-notes sessions [--format table|json] PATH...
+  conference-notes stats [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
+  conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
+
+PATH is a markdown note or a folder searched for *.md and *.markdown files.
+Options: --max-size BYTES skips larger files (default 2 MiB).
+`,
+  unknownCommand: 'Unknown command "{0}".',
+  unknownOption: 'Unknown option {0}.',
+  missingValue: 'Option {0} needs a value.',
+  invalidChoice: 'Option {0} takes one of: {1}.',
+  invalidSize: 'Option {0} takes a positive number of bytes.',
+  noPaths: 'Give at least one file or folder of notes.',
+  seeHelp: 'Run "conference-notes --help" for usage.',
+  cannotRead: 'Could not read {0}: {1}',
+  tooLarge: 'Skipped {0}: {1} bytes is over the size limit of {2} bytes.',
+  wrote: 'Wrote {0}.',
+  conferenceColumn: 'Conference',
+  trackColumn: 'Track',
+  sessionColumn: 'Session',
+  speakersColumn: 'Speakers',
+  noTrack: 'No track',
+} as const;
+
+/** `ja` when the environment asks for Japanese (LC_ALL, LC_MESSAGES, LANG, then the ICU default locale). */
+export function cliLanguage(env: Record<string, string | undefined> = process.env): 'ja' | 'en' {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
+  return /^ja([_.-]|$)/i.test(locale) ? 'ja' : 'en';
+}
+
+const translations: Readonly<Record<string, string>> = cliLanguage() === 'ja' ? japaneseBundle : {};
+
+/** The text in the user's language with `{0}`… filled in. */
+export function cliText(template: string, ...args: readonly (string | number)[]): string {
+  return fillTemplate(translations[template] ?? template, args);
+}

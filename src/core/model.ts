@@ -1,0 +1,122 @@
+// The note model shared by every layer: the extension (Node and web), the CLI, the benchmark.
+// Plain data only, so it crosses the webview boundary and serialises to JSON unchanged.
+
+/** What the user did (or plans to do) with a session. `cancelled` is set by schedule re-import. */
+export const SESSION_STATUSES = ['planned', 'attended', 'watched', 'to-watch', 'skipped', 'cancelled'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** How a file holds its sessions: many sessions under track headings, or one session per file. */
+export type NoteLayout = 'report' | 'session-file';
+
+export interface SessionLink {
+  readonly label: string;
+  readonly url: string;
+}
+
+/** Zero-based, end-inclusive line range in the source document. */
+export interface LineRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Session {
+  /** Stable across re-parses while the heading keeps its title: `${uri}#${slug}` (+ `~n` for repeats). */
+  readonly id: string;
+  readonly title: string;
+  readonly conference: string;
+  /** Undefined when neither a field, a heading nor a title prefix names one. */
+  readonly track?: string;
+  readonly speakers: readonly string[];
+  /** As written (ISO `YYYY-MM-DD` when it could be read as a date). */
+  readonly date?: string;
+  /** A day label such as `Day 1`, from a field or a file-name prefix. */
+  readonly day?: string;
+  readonly time?: string;
+  readonly room?: string;
+  readonly tags: readonly string[];
+  readonly status?: SessionStatus;
+  readonly links: readonly SessionLink[];
+  /** Schedule UID (sched `UID`, pretalx `guid`, Sessionize id) written by schedule import. */
+  readonly uid?: string;
+  /** The document the session lives in, as a URI string. */
+  readonly uri: string;
+  readonly layout: NoteLayout;
+  /** Line of the session's heading (report layout) or of the title (session files). */
+  readonly line: number;
+  /** Every line that belongs to the session, heading included. */
+  readonly range: LineRange;
+}
+
+export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+
+/** A problem found while reading one note: shown in the output channel and, with a line, in Problems. */
+export interface NoteDiagnostic {
+  /** Stable machine-readable code, e.g. `yaml-invalid`; the adapters localise from it. */
+  readonly code: string;
+  /** English message template from `core/messages.ts` with `{0}`, `{1}`… placeholders. */
+  readonly message: string;
+  /** Values for the placeholders (file names, YAML error text…). */
+  readonly args: readonly string[];
+  readonly severity: DiagnosticSeverity;
+  /** Zero-based line, when one line is at fault. */
+  readonly line?: number;
+}
+
+/** Everything the parser needs to know about a file besides its text. */
+export interface NoteContext {
+  /** URI string identifying the document (used in session ids). */
+  readonly uri: string;
+  /** Path segments of the file relative to its workspace root, file name last (e.g. `['kubecon', 'day1.md']`). */
+  readonly pathSegments: readonly string[];
+  readonly options: ParseOptions;
+}
+
+export interface ParseOptions {
+  /** Heading level of tracks in the report layout (default 2). */
+  readonly trackHeadingLevel: number;
+  /** Heading level of sessions in the report layout (default 3). */
+  readonly sessionHeadingLevel: number;
+  /** Title prefixes that name a track when nothing else does (`Keynote: …` → track `Keynote`). */
+  readonly titlePrefixTracks: readonly string[];
+  /**
+   * Front matter given by path, for notes that have none: every file matching an entry's `files` globs reads as
+   * if its front matter held the entry's keys (`type: session`, `track`, `conference`, `session-level`…). The
+   * file's own front matter wins; of two matching entries, the later one wins.
+   */
+  readonly fileDefaults?: readonly FileDefaults[];
+  /**
+   * How many folder levels below the workspace root name a file's conference (2 for `2016/djangocon-us/talk.md`).
+   * Unset: the file's own folder. When set, the folder names the conference ahead of a report's H1, and files
+   * directly at the root are conferences of their own.
+   */
+  readonly conferenceFolderDepth?: number;
+  /** Turn folder and file names into conference names: `2016/djangocon-us` → `djangocon us 2016`, `2024_03_csun` → `csun 2024`. */
+  readonly readableFolderNames?: boolean;
+  /** What the first folder below the conference folders means (with `conferenceFolderDepth`): a day or a track. */
+  readonly subfolderMeaning?: 'day' | 'track';
+  /** Headings that are never tracks or sessions, as case-insensitive patterns where `*` is any text (`Informal*`). */
+  readonly nonSessionHeadings?: readonly string[];
+}
+
+/** One `fileDefaults` entry. */
+export interface FileDefaults {
+  /** Globs relative to the workspace root (`2016/djangocon-us/*.md`, `oscon/{a,b}.md`). */
+  readonly files: string | readonly string[];
+  /** Keys and values as they would be written in front matter. */
+  readonly frontMatter: Readonly<Record<string, unknown>>;
+}
+
+export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
+  trackHeadingLevel: 2,
+  sessionHeadingLevel: 3,
+  titlePrefixTracks: ['Keynote', 'Lightning Talk', 'Workshop', 'Tutorial', 'Panel'],
+};
+
+export interface ParsedNote {
+  readonly uri: string;
+  readonly layout: NoteLayout;
+  /** The conference the file belongs to (even when it holds no session yet). */
+  readonly conference: string;
+  readonly sessions: readonly Session[];
+  readonly diagnostics: readonly NoteDiagnostic[];
+}

@@ -1,0 +1,42 @@
+// The extension entry. scripts/build.mjs bundles it twice: for the Node extension host (desktop, remote) and for
+// the web-worker host (vscode.dev, github.dev), so nothing reachable from here may need a Node built-in: files
+// are read through vscode.workspace.fs only.
+//
+// Activation registers features and returns at once; nothing is read from the workspace until the Sessions view
+// or a command asks for notes (NoteWorkspace.ready()).
+import * as vscode from 'vscode';
+import { NoteWorkspace } from './noteWorkspace';
+import { registerOpenSession } from './openSession';
+import { registerSessionActions } from './sessionActions';
+import { registerSessionTree, type SessionTreeApi } from './sessionTree';
+import { registerStatsPanel, type StatsPanelApi } from './statsPanel';
+
+/** What `activate` returns: lets tests (and other extensions) reach the live model. */
+export interface ConferenceNotesApi {
+  /** Time spent inside activate(), in milliseconds. */
+  readonly activationMs: number;
+  readonly notes: NoteWorkspace;
+  readonly sessionTree: SessionTreeApi;
+  readonly statsPanel: StatsPanelApi;
+}
+
+export function activate(context: vscode.ExtensionContext): ConferenceNotesApi {
+  const started = performance.now();
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Conference Notes'), { log: true });
+  const notes = new NoteWorkspace(output);
+  context.subscriptions.push(output, notes);
+
+  const sessionTree = registerSessionTree(context, notes);
+  registerOpenSession(context);
+  registerSessionActions(context, notes);
+  const statsPanel = registerStatsPanel(context, notes);
+  context.subscriptions.push(vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()));
+
+  const activationMs = performance.now() - started;
+  output.info(vscode.l10n.t('Activated in {0} ms.', activationMs.toFixed(1)));
+  return { activationMs, notes, sessionTree, statsPanel };
+}
+
+export function deactivate(): void {
+  // Everything is registered on context.subscriptions and disposed by VS Code.
+}

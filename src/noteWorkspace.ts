@@ -1,0 +1,208 @@
+// Keeps the core NoteIndex in step with the workspace: the first scan (lazy — started by the first view or command
+// that needs notes), file-system events batched into one pass, unsaved editor changes (debounced), and the
+// diagnostics that bad notes produce. All I/O goes through vscode.workspace.fs so remote and virtual workspaces
+// (and the web worker) behave the same.
+import * as vscode from 'vscode';
+import { DEFAULT_PARSE_OPTIONS, type NoteContext, type NoteDiagnostic, type ParsedNote, type ParseOptions } from './core/model';
+import { decodeNoteBytes, parseNote } from './core/parser';
+import { NoteIndex } from './core/noteIndex';
+import { clearSettingsCache, excludeGlobFor, isExcluded, NOTE_GLOB, readNoteSettings, type NoteSettings } from './settings';
+
+/** Files read concurrently; beyond a handful the extension host only queues them. */
+const READ_CONCURRENCY = 32;
+/** Quiet time before a burst of file-system events is indexed in one pass (e.g. a `git checkout`). */
+const WATCH_BATCH_MS = 300;
+/** Quiet time after the last keystroke before an unsaved document is re-read. */
+const TYPING_DEBOUNCE_MS = 250;
+
+export class NoteWorkspace implements vscode.Disposable {
+  readonly index = new NoteIndex();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly problems = vscode.languages.createDiagnosticCollection('conference-notes');
+  private scan: Promise<void> | undefined;
+  private pendingChanges = new Set<string>();
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly output: vscode.LogOutputChannel) {
+    this.disposables.push(this.problems);
+  }
+
+  /** Resolves once the whole workspace has been indexed; the first call starts the scan and the watchers. */
+  ready(): Promise<void> {
+    this.scan ??= this.startIndexing();
+    return this.scan;
+  }
+
+  /** Re-reads everything, e.g. after a settings change. */
+  async rescan(): Promise<void> {
+    await this.ready();
+    this.scan = this.indexWorkspace(true);
+    await this.scan;
+  }
+
+  private async startIndexing(): Promise<void> {
+    const watcher = vscode.workspace.createFileSystemWatcher(NOTE_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.queue(uri)),
+      watcher.onDidChange((uri) => this.queue(uri)),
+      watcher.onDidDelete((uri) => this.queue(uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentEdited(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // An edited-but-unsaved document that is closed reverts to what is on disk.
+        if (this.isIncluded(document.uri)) this.queue(document.uri);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('conferenceNotes') || event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude')) {
+          clearSettingsCache();
+          void this.rescan();
+        }
+      }),
+    );
+    await this.indexWorkspace(false);
+  }
+
+  private async indexWorkspace(replaceAll: boolean): Promise<void> {
+    const started = Date.now();
+    const uris = await this.findNotes();
+    const notes: ParsedNote[] = [];
+    const skipped: string[] = [];
+    await vscode.window.withProgress(
+      { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
+      async () => {
+        for (let start = 0; start < uris.length; start += READ_CONCURRENCY) {
+          const batch = uris.slice(start, start + READ_CONCURRENCY);
+          const results = await Promise.all(batch.map((uri) => this.readNote(uri)));
+          results.forEach((note, i) => (note ? notes.push(note) : skipped.push(batch[i].toString())));
+          // Yield to the extension host between batches so a 10,000-note scan never blocks it for long.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+      },
+    );
+    if (replaceAll) this.index.clear();
+    this.index.updateMany(notes, skipped);
+    this.output.info(vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms.', notes.length, this.index.sessionCount, Date.now() - started));
+  }
+
+  private async findNotes(): Promise<vscode.Uri[]> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const perFolder = await Promise.all(
+      folders.map((folder) =>
+        vscode.workspace.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), excludeGlobFor(folder)),
+      ),
+    );
+    return perFolder.flat();
+  }
+
+  private queue(uri: vscode.Uri): void {
+    this.pendingChanges.add(uri.toString());
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => void this.flushQueue(), WATCH_BATCH_MS);
+  }
+
+  /** One index pass, and so one change event, for however many files changed during the quiet period. */
+  private async flushQueue(): Promise<void> {
+    const uris = [...this.pendingChanges].map((text) => vscode.Uri.parse(text));
+    this.pendingChanges = new Set();
+    const updated: ParsedNote[] = [];
+    const removed: string[] = [];
+    for (let start = 0; start < uris.length; start += READ_CONCURRENCY) {
+      const batch = uris.slice(start, start + READ_CONCURRENCY);
+      const results = await Promise.all(batch.map((uri) => this.readOpenOrSaved(uri)));
+      results.forEach((note, i) => (note ? updated.push(note) : removed.push(batch[i].toString())));
+    }
+    this.index.updateMany(updated, removed);
+  }
+
+  private onDocumentEdited(document: vscode.TextDocument): void {
+    if (!this.isIncluded(document.uri)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.typingTimers.get(key));
+    this.typingTimers.set(
+      key,
+      setTimeout(() => {
+        this.typingTimers.delete(key);
+        this.index.updateMany([this.parse(document.getText(), document.uri)], []);
+      }, TYPING_DEBOUNCE_MS),
+    );
+  }
+
+  /** An open document may hold unsaved edits, which win over the file on disk. */
+  private async readOpenOrSaved(uri: vscode.Uri): Promise<ParsedNote | undefined> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open && open.isDirty) return this.parse(open.getText(), uri);
+    return this.readNote(uri);
+  }
+
+  /** Reads one note from disk; undefined (with one message in the log) when it cannot be indexed. */
+  private async readNote(uri: vscode.Uri): Promise<ParsedNote | undefined> {
+    if (!this.isIncluded(uri)) return undefined;
+    const settings = readNoteSettings(uri);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > settings.maxFileSize) {
+        this.output.warn(vscode.l10n.t('Skipped {0}: {1} bytes is over the size limit of {2} bytes (setting conferenceNotes.maxFileSize).', this.label(uri), stat.size, settings.maxFileSize));
+        return undefined;
+      }
+      const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
+      if ('diagnostic' in decoded) {
+        this.report(uri, [decoded.diagnostic]);
+        return undefined;
+      }
+      return this.parse(decoded.text, uri, settings);
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
+        this.problems.delete(uri);
+        return undefined; // Deleted before or while it was read: it simply is no note any more.
+      }
+      this.output.error(vscode.l10n.t('Could not read {0}: {1}', this.label(uri), error instanceof Error ? error.message : String(error)));
+      return undefined;
+    }
+  }
+
+  private parse(text: string, uri: vscode.Uri, settings: NoteSettings = readNoteSettings(uri)): ParsedNote {
+    const note = parseNote(text, this.contextFor(uri, settings.parseOptions));
+    this.report(uri, note.diagnostics);
+    return note;
+  }
+
+  private contextFor(uri: vscode.Uri, options: ParseOptions = DEFAULT_PARSE_OPTIONS): NoteContext {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : uri.path;
+    return { uri: uri.toString(), pathSegments: relative.split('/').filter(Boolean), options };
+  }
+
+  private report(uri: vscode.Uri, diagnostics: readonly NoteDiagnostic[]): void {
+    const located: vscode.Diagnostic[] = [];
+    for (const diagnostic of diagnostics) {
+      const message = vscode.l10n.t(diagnostic.message, ...diagnostic.args);
+      this.output.warn(`${this.label(uri)}${diagnostic.line === undefined ? '' : `:${diagnostic.line + 1}`}: ${message}`);
+      if (diagnostic.line !== undefined) {
+        const severity = diagnostic.severity === 'error' ? vscode.DiagnosticSeverity.Error : diagnostic.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+        const entry = new vscode.Diagnostic(new vscode.Range(diagnostic.line, 0, diagnostic.line, Number.MAX_SAFE_INTEGER), message, severity);
+        entry.source = 'Conference Notes';
+        entry.code = diagnostic.code;
+        located.push(entry);
+      }
+    }
+    this.problems.set(uri, located);
+  }
+
+  /** A note of a workspace folder that none of the exclude globs matches. */
+  private isIncluded(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder !== undefined && /\.(md|markdown)$/i.test(uri.path) && !isExcluded(uri, folder);
+  }
+
+  private label(uri: vscode.Uri): string {
+    return vscode.workspace.asRelativePath(uri);
+  }
+
+  dispose(): void {
+    if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    for (const timer of this.typingTimers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,78 @@
+// What a user can do with a session from the Sessions view's context menu: open it beside, copy a markdown link
+// to it, and set its status (a one-step, undoable edit of the note that changes nothing else).
+import * as vscode from 'vscode';
+import { SESSION_STATUSES, type Session, type SessionStatus } from './core/model';
+import { markdownLink, planStatusEdit } from './core/noteEdits';
+import type { NoteWorkspace } from './noteWorkspace';
+import { openSession } from './openSession';
+import { statusLabel, type SessionTreeNode } from './sessionTree';
+
+/** Context-menu commands receive the tree node; tests and other commands pass the session itself. */
+function sessionOf(target: SessionTreeNode | Session | undefined): Session | undefined {
+  if (!target) return undefined;
+  if ('kind' in target) return target.kind === 'session' ? target.session : undefined;
+  return target;
+}
+
+/** The path of a URI relative to its workspace folder, with `/` separators (empty folder path for the root). */
+function workspacePath(uri: vscode.Uri): { folder: vscode.WorkspaceFolder | undefined; path: string } {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return { folder, path: folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : uri.path };
+}
+
+/** A link that works from the markdown file being edited (same folder), else from the workspace folder's root. */
+export function linkToSession(session: Session, from: vscode.Uri | undefined): string {
+  const target = workspacePath(vscode.Uri.parse(session.uri));
+  const source = from ? workspacePath(from) : undefined;
+  const fromDirectory = source && source.folder === target.folder ? source.path.split('/').slice(0, -1).join('/') : '';
+  return markdownLink(session, target.path, fromDirectory);
+}
+
+export async function setSessionStatus(session: Session, status: SessionStatus): Promise<boolean> {
+  const uri = vscode.Uri.parse(session.uri);
+  const document = await vscode.workspace.openTextDocument(uri);
+  const wasDirty = document.isDirty;
+  const edit = planStatusEdit(document.getText(), session, status);
+  const workspaceEdit = new vscode.WorkspaceEdit();
+  workspaceEdit.replace(uri, new vscode.Range(edit.startLine, edit.startCharacter, edit.endLine, edit.endCharacter), edit.newText);
+  if (!(await vscode.workspace.applyEdit(workspaceEdit))) return false;
+  // Our edit is the only change: save it, as a user would expect of a menu action. Unsaved work stays unsaved.
+  if (!wasDirty) await document.save();
+  return true;
+}
+
+export function registerSessionActions(context: vscode.ExtensionContext, notes: NoteWorkspace): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('conferenceNotes.openToSide', async (target?: SessionTreeNode | Session) => {
+      const session = sessionOf(target);
+      if (session) await openSession(session, vscode.ViewColumn.Beside);
+    }),
+    vscode.commands.registerCommand('conferenceNotes.copyMarkdownLink', async (target?: SessionTreeNode | Session) => {
+      const session = sessionOf(target);
+      if (!session) return;
+      const active = vscode.window.activeTextEditor?.document;
+      const link = linkToSession(session, active?.languageId === 'markdown' ? active.uri : undefined);
+      await vscode.env.clipboard.writeText(link);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', link), 3000);
+    }),
+    vscode.commands.registerCommand('conferenceNotes.setStatus', async (target?: SessionTreeNode | Session, status?: SessionStatus) => {
+      const session = sessionOf(target);
+      if (!session) return;
+      const chosen =
+        status ??
+        (
+          await vscode.window.showQuickPick(
+            SESSION_STATUSES.map((value) => ({ label: statusLabel(value), description: value, value, picked: value === session.status })),
+            { title: vscode.l10n.t('Set Status of "{0}"', session.title) },
+          )
+        )?.value;
+      if (!chosen || !SESSION_STATUSES.includes(chosen)) return;
+      await notes.ready();
+      // The session may have moved since the tree was drawn: edit the freshest copy of it.
+      const current = notes.index.session(session.id) ?? session;
+      if (!(await setSessionStatus(current, chosen))) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not change the status of "{0}".', session.title));
+      }
+    }),
+  );
+}

@@ -1,0 +1,419 @@
+// The Sessions view. Nodes are computed lazily from the NoteIndex (10,000 notes never build a whole tree), carry
+// stable ids and a parent, so the view keeps its expansion state across refreshes and `reveal` works; an index
+// change refreshes only the group nodes it touched.
+import * as vscode from 'vscode';
+import type { Session, SessionStatus } from './core/model';
+import type { Facet, GroupKey, IndexChange, NoteIndex } from './core/noteIndex';
+import { sessionMatchesFilter } from './core/sessionFilter';
+import type { NoteWorkspace } from './noteWorkspace';
+import { OPEN_SESSION_COMMAND } from './openSession';
+
+export const SESSIONS_VIEW_ID = 'conferenceNotes.sessions';
+
+/** How the view groups sessions; `conference` is conference → track → session, the others one level of groups. */
+export const GROUPINGS = ['conference', 'day', 'speaker', 'tag', 'status', 'file'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+const FACET_OF: Readonly<Record<Exclude<Grouping, 'conference' | 'file'>, Facet>> = {
+  day: 'days',
+  speaker: 'speakers',
+  tag: 'tags',
+  status: 'statuses',
+};
+
+export type SessionTreeNode =
+  | { readonly kind: 'conference'; readonly id: string; readonly conference: string }
+  | { readonly kind: 'track'; readonly id: string; readonly conference: string; readonly track: GroupKey }
+  | { readonly kind: 'group'; readonly id: string; readonly grouping: Grouping; readonly key: GroupKey }
+  | { readonly kind: 'session'; readonly id: string; readonly session: Session; readonly parent: SessionTreeNode };
+
+const STATUS_ICONS: Readonly<Record<SessionStatus, string>> = {
+  planned: 'circle-large-outline',
+  attended: 'pass-filled',
+  watched: 'eye',
+  'to-watch': 'clock',
+  skipped: 'debug-step-over',
+  cancelled: 'circle-slash',
+};
+
+/** The status as users read it, in their language. */
+export function statusLabel(status: SessionStatus): string {
+  const labels: Record<SessionStatus, string> = {
+    planned: vscode.l10n.t('Planned'),
+    attended: vscode.l10n.t('Attended'),
+    watched: vscode.l10n.t('Watched'),
+    'to-watch': vscode.l10n.t('To watch'),
+    skipped: vscode.l10n.t('Skipped'),
+    cancelled: vscode.l10n.t('Cancelled'),
+  };
+  return labels[status];
+}
+
+/** Lines of the note shown in a session's tooltip. */
+const TOOLTIP_PREVIEW_LINES = 6;
+
+export class SessionTreeProvider implements vscode.TreeDataProvider<SessionTreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<SessionTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly indexSubscription: { dispose(): void };
+  /** VS Code identifies the nodes it shows by object identity: hand out one object per id. */
+  private readonly nodes = new Map<string, SessionTreeNode>();
+  private groupingMode: Grouping;
+  private filterText = '';
+
+  constructor(private readonly notes: NoteWorkspace, grouping: Grouping) {
+    this.groupingMode = grouping;
+    this.indexSubscription = notes.index.onDidChange((change) => this.refreshFor(change));
+  }
+
+  get grouping(): Grouping {
+    return this.groupingMode;
+  }
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setGrouping(grouping: Grouping): void {
+    this.groupingMode = grouping;
+    this.refreshAll();
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    this.refreshAll();
+  }
+
+  private get index(): NoteIndex {
+    return this.notes.index;
+  }
+
+  private refreshAll(): void {
+    this.nodes.clear();
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** Refreshes the group nodes whose members changed; the root only when groups appeared or vanished. */
+  private refreshFor(change: IndexChange): void {
+    if (change.groupsAddedOrRemoved || this.filterText || this.groupingMode === 'file') {
+      this.changeEmitter.fire(undefined);
+      return;
+    }
+    const touched: SessionTreeNode[] = [];
+    if (this.groupingMode === 'conference') {
+      for (const conference of change.conferences) touched.push(this.conferenceNode(conference));
+    } else {
+      const grouping = this.groupingMode;
+      for (const key of change.facets[FACET_OF[grouping]]) touched.push(this.groupNode(grouping, key));
+    }
+    for (const node of touched) this.changeEmitter.fire(node);
+  }
+
+  private visible(sessions: readonly Session[]): Session[] {
+    return this.filterText ? sessions.filter((session) => sessionMatchesFilter(session, this.filterText)) : [...sessions];
+  }
+
+  private sessionsUnder(node: SessionTreeNode): Session[] {
+    switch (node.kind) {
+      case 'conference':
+        return this.visible(this.index.sessionsOfConference(node.conference));
+      case 'track':
+        return this.visible(this.index.sessionsByTrack(node.conference, node.track));
+      case 'group':
+        if (node.grouping === 'file') return this.visible(node.key === undefined ? [] : this.index.sessionsOf(node.key));
+        return this.visible(this.index.sessionsInGroup(FACET_OF[node.grouping as keyof typeof FACET_OF], node.key));
+      case 'session':
+        return [];
+    }
+  }
+
+  async getChildren(node?: SessionTreeNode): Promise<SessionTreeNode[]> {
+    await this.notes.ready();
+    const children = this.childrenOf(node);
+    // With a filter, groups without a matching session disappear.
+    return this.filterText ? children.filter((child) => child.kind === 'session' || this.sessionsUnder(child).length > 0) : children;
+  }
+
+  private childrenOf(node: SessionTreeNode | undefined): SessionTreeNode[] {
+    if (!node) {
+      switch (this.groupingMode) {
+        case 'conference':
+          return this.index.conferences().map(({ name }) => this.conferenceNode(name));
+        case 'file':
+          return this.index.uris().filter((uri) => this.index.sessionsOf(uri).length > 0).sort().map((uri) => this.groupNode('file', uri));
+        default: {
+          const grouping = this.groupingMode;
+          return this.index.groups(FACET_OF[grouping]).map(({ name }) => this.groupNode(grouping, name));
+        }
+      }
+    }
+    if (node.kind === 'conference') {
+      return this.index.tracks(node.conference).map(({ name }) => this.trackNode(node.conference, name));
+    }
+    return this.sessionsUnder(node).map((session) => this.sessionNode(session, node));
+  }
+
+  getParent(node: SessionTreeNode): SessionTreeNode | undefined {
+    if (node.kind === 'session') return node.parent;
+    if (node.kind === 'track') return this.conferenceNode(node.conference);
+    return undefined;
+  }
+
+  /** The node under which `reveal` shows a session: its track, or its first group in the other groupings. */
+  nodeForSession(session: Session): SessionTreeNode {
+    switch (this.groupingMode) {
+      case 'conference':
+        return this.sessionNode(session, this.trackNode(session.conference, session.track));
+      case 'file':
+        return this.sessionNode(session, this.groupNode('file', session.uri));
+      default: {
+        const facet = FACET_OF[this.groupingMode];
+        const [key] = this.index.groups(facet).filter(({ name }) => this.index.sessionsInGroup(facet, name).includes(session));
+        return this.sessionNode(session, this.groupNode(this.groupingMode, key?.name));
+      }
+    }
+  }
+
+  /** The track node of the conference → track grouping (for "show this track"). */
+  trackNodeFor(conference: string, track: GroupKey): SessionTreeNode {
+    return this.trackNode(conference, track);
+  }
+
+  getTreeItem(node: SessionTreeNode): vscode.TreeItem {
+    if (node.kind === 'session') return this.sessionItem(node.id, node.session);
+    const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(this.groupLabel(node), collapsed);
+    item.id = node.id;
+    item.description = String(this.sessionsUnder(node).length);
+    item.contextValue = node.kind;
+    item.iconPath = new vscode.ThemeIcon(this.groupIcon(node));
+    if (node.kind === 'group' && node.grouping === 'file' && node.key) item.resourceUri = vscode.Uri.parse(node.key);
+    return item;
+  }
+
+  private groupLabel(node: Exclude<SessionTreeNode, { kind: 'session' }>): string {
+    if (node.kind === 'conference') return node.conference;
+    if (node.kind === 'track') return node.track ?? vscode.l10n.t('(no track)');
+    if (node.key !== undefined) {
+      return node.grouping === 'file' ? vscode.workspace.asRelativePath(vscode.Uri.parse(node.key)) : node.key;
+    }
+    switch (node.grouping) {
+      case 'day':
+        return vscode.l10n.t('(no date)');
+      case 'speaker':
+        return vscode.l10n.t('(no speaker)');
+      case 'tag':
+        return vscode.l10n.t('(no tag)');
+      default:
+        return vscode.l10n.t('(no status)');
+    }
+  }
+
+  private groupIcon(node: Exclude<SessionTreeNode, { kind: 'session' }>): string {
+    if (node.kind === 'conference') return 'calendar';
+    if (node.kind === 'track') return 'list-tree';
+    const icons: Record<Grouping, string> = { conference: 'calendar', day: 'calendar', speaker: 'person', tag: 'tag', status: 'checklist', file: 'markdown' };
+    return node.grouping === 'status' && node.key ? STATUS_ICONS[node.key as SessionStatus] ?? 'checklist' : icons[node.grouping];
+  }
+
+  private sessionItem(id: string, session: Session): vscode.TreeItem {
+    const item = new vscode.TreeItem(session.title, vscode.TreeItemCollapsibleState.None);
+    item.id = id;
+    // Speakers say most about a session; in other groupings the track tells where it belongs.
+    item.description = this.groupingMode === 'conference' ? session.speakers.join(', ') : [session.track, session.speakers.join(', ')].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(session.status ? STATUS_ICONS[session.status] : 'note');
+    item.contextValue = 'session';
+    item.command = { command: OPEN_SESSION_COMMAND, title: vscode.l10n.t('Open Session'), arguments: [session] };
+    return item;
+  }
+
+  /** The tooltip reads the note's first lines, so it is built only when the user hovers. */
+  async resolveTreeItem(item: vscode.TreeItem, node: SessionTreeNode): Promise<vscode.TreeItem> {
+    if (node.kind === 'session') item.tooltip = await sessionTooltip(node.session);
+    return item;
+  }
+
+  private remember<T extends SessionTreeNode>(node: T): T {
+    const known = this.nodes.get(node.id);
+    if (known) return known as T;
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  private conferenceNode(conference: string): SessionTreeNode {
+    return this.remember({ kind: 'conference', id: `conference:${conference}`, conference });
+  }
+
+  private trackNode(conference: string, track: GroupKey): SessionTreeNode {
+    return this.remember({ kind: 'track', id: `track:${conference}\u0000${track ?? ''}`, conference, track });
+  }
+
+  private groupNode(grouping: Grouping, key: GroupKey): SessionTreeNode {
+    return this.remember({ kind: 'group', id: `${grouping}:${key ?? '\u0000none'}`, grouping, key });
+  }
+
+  private sessionNode(session: Session, parent: SessionTreeNode): SessionTreeNode {
+    const node = this.remember({ kind: 'session', id: `${parent.id}\u0000${session.id}`, session, parent });
+    // The same id may now stand for a re-parsed session object: keep the newest.
+    return node.session === session ? node : this.replace({ ...node, session });
+  }
+
+  private replace(node: SessionTreeNode): SessionTreeNode {
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  dispose(): void {
+    this.indexSubscription.dispose();
+    this.changeEmitter.dispose();
+  }
+}
+
+/** Fields, file and the first lines of the note — as text: nothing from a note becomes markup or a command link. */
+async function sessionTooltip(session: Session): Promise<vscode.MarkdownString> {
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown('**').appendText(session.title).appendMarkdown('**\n\n');
+  const fields: [string, string | undefined][] = [
+    [vscode.l10n.t('Conference'), session.conference],
+    [vscode.l10n.t('Track'), session.track],
+    [vscode.l10n.t('Speakers'), session.speakers.join(', ') || undefined],
+    [vscode.l10n.t('Date'), [session.date ?? session.day, session.time].filter(Boolean).join(' ') || undefined],
+    [vscode.l10n.t('Room'), session.room],
+    [vscode.l10n.t('Tags'), session.tags.join(', ') || undefined],
+    [vscode.l10n.t('Status'), session.status && statusLabel(session.status)],
+  ];
+  for (const [label, value] of fields) {
+    if (value) tooltip.appendMarkdown('- ').appendText(`${label}: ${value}`).appendMarkdown('\n');
+  }
+  const uri = vscode.Uri.parse(session.uri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const where = vscode.workspace.asRelativePath(uri, false);
+  tooltip.appendMarkdown('\n$(file) ').appendText(folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}: ${where}` : where);
+  const preview = await readPreview(uri, session);
+  if (preview) {
+    tooltip.appendMarkdown('\n\n---\n\n');
+    for (const line of preview) tooltip.appendText(line).appendMarkdown('  \n');
+  }
+  return tooltip;
+}
+
+async function readPreview(uri: vscode.Uri, session: Session): Promise<string[] | undefined> {
+  try {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const lines = text.split(/\r?\n/).slice(session.line + 1, session.range.end + 1);
+    const body = lines.filter((line) => line.trim() !== '').slice(0, TOOLTIP_PREVIEW_LINES);
+    return body.length > 0 ? body : undefined;
+  } catch {
+    return undefined; // Deleted since it was indexed: the tooltip simply has no preview.
+  }
+}
+
+const GROUPING_STATE_KEY = 'conferenceNotes.grouping';
+/** Quiet time after the cursor stops before the tree follows it. */
+const FOLLOW_CURSOR_DEBOUNCE_MS = 150;
+
+function groupingLabel(grouping: Grouping): string {
+  const labels: Record<Grouping, string> = {
+    conference: vscode.l10n.t('Conference → Track'),
+    day: vscode.l10n.t('Day'),
+    speaker: vscode.l10n.t('Speaker'),
+    tag: vscode.l10n.t('Tag'),
+    status: vscode.l10n.t('Status'),
+    file: vscode.l10n.t('File'),
+  };
+  return labels[grouping];
+}
+
+export interface SessionTreeApi {
+  readonly provider: SessionTreeProvider;
+  readonly view: vscode.TreeView<SessionTreeNode>;
+}
+
+/** The view, its title-bar actions (group by, filter), and following the editor's cursor. */
+export function registerSessionTree(context: vscode.ExtensionContext, notes: NoteWorkspace): SessionTreeApi {
+  const stored = context.workspaceState.get<Grouping>(GROUPING_STATE_KEY);
+  const provider = new SessionTreeProvider(notes, stored && GROUPINGS.includes(stored) ? stored : 'conference');
+  const view = vscode.window.createTreeView(SESSIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+
+  const showState = (): void => {
+    const filter = provider.filter;
+    view.description = filter ? vscode.l10n.t('Filtered: "{0}"', filter) : provider.grouping === 'conference' ? undefined : groupingLabel(provider.grouping);
+    void vscode.commands.executeCommand('setContext', 'conferenceNotes.filtered', filter !== '');
+  };
+  const updateEmptyFilterMessage = async (): Promise<void> => {
+    view.message = provider.filter && (await provider.getChildren()).length === 0 ? vscode.l10n.t('No session matches "{0}".', provider.filter) : undefined;
+  };
+
+  context.subscriptions.push(
+    provider,
+    view,
+    vscode.commands.registerCommand('conferenceNotes.groupBy', async (grouping?: Grouping) => {
+      const chosen =
+        grouping ??
+        (
+          await vscode.window.showQuickPick(
+            GROUPINGS.map((value) => ({ label: groupingLabel(value), value, picked: value === provider.grouping, description: value === provider.grouping ? vscode.l10n.t('current') : undefined })),
+            { title: vscode.l10n.t('Group Sessions By') },
+          )
+        )?.value;
+      if (!chosen || !GROUPINGS.includes(chosen)) return;
+      provider.setGrouping(chosen);
+      await context.workspaceState.update(GROUPING_STATE_KEY, chosen);
+      showState();
+    }),
+    vscode.commands.registerCommand('conferenceNotes.filter', async (text?: string) => {
+      const filter =
+        text ??
+        (await vscode.window.showInputBox({
+          title: vscode.l10n.t('Filter Sessions'),
+          prompt: vscode.l10n.t('Words to find in titles, speakers, tags, tracks or conferences'),
+          value: provider.filter,
+        }));
+      if (filter === undefined) return;
+      provider.setFilter(filter);
+      showState();
+      await updateEmptyFilterMessage();
+    }),
+    vscode.commands.registerCommand('conferenceNotes.clearFilter', async () => {
+      provider.setFilter('');
+      showState();
+      await updateEmptyFilterMessage();
+    }),
+    followCursor(provider, view, notes),
+  );
+  showState();
+  return { provider, view };
+}
+
+/** Reveals (and selects, without taking focus) the session under the editor's cursor while the view is visible. */
+function followCursor(provider: SessionTreeProvider, view: vscode.TreeView<SessionTreeNode>, notes: NoteWorkspace): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const follow = async (editor: vscode.TextEditor | undefined): Promise<void> => {
+    if (!editor || !view.visible || !vscode.workspace.getConfiguration('conferenceNotes', editor.document.uri).get<boolean>('followCursor', true)) return;
+    await notes.ready();
+    const line = editor.selection.active.line;
+    const session = notes.index.sessionsOf(editor.document.uri.toString()).find((s) => s.range.start <= line && line <= s.range.end);
+    if (!session) return;
+    const node = provider.nodeForSession(session);
+    if (view.selection[0]?.id === node.id) return;
+    await view.reveal(node, { select: true, focus: false, expand: false });
+  };
+  const schedule = (editor: vscode.TextEditor | undefined): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void follow(editor).catch(() => undefined), FOLLOW_CURSOR_DEBOUNCE_MS);
+  };
+  const subscriptions = [
+    vscode.window.onDidChangeTextEditorSelection((event) => schedule(event.textEditor)),
+    vscode.window.onDidChangeActiveTextEditor(schedule),
+    view.onDidChangeVisibility(() => schedule(vscode.window.activeTextEditor)),
+  ];
+  return {
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+      for (const subscription of subscriptions) subscription.dispose();
+    },
+  };
+}

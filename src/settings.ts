@@ -1,0 +1,64 @@
+// The extension's settings as the note reader needs them. They are resource-scoped, so every workspace folder of
+// a multi-root workspace can read its notes differently; values are cached per folder because a scan asks for
+// them once per file.
+import * as vscode from 'vscode';
+import { minimatch } from 'minimatch';
+import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from './core/model';
+
+export const NOTE_GLOB = '**/*.{md,markdown}';
+const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export interface NoteSettings {
+  readonly parseOptions: ParseOptions;
+  readonly maxFileSize: number;
+  /** Globs relative to the workspace folder: files.exclude, search.exclude and conferenceNotes.exclude. */
+  readonly exclude: readonly string[];
+}
+
+const cache = new Map<string, NoteSettings>();
+
+/** Settings changed: forget every cached folder. */
+export function clearSettingsCache(): void {
+  cache.clear();
+}
+
+export function readNoteSettings(uri: vscode.Uri): NoteSettings {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const scope = folder?.uri ?? uri;
+  const key = scope.toString();
+  let settings = cache.get(key);
+  if (!settings) {
+    settings = loadSettings(scope);
+    cache.set(key, settings);
+  }
+  return settings;
+}
+
+function loadSettings(scope: vscode.Uri): NoteSettings {
+  const own = vscode.workspace.getConfiguration('conferenceNotes', scope);
+  const enabledGlobs = (section: string): string[] =>
+    Object.entries(vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {})
+      .filter(([, enabled]) => enabled === true)
+      .map(([glob]) => glob);
+  return {
+    parseOptions: {
+      ...DEFAULT_PARSE_OPTIONS,
+      trackHeadingLevel: own.get<number>('trackHeadingLevel', DEFAULT_PARSE_OPTIONS.trackHeadingLevel),
+      sessionHeadingLevel: own.get<number>('sessionHeadingLevel', DEFAULT_PARSE_OPTIONS.sessionHeadingLevel),
+    },
+    maxFileSize: own.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE),
+    exclude: [...enabledGlobs('files'), ...enabledGlobs('search'), ...own.get<string[]>('exclude', [])],
+  };
+}
+
+/** One glob for `workspace.findFiles`; giving any exclude there replaces files.exclude, so it is included. */
+export function excludeGlobFor(folder: vscode.WorkspaceFolder): string | undefined {
+  const { exclude } = readNoteSettings(folder.uri);
+  return exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
+}
+
+/** Whether a file reported by a watcher or an editor is excluded by the same globs as the scan. */
+export function isExcluded(uri: vscode.Uri, folder: vscode.WorkspaceFolder): boolean {
+  const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+  return readNoteSettings(folder.uri).exclude.some((glob) => minimatch(relative, glob, { dot: true }));
+}

@@ -1,0 +1,129 @@
+// The Sessions view beyond the skeleton: grouping modes, the filter, Set Status (an undoable edit that changes
+// nothing else), Copy Markdown Link, and following the editor's cursor — in a real VS Code.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ConferenceNotesApi } from '../../src/extension';
+import { activateExtension, renderTree, waitForIndex, workspaceUri } from './helpers';
+
+const labels = async (api: ConferenceNotesApi) => (await renderTree(api, undefined, 2)).map((node) => `${node.label} (${node.description}): ${(node.children ?? []).map((child) => child.label).join(', ')}`);
+
+describe('Sessions view: grouping and filter', () => {
+  let api: ConferenceNotesApi;
+  before(async () => {
+    api = await activateExtension();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('conferenceNotes.groupBy', 'conference');
+    await vscode.commands.executeCommand('conferenceNotes.clearFilter');
+  });
+
+  it('groups by speaker, a session with two speakers under each, sessions without one last', async () => {
+    await vscode.commands.executeCommand('conferenceNotes.groupBy', 'speaker');
+    assert.deepEqual(await labels(api), [
+      'Ada Park (1): Scaling Queues',
+      'Ben Ortiz (1): Serverless Cold Starts',
+      'Chen Li (1): Streaming Joins in Practice',
+      'Dana Kim (1): CSS Container Queries',
+      '(no speaker) (2): Islands Architecture, HTTP/3 in Production',
+    ]);
+  });
+
+  it('groups by file, by status, by tag and by day', async () => {
+    await vscode.commands.executeCommand('conferenceNotes.groupBy', 'file');
+    assert.deepEqual(await labels(api), [
+      'notes/devconf.md (3): Scaling Queues, Serverless Cold Starts, Streaming Joins in Practice',
+      'notes/webcamp.md (3): CSS Container Queries, Islands Architecture, HTTP/3 in Production',
+    ]);
+    await vscode.commands.executeCommand('conferenceNotes.groupBy', 'status');
+    const byStatus = await labels(api);
+    assert.equal(byStatus.length, 1, 'the fixture has no statuses: one "(no status)" group');
+    assert.match(byStatus[0], /^\(no status\) \(6\)/);
+    for (const grouping of ['tag', 'day']) {
+      await vscode.commands.executeCommand('conferenceNotes.groupBy', grouping);
+      assert.equal((await labels(api)).length, 1, `${grouping}: the fixture has none, one group of all sessions`);
+    }
+  });
+
+  it('remembers the grouping per workspace and shows it in the view', async () => {
+    await vscode.commands.executeCommand('conferenceNotes.groupBy', 'speaker');
+    assert.equal(api.sessionTree.provider.grouping, 'speaker');
+    assert.equal(api.sessionTree.view.description, 'Speaker');
+  });
+
+  it('filters by any word of title, speaker, track or conference, with counts that follow', async () => {
+    await vscode.commands.executeCommand('conferenceNotes.filter', 'cloud');
+    const filtered = await renderTree(api);
+    assert.deepEqual(filtered.map((node) => `${node.label} ${node.description}`), ['DevConf 2024 2']);
+    assert.deepEqual(filtered[0].children?.map((node) => node.label), ['Cloud']);
+    assert.equal(api.sessionTree.view.description, 'Filtered: "cloud"');
+
+    await vscode.commands.executeCommand('conferenceNotes.filter', 'dana webcamp');
+    assert.deepEqual((await renderTree(api)).map((node) => `${node.label} ${node.description}`), ['WebCamp 2024 1']);
+
+    await vscode.commands.executeCommand('conferenceNotes.filter', 'no such session');
+    assert.deepEqual(await renderTree(api), []);
+    assert.equal(api.sessionTree.view.message, 'No session matches "no such session".');
+
+    await vscode.commands.executeCommand('conferenceNotes.clearFilter');
+    assert.equal(api.sessionTree.view.description, undefined);
+    assert.equal(api.sessionTree.view.message, undefined);
+    assert.equal((await renderTree(api)).length, 2);
+  });
+});
+
+describe('Sessions view: acting on a session', () => {
+  let api: ConferenceNotesApi;
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  it('sets the status as one undoable edit that changes nothing else', async () => {
+    const uri = workspaceUri('notes', 'devconf.md');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const session = api.notes.index.sessions().find((s) => s.title === 'Serverless Cold Starts');
+    assert.ok(session);
+    try {
+      await vscode.commands.executeCommand('conferenceNotes.setStatus', session, 'attended');
+      const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.equal(after, before.replace('- speakers: Ben Ortiz\n', '- speakers: Ben Ortiz\n- status: attended\n'));
+      await waitForIndex(api, () => api.notes.index.sessions().find((s) => s.title === 'Serverless Cold Starts')?.status === 'attended');
+
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(document.getText(), before);
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(before));
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('copies a markdown link with the heading anchor', async () => {
+    const session = api.notes.index.sessions().find((s) => s.title === 'HTTP/3 in Production');
+    assert.ok(session);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('conferenceNotes.copyMarkdownLink', session);
+    assert.equal(await vscode.env.clipboard.readText(), '[HTTP/3 in Production](notes/webcamp.md#http3-in-production)');
+  });
+
+  it('reveals the session under the cursor in the tree without taking focus', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.conferenceNotes');
+    const document = await vscode.workspace.openTextDocument(workspaceUri('notes', 'webcamp.md'));
+    const editor = await vscode.window.showTextDocument(document);
+    const line = document.getText().split('\n').indexOf('### Islands Architecture');
+    editor.selection = new vscode.Selection(line + 1, 0, line + 1, 0);
+    const view = api.sessionTree.view;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the tree did not follow the cursor')), 5000);
+      const subscription = view.onDidChangeSelection((event) => {
+        if (event.selection[0]?.kind === 'session' && event.selection[0].session.title === 'Islands Architecture') {
+          clearTimeout(timer);
+          subscription.dispose();
+          resolve();
+        }
+      });
+    });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString(), 'the editor keeps focus');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
