@@ -1,0 +1,364 @@
+// The one chart renderer (stats → SVG text) behind the statistics webview, every export and the CLI.
+// A grouped horizontal bar chart: one group per track, one bar per conference, one colour per conference.
+// Pure string output (no DOM) so it runs in the extension host, the web worker, the webview and Node.
+// Every piece of note text goes through `xmlText`/`xmlAttribute`; element and attribute names are constants.
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { fillTemplate, formatValue, rowValues, STATS_MESSAGES, trackLabel, type TrackStats, type ValueMode } from './stats';
+
+/** English templates for every user-facing string of the chart; adapters pass localised ones. */
+export const CHART_MESSAGES = {
+  title: 'Sessions per track',
+  noTrack: STATS_MESSAGES.noTrack,
+  /** Accessible name of one bar: {0} track, {1} conference, {2} value. */
+  bar: '{0} — {1}: {2}',
+  /** Start of the text alternative: {0} number of tracks, {1} of conferences, {2} of sessions. */
+  summary: 'Tracks: {0}. Conferences: {1}. Sessions: {2}.',
+  /** One sentence per conference: {0} conference, {1} sessions, {2} its biggest track, {3} that track's sessions. */
+  summaryConference: '{0}: {1} sessions, most in {2} ({3}).',
+  empty: 'No sessions to chart yet.',
+} as const;
+
+export type ChartMessages = { readonly [K in keyof typeof CHART_MESSAGES]: string };
+
+/** `vscode`: the themed panel (CSS variables); `light`/`dark`: self-contained colours for exports. */
+export type ChartPalette = 'vscode' | 'light' | 'dark';
+
+export interface TrackChartOptions {
+  readonly palette?: ChartPalette;
+  /** Total width in px (default 800); the height grows with the number of tracks. */
+  readonly width?: number;
+  /** Height of one bar in px (default 14). */
+  readonly barThickness?: number;
+  /** Default: the mode the stats were computed with. */
+  readonly valueMode?: ValueMode;
+  /** Chart title (default `CHART_MESSAGES.title`). */
+  readonly title?: string;
+  /** Text alternative (default: a summary built from `messages`). */
+  readonly description?: string;
+  readonly messages?: Partial<ChartMessages>;
+  /** Prefix of the ids `aria-labelledby` points at, for pages showing several charts (letters, digits, `-`, `_`). */
+  readonly idPrefix?: string;
+}
+
+interface Palette {
+  readonly series: readonly string[];
+  readonly text: string;
+  readonly grid: string;
+  readonly axis: string;
+  readonly fontFamily: string;
+  /** Undefined: transparent, the panel's background shows through. */
+  readonly background?: string;
+}
+
+const SYSTEM_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+const PALETTES: Record<ChartPalette, Palette> = {
+  vscode: {
+    // The fallbacks keep the chart readable where the variables are not defined.
+    series: [
+      'var(--vscode-charts-blue, #3794ff)',
+      'var(--vscode-charts-orange, #d18616)',
+      'var(--vscode-charts-green, #388a34)',
+      'var(--vscode-charts-purple, #652d90)',
+      'var(--vscode-charts-red, #e51400)',
+      'var(--vscode-charts-yellow, #bf8803)',
+    ],
+    text: 'var(--vscode-foreground, #616161)',
+    grid: 'var(--vscode-charts-lines, rgba(128, 128, 128, 0.35))',
+    axis: 'var(--vscode-foreground, #616161)',
+    fontFamily: `var(--vscode-font-family, ${SYSTEM_FONTS})`,
+  },
+  light: {
+    series: ['#4e79a7', '#f28e2b', '#59a14f', '#b07aa1', '#e15759', '#edc948', '#76b7b2', '#ff9da7', '#9c755f', '#bab0ac'],
+    text: '#1f2328',
+    grid: '#d0d7de',
+    axis: '#57606a',
+    fontFamily: SYSTEM_FONTS,
+    background: '#ffffff',
+  },
+  dark: {
+    series: ['#6ea8fe', '#ffb266', '#7fd37f', '#d5a6e6', '#ff7b7b', '#ffe066', '#8fd1cb', '#ffb3bd', '#c9a27e', '#d0cac7'],
+    text: '#e6edf3',
+    grid: '#3d444d',
+    axis: '#9198a1',
+    fontFamily: SYSTEM_FONTS,
+    background: '#0d1117',
+  },
+};
+
+const FONT_SIZE = 12;
+const TITLE_FONT_SIZE = 16;
+const MARGIN = 16;
+/** Average advance of a narrow character in em; wide (CJK, full-width) characters count double. */
+const CHAR_WIDTH_EM = 0.6;
+const SWATCH = 12;
+const VALUE_LABEL_SPACE = 52;
+const MIN_WIDTH = 320;
+const LEGEND_LABEL_MAX_PX = 240;
+/** Beyond the palette's colours, series repeat with this opacity so neighbours stay distinguishable. */
+const REPEAT_OPACITY = 0.55;
+
+// Characters XML 1.0 forbids in a document (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
+const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+// Cheap pre-checks (no `u` flag): nearly all text needs no change, and the chart escapes thousands of values.
+// Matching control characters is their purpose.
+/* eslint-disable no-control-regex */
+const MAYBE_INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+const NEEDS_ESCAPING = /[\u0000-\u001f&<>"'\ud800-\udfff\ufffe\uffff]/;
+/* eslint-enable no-control-regex */
+
+function stripInvalidXmlChars(text: string): string {
+  return MAYBE_INVALID_XML.test(text) ? text.replace(INVALID_XML_CHARS, '') : text;
+}
+
+/** Escapes text for element content; characters invalid in XML are dropped. */
+export function xmlText(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? stripInvalidXmlChars(text).replace(/[&<>"']/g, (c) => XML_ENTITIES[c]) : text;
+}
+
+/** Like `xmlText`, plus tab/LF/CR as character references so a parser's attribute normalisation keeps them. */
+export function xmlAttribute(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? xmlText(text).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+}
+
+function isWide(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x1100 && codePoint <= 0x115f) || // Hangul Jamo
+    (codePoint >= 0x2e80 && codePoint <= 0xa4cf) || // CJK radicals … Yi, including kana and ideographs
+    (codePoint >= 0xac00 && codePoint <= 0xd7a3) || // Hangul syllables
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) || // CJK compatibility ideographs
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) || // CJK compatibility forms
+    (codePoint >= 0xff00 && codePoint <= 0xff60) || // full-width forms
+    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+    (codePoint >= 0x1f300 && codePoint <= 0x1faff) || // emoji
+    (codePoint >= 0x20000 && codePoint <= 0x3fffd) // CJK extensions
+  );
+}
+
+/** Estimated width in narrow-character units (no font metrics without a DOM). */
+export function textWidthUnits(text: string): number {
+  let units = 0;
+  for (const char of text) units += isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+  return units;
+}
+
+/** Cuts the text to fit `maxUnits` with a trailing ellipsis; never splits a surrogate pair. */
+export function truncateText(text: string, maxUnits: number): string {
+  if (textWidthUnits(text) <= maxUnits) return text;
+  let result = '';
+  let units = 1; // the ellipsis
+  for (const char of text) {
+    const width = isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
+    if (units + width > maxUnits) break;
+    result += char;
+    units += width;
+  }
+  return `${result}…`;
+}
+
+function unitsForPixels(px: number, fontSize: number): number {
+  return Math.max(1, Math.floor(px / (fontSize * CHAR_WIDTH_EM)));
+}
+
+function pixelsForUnits(units: number, fontSize: number): number {
+  return units * fontSize * CHAR_WIDTH_EM;
+}
+
+type Attributes = Readonly<Record<string, string | number | undefined>>;
+
+/** Coordinates with at most two decimals keep the output small. */
+function coordinate(value: number): string {
+  return String(Math.round(value * 100) / 100);
+}
+
+/** Builds an element; the name and attribute names are constants of this module, values are escaped here. */
+function element(name: string, attributes: Attributes, content = ''): string {
+  let markup = `<${name}`;
+  for (const key in attributes) {
+    const value = attributes[key];
+    if (value === undefined) continue;
+    markup += ` ${key}="${typeof value === 'number' ? coordinate(value) : xmlAttribute(value)}"`;
+  }
+  return content === '' ? `${markup}/>` : `${markup}>${content}</${name}>`;
+}
+
+/** A text label cut to `maxPx`; when cut, the full text stays in a `<title>` child (tooltip and screen readers). */
+function label(text: string, maxPx: number, fontSize: number, attributes: Attributes): string {
+  const clean = stripInvalidXmlChars(text);
+  const shown = truncateText(clean, unitsForPixels(maxPx, fontSize));
+  const tooltip = shown === clean ? '' : element('title', {}, xmlText(clean));
+  return element('text', attributes, xmlText(shown) + tooltip);
+}
+
+function seriesStyle(palette: Palette, index: number): { fill: string; 'fill-opacity'?: number } {
+  const fill = palette.series[index % palette.series.length];
+  return index < palette.series.length ? { fill } : { fill, 'fill-opacity': REPEAT_OPACITY };
+}
+
+/** The default text alternative: totals, then each conference's biggest track. */
+function describe(stats: TrackStats, messages: ChartMessages): string {
+  const sentences = [fillTemplate(messages.summary, [stats.tracks.length, stats.conferences.length, stats.totalSessions])];
+  stats.conferences.forEach((conference, i) => {
+    const biggest = stats.tracks.reduce((best, row) => (row.counts[i] > best.counts[i] ? row : best), stats.tracks[0]);
+    if (!biggest) return;
+    sentences.push(fillTemplate(messages.summaryConference, [conference.name, conference.sessions, trackLabel(biggest.name, messages), biggest.counts[i]]));
+  });
+  return sentences.join(' ');
+}
+
+function sanitizeId(prefix: string): string {
+  return prefix.replace(/[^A-Za-z0-9_-]/g, '') || 'track-chart';
+}
+
+interface LegendLayout {
+  readonly markup: string;
+  readonly height: number;
+}
+
+/** Legend entries left to right, wrapping to new rows within the width. */
+function renderLegend(stats: TrackStats, palette: Palette, left: number, top: number, maxWidth: number): LegendLayout {
+  const rowHeight = FONT_SIZE + 8;
+  const maxLabelPx = Math.min(LEGEND_LABEL_MAX_PX, maxWidth - SWATCH - 6);
+  let x = left;
+  let y = top;
+  const entries = stats.conferences.map((conference, i) => {
+    const labelPx = Math.min(maxLabelPx, pixelsForUnits(textWidthUnits(stripInvalidXmlChars(conference.name)), FONT_SIZE));
+    const entryWidth = SWATCH + 6 + labelPx + 18;
+    if (x > left && x + entryWidth > left + maxWidth) {
+      x = left;
+      y += rowHeight;
+    }
+    const markup = element(
+      'g',
+      { class: 'legend-item', 'data-conference': conference.name },
+      element('rect', { x, y, width: SWATCH, height: SWATCH, rx: 2, ...seriesStyle(palette, i) }) +
+        label(conference.name, maxLabelPx, FONT_SIZE, { x: x + SWATCH + 6, y: y + SWATCH / 2, 'dominant-baseline': 'central', fill: palette.text }),
+    );
+    x += entryWidth;
+    return markup;
+  });
+  return { markup: element('g', { class: 'legend' }, entries.join('')), height: y - top + rowHeight };
+}
+
+/** Renders the stats as a standalone SVG document (also valid inline in HTML). */
+export function renderTrackChart(stats: TrackStats, options: TrackChartOptions = {}): string {
+  const palette = PALETTES[options.palette ?? 'vscode'];
+  const messages: ChartMessages = { ...CHART_MESSAGES, ...options.messages };
+  const mode = options.valueMode ?? stats.valueMode;
+  const width = Math.max(MIN_WIDTH, Math.round(options.width ?? 800));
+  const barThickness = Math.min(48, Math.max(4, options.barThickness ?? 14));
+  const id = sanitizeId(options.idPrefix ?? 'track-chart');
+  const title = options.title ?? messages.title;
+  const description = options.description ?? (stats.totalSessions > 0 ? describe(stats, messages) : messages.empty);
+  const contentWidth = width - 2 * MARGIN;
+
+  const parts: string[] = [];
+  if (palette.background) parts.push(element('rect', { class: 'background', width: '100%', height: '100%', fill: palette.background }));
+  parts.push(label(title, contentWidth, TITLE_FONT_SIZE, { class: 'chart-title', x: MARGIN, y: MARGIN + TITLE_FONT_SIZE, 'font-size': TITLE_FONT_SIZE, 'font-weight': 'bold', fill: palette.text }));
+  let top = MARGIN + TITLE_FONT_SIZE + 16;
+
+  let height: number;
+  if (stats.tracks.length === 0 || stats.conferences.length === 0) {
+    parts.push(label(messages.empty, contentWidth, FONT_SIZE, { class: 'empty', x: MARGIN, y: top + FONT_SIZE, fill: palette.text }));
+    height = top + FONT_SIZE + MARGIN * 2;
+  } else {
+    const legend = renderLegend(stats, palette, MARGIN, top, contentWidth);
+    parts.push(legend.markup);
+    top += legend.height + 12;
+    const plot = renderPlot(stats, palette, messages, mode, width, top, barThickness);
+    parts.push(plot.markup);
+    height = plot.bottom + MARGIN;
+  }
+
+  const head = element('title', { id: `${id}-title` }, xmlText(title)) + element('desc', { id: `${id}-desc` }, xmlText(description));
+  return element(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      class: 'track-chart',
+      width,
+      height,
+      viewBox: `0 0 ${width} ${coordinate(height)}`,
+      role: 'img',
+      'aria-labelledby': `${id}-title`,
+      'aria-describedby': `${id}-desc`,
+      'font-family': palette.fontFamily,
+      'font-size': FONT_SIZE,
+    },
+    head + parts.join(''),
+  );
+}
+
+/** Track labels, grid, bars, value labels and the value axis; returns where the plot ends. */
+function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages, mode: ValueMode, width: number, top: number, barThickness: number): { markup: string; bottom: number } {
+  const labelWidth = Math.min(220, Math.max(80, Math.round(width * 0.25)));
+  const plotLeft = MARGIN + labelWidth + 8;
+  const plotRight = width - MARGIN - VALUE_LABEL_SPACE;
+  const tickCount = Math.max(2, Math.floor((plotRight - plotLeft) / 80));
+  const maxValue = Math.max(1, ...stats.tracks.flatMap((row) => rowValues(row, mode)));
+  const x = scaleLinear().domain([0, maxValue]).nice(tickCount).range([plotLeft, plotRight]);
+  // Session counts are whole numbers: no 0.5 ticks when the biggest count is small.
+  const ticks = x.ticks(tickCount).filter((tick) => mode === 'percent' || Number.isInteger(tick));
+
+  // One band per track whose inner height fits one bar per conference; the padding separates groups.
+  const groupPaddingInner = 0.3;
+  const groupPaddingOuter = 0.15;
+  const groupHeight = stats.conferences.length * barThickness;
+  const step = groupHeight / (1 - groupPaddingInner);
+  const plotHeight = step * (stats.tracks.length - groupPaddingInner + 2 * groupPaddingOuter);
+  const bottom = top + plotHeight;
+  const trackBand = scaleBand<number>()
+    .domain(stats.tracks.map((_, i) => i))
+    .range([top, bottom])
+    .paddingInner(groupPaddingInner)
+    .paddingOuter(groupPaddingOuter);
+  const barBand = scaleBand<number>()
+    .domain(stats.conferences.map((_, i) => i))
+    .range([0, trackBand.bandwidth()])
+    .paddingInner(0.1);
+
+  const grid = ticks.map((tick) => element('line', { class: 'grid', x1: x(tick), x2: x(tick), y1: top, y2: bottom, stroke: palette.grid, 'stroke-width': 1 })).join('');
+  const axis =
+    element('line', { class: 'axis', x1: plotLeft, x2: plotRight, y1: bottom, y2: bottom, stroke: palette.axis, 'stroke-width': 1 }) +
+    ticks.map((tick) => element('text', { class: 'tick', x: x(tick), y: bottom + FONT_SIZE + 4, 'text-anchor': 'middle', fill: palette.text }, xmlText(formatValue(tick, mode)))).join('');
+
+  const groups = stats.tracks.map((row, trackIndex) => {
+    const groupTop = trackBand(trackIndex) ?? top;
+    const name = trackLabel(row.name, messages);
+    const values = rowValues(row, mode);
+    const bars = stats.conferences.map((conference, conferenceIndex) => {
+      const value = values[conferenceIndex];
+      const barTop = groupTop + (barBand(conferenceIndex) ?? 0);
+      const barWidth = x(value) - plotLeft;
+      const text = formatValue(value, mode);
+      const ariaLabel = fillTemplate(messages.bar, [name, conference.name, text]);
+      return (
+        element(
+          'rect',
+          {
+            class: 'bar',
+            x: plotLeft,
+            y: barTop,
+            width: barWidth,
+            height: barBand.bandwidth(),
+            ...seriesStyle(palette, conferenceIndex),
+            tabindex: '0',
+            role: 'graphics-symbol',
+            'aria-label': ariaLabel,
+            // Absent for the no-track bucket, so the webview can tell it from a track of that label.
+            'data-track': row.name,
+            'data-conference': conference.name,
+          },
+          element('title', {}, xmlText(ariaLabel)),
+        ) +
+        element('text', { class: 'value', x: plotLeft + barWidth + 4, y: barTop + barBand.bandwidth() / 2, 'dominant-baseline': 'central', 'font-size': FONT_SIZE - 1, fill: palette.text }, xmlText(text))
+      );
+    });
+    const trackName = label(name, labelWidth, FONT_SIZE, { class: 'track-label', x: plotLeft - 8, y: groupTop + trackBand.bandwidth() / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', fill: palette.text });
+    return element('g', { class: 'track' }, trackName + bars.join(''));
+  });
+
+  return { markup: grid + groups.join('') + axis, bottom: bottom + FONT_SIZE + 8 };
+}

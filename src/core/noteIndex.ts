@@ -1,0 +1,364 @@
+// The in-memory index of every parsed note and the aggregates the tree, the statistics and completion read.
+// It is incremental: replacing or removing one file touches only that file's sessions (O(sessions in the
+// file)), never the whole workspace, so a save stays cheap with 10,000 notes indexed. It keeps the parsed
+// sessions only, never the note text.
+import type { ParsedNote, Session, SessionStatus } from './model';
+
+/**
+ * A group key. `undefined` is the one well-defined bucket for sessions that have none of the facet
+ * (no track, no speakers, no tags, no day, no status); adapters give it a localised label.
+ */
+export type GroupKey = string | undefined;
+
+/** A group and how many sessions it holds. */
+export interface GroupCount<K extends GroupKey = GroupKey> {
+  readonly name: K;
+  readonly count: number;
+}
+
+export interface TrackRef {
+  readonly conference: string;
+  readonly track: GroupKey;
+}
+
+/** The facets besides conference → track that the tree can group by. */
+export type Facet = 'speakers' | 'tags' | 'days' | 'statuses';
+
+/** What one update changed, so views refresh only the affected nodes. */
+export interface IndexChange {
+  /** Files whose sessions were replaced or removed. */
+  readonly uris: readonly string[];
+  /** Conferences whose session count or members changed (including ones that appeared or disappeared). */
+  readonly conferences: readonly string[];
+  /** Tracks whose session count or members changed (including ones that appeared or disappeared). */
+  readonly tracks: readonly TrackRef[];
+  /** Per facet, the groups whose count or members changed. */
+  readonly facets: Readonly<Record<Facet, readonly GroupKey[]>>;
+  /** A top-level group (conference, speaker, tag, day or status) appeared or disappeared: group lists must be re-read. */
+  readonly groupsAddedOrRemoved: boolean;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export type IndexChangeListener = (change: IndexChange) => void;
+
+const FACETS: readonly Facet[] = ['speakers', 'tags', 'days', 'statuses'];
+
+/** The day a session is grouped under: its calendar date when known (comparable across conferences), else its day label. */
+export function sessionDay(session: Session): string | undefined {
+  return session.date ?? session.day;
+}
+
+/** The keys a session is filed under for a facet; an empty list files it under the `undefined` bucket. */
+function facetValues(session: Session, facet: Facet): readonly GroupKey[] {
+  switch (facet) {
+    case 'speakers':
+      return session.speakers;
+    case 'tags':
+      return session.tags;
+    case 'days':
+      return [sessionDay(session)];
+    case 'statuses':
+      return [session.status];
+  }
+}
+
+function facetRecord<T>(make: (facet: Facet) => T): Record<Facet, T> {
+  return { speakers: make('speakers'), tags: make('tags'), days: make('days'), statuses: make('statuses') };
+}
+
+function facetKeys(session: Session, facet: Facet): Set<GroupKey> {
+  const values = facetValues(session, facet);
+  return values.length === 0 ? new Set([undefined]) : new Set(values);
+}
+
+// Numeric so that "Day 2" sorts before "Day 10"; the code-point tie-break keeps the order total and stable.
+const nameCollator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+/** The one ordering of names used by every list the core produces; the `undefined` bucket sorts last. */
+export function compareNames(a: GroupKey, b: GroupKey): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return nameCollator.compare(a, b) || (a < b ? -1 : 1);
+}
+
+/** Document order: by file, then by line. */
+export function compareSessions(a: Session, b: Session): number {
+  return compareNames(a.uri, b.uri) || a.line - b.line;
+}
+
+/** Sessions filed under keys; knows when a key appears or disappears. */
+class Grouping<K extends GroupKey> {
+  private readonly members = new Map<K, Set<Session>>();
+
+  /** Returns true when the key is new. */
+  add(key: K, session: Session): boolean {
+    const existing = this.members.get(key);
+    if (existing) {
+      existing.add(session);
+      return false;
+    }
+    this.members.set(key, new Set([session]));
+    return true;
+  }
+
+  /** Returns true when the key is now empty and gone. */
+  delete(key: K, session: Session): boolean {
+    const existing = this.members.get(key);
+    if (!existing) return false;
+    existing.delete(session);
+    if (existing.size > 0) return false;
+    this.members.delete(key);
+    return true;
+  }
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  count(key: K): number {
+    return this.members.get(key)?.size ?? 0;
+  }
+
+  counts(): GroupCount<K>[] {
+    return [...this.members].map(([name, sessions]) => ({ name, count: sessions.size })).sort((a, b) => compareNames(a.name, b.name));
+  }
+
+  sessions(key: K): Session[] {
+    return [...(this.members.get(key) ?? [])].sort(compareSessions);
+  }
+}
+
+/** Collects what a batch of operations touched, reported as one `IndexChange`. */
+class ChangeCollector {
+  readonly uris = new Set<string>();
+  readonly conferences = new Set<string>();
+  readonly tracks = new Map<string, Set<GroupKey>>();
+  readonly facets = facetRecord(() => new Set<GroupKey>());
+  /** Top-level groups that appeared or vanished an odd number of times: a file replaced in place cancels out. */
+  private readonly flippedGroups = new Set<string>();
+
+  /** Records that a group appeared or vanished. */
+  flipGroup(kind: 'conference' | Facet, key: GroupKey): void {
+    const id = JSON.stringify([kind, key ?? null]);
+    if (!this.flippedGroups.delete(id)) this.flippedGroups.add(id);
+  }
+
+  touchTrack(conference: string, track: GroupKey): void {
+    this.conferences.add(conference);
+    let tracks = this.tracks.get(conference);
+    if (!tracks) this.tracks.set(conference, (tracks = new Set()));
+    tracks.add(track);
+  }
+
+  toChange(): IndexChange {
+    const facets = facetRecord((facet) => [...this.facets[facet]]);
+    return {
+      uris: [...this.uris],
+      conferences: [...this.conferences],
+      tracks: [...this.tracks].flatMap(([conference, tracks]) => [...tracks].map((track) => ({ conference, track }))),
+      facets,
+      groupsAddedOrRemoved: this.flippedGroups.size > 0,
+    };
+  }
+}
+
+export class NoteIndex {
+  private readonly notes = new Map<string, ParsedNote>();
+  private readonly byId = new Map<string, Session>();
+  private readonly byConference = new Grouping<string>();
+  private readonly tracksByConference = new Map<string, Grouping<GroupKey>>();
+  private readonly byFacet = facetRecord(() => new Grouping<GroupKey>());
+  private readonly listeners = new Set<IndexChangeListener>();
+  private totalSessions = 0;
+
+  /** Replaces exactly that file's sessions. */
+  update(note: ParsedNote): IndexChange {
+    return this.updateMany([note], []);
+  }
+
+  /** Forgets a file and its sessions. An unknown URI changes nothing and fires no event. */
+  remove(uri: string): IndexChange {
+    return this.updateMany([], [uri]);
+  }
+
+  /**
+   * Applies a whole batch (a watcher storm, a `git checkout`) and fires ONE change event.
+   * Removals are applied first, so a URI in both lists ends up indexed with its new content.
+   */
+  updateMany(notes: Iterable<ParsedNote>, removedUris: Iterable<string>): IndexChange {
+    const collector = new ChangeCollector();
+    for (const uri of removedUris) this.removeNote(uri, collector);
+    for (const note of notes) {
+      this.removeNote(note.uri, collector);
+      this.addNote(note, collector);
+    }
+    return this.emit(collector);
+  }
+
+  /** Forgets everything (e.g. the workspace folders changed). */
+  clear(): IndexChange {
+    return this.updateMany([], [...this.notes.keys()]);
+  }
+
+  /** Subscribes to changes; not tied to VS Code so the CLI and tests can listen too. */
+  onDidChange(listener: IndexChangeListener): Disposable {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  get noteCount(): number {
+    return this.notes.size;
+  }
+
+  get sessionCount(): number {
+    return this.totalSessions;
+  }
+
+  /** The parsed note as last indexed (sessions and diagnostics, not the text). */
+  note(uri: string): ParsedNote | undefined {
+    return this.notes.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.notes.keys()];
+  }
+
+  /** Every session, file by file in indexing order, each file's sessions in document order. */
+  sessions(): Session[] {
+    return [...this.notes.values()].flatMap((note) => note.sessions);
+  }
+
+  session(id: string): Session | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The file's sessions in document order. */
+  sessionsOf(uri: string): readonly Session[] {
+    return this.notes.get(uri)?.sessions ?? [];
+  }
+
+  /** Conferences with at least one session, by name. Sessions of one conference name from several files are one conference. */
+  conferences(): GroupCount<string>[] {
+    return this.byConference.counts();
+  }
+
+  conferenceSessionCount(conference: string): number {
+    return this.byConference.count(conference);
+  }
+
+  sessionsOfConference(conference: string): Session[] {
+    return this.byConference.sessions(conference);
+  }
+
+  /** The conference's tracks by name, the no-track bucket (`name: undefined`) last. */
+  tracks(conference: string): GroupCount[] {
+    return this.tracksByConference.get(conference)?.counts() ?? [];
+  }
+
+  trackSessionCount(conference: string, track: GroupKey): number {
+    return this.tracksByConference.get(conference)?.count(track) ?? 0;
+  }
+
+  /** The track's sessions in document order (`track` undefined: the conference's sessions without a track). */
+  sessionsByTrack(conference: string, track: GroupKey): Session[] {
+    return this.tracksByConference.get(conference)?.sessions(track) ?? [];
+  }
+
+  /** Groups of a facet by name, the "none" bucket last. A session with two speakers counts under both. */
+  groups(facet: Facet): GroupCount[] {
+    return this.byFacet[facet].counts();
+  }
+
+  sessionsInGroup(facet: Facet, key: GroupKey): Session[] {
+    return this.byFacet[facet].sessions(key);
+  }
+
+  speakers(): GroupCount[] {
+    return this.groups('speakers');
+  }
+
+  tags(): GroupCount[] {
+    return this.groups('tags');
+  }
+
+  days(): GroupCount[] {
+    return this.groups('days');
+  }
+
+  statuses(): GroupCount<SessionStatus | undefined>[] {
+    return this.groups('statuses') as GroupCount<SessionStatus | undefined>[];
+  }
+
+  private addNote(note: ParsedNote, collector: ChangeCollector): void {
+    this.notes.set(note.uri, note);
+    collector.uris.add(note.uri);
+    for (const session of note.sessions) this.addSession(session, collector);
+  }
+
+  private removeNote(uri: string, collector: ChangeCollector): void {
+    const note = this.notes.get(uri);
+    if (!note) return;
+    this.notes.delete(uri);
+    collector.uris.add(uri);
+    for (const session of note.sessions) this.removeSession(session, collector);
+  }
+
+  private addSession(session: Session, collector: ChangeCollector): void {
+    this.totalSessions++;
+    this.byId.set(session.id, session);
+    const { conference, track } = session;
+    if (this.byConference.add(conference, session)) collector.flipGroup('conference', conference);
+    let tracks = this.tracksByConference.get(conference);
+    if (!tracks) this.tracksByConference.set(conference, (tracks = new Grouping<GroupKey>()));
+    tracks.add(track, session);
+    collector.touchTrack(conference, track);
+    for (const facet of FACETS) {
+      for (const key of facetKeys(session, facet)) {
+        if (this.byFacet[facet].add(key, session)) collector.flipGroup(facet, key);
+        collector.facets[facet].add(key);
+      }
+    }
+  }
+
+  private removeSession(session: Session, collector: ChangeCollector): void {
+    this.totalSessions--;
+    // Only forget the id if it still points at this session (a later duplicate id may have replaced it).
+    if (this.byId.get(session.id) === session) this.byId.delete(session.id);
+    const { conference, track } = session;
+    if (this.byConference.delete(conference, session)) collector.flipGroup('conference', conference);
+    const tracks = this.tracksByConference.get(conference);
+    if (tracks) {
+      tracks.delete(track, session);
+      if (tracks.size === 0) this.tracksByConference.delete(conference);
+    }
+    collector.touchTrack(conference, track);
+    for (const facet of FACETS) {
+      for (const key of facetKeys(session, facet)) {
+        if (this.byFacet[facet].delete(key, session)) collector.flipGroup(facet, key);
+        collector.facets[facet].add(key);
+      }
+    }
+  }
+
+  private emit(collector: ChangeCollector): IndexChange {
+    const change = collector.toChange();
+    if (change.uris.length === 0) return change;
+    // Every listener hears about the change even if an earlier one throws; the first error is rethrown after.
+    let firstError: unknown;
+    let failed = false;
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        if (!failed) firstError = error;
+        failed = true;
+      }
+    }
+    if (failed) throw firstError;
+    return change;
+  }
+}

@@ -1,0 +1,242 @@
+// Sessions per track, compared across conferences: the numbers behind the chart, the table in the
+// statistics panel, the exports (CSV, Markdown) and the CLI's JSON.
+import type { Session } from './model';
+import { compareNames, NoteIndex, type GroupKey } from './noteIndex';
+
+/** English templates for every user-facing string of the table exports; adapters pass localised ones. */
+export const STATS_MESSAGES = {
+  noTrack: 'No track',
+  trackColumn: 'Track',
+  totalColumn: 'Total',
+  shareColumn: 'Share (%)',
+  totalRow: 'Total',
+  /** Header of a conference column when the values are percentages: {0} = conference name. */
+  percentColumn: '{0} (%)',
+} as const;
+
+export type StatsLabels = { readonly [K in keyof typeof STATS_MESSAGES]: string };
+
+export type TrackSort = 'count' | 'name';
+/** `percent`: the share of that conference's sessions, 0–100. */
+export type ValueMode = 'count' | 'percent';
+
+export interface TrackStatsOptions {
+  /** Which conferences, in this order; default: all, by name. Conferences without sessions are left out. */
+  readonly conferences?: readonly string[];
+  /** `count` (default): most sessions first; `name`: alphabetical. The no-track row is always last. */
+  readonly sort?: TrackSort;
+  /** How the chart and the exports show values by default (both are always computed). Default `count`. */
+  readonly valueMode?: ValueMode;
+}
+
+export interface ConferenceStats {
+  readonly name: string;
+  readonly sessions: number;
+}
+
+export interface TrackStatsRow {
+  /** `undefined` for sessions without a track. */
+  readonly name: GroupKey;
+  /** Sessions per conference, aligned with `TrackStats.conferences`. */
+  readonly counts: readonly number[];
+  /** Percent of each conference's sessions (0–100), aligned with `TrackStats.conferences`. */
+  readonly percents: readonly number[];
+  readonly total: number;
+  /** Percent of all sessions of the chosen conferences (0–100). */
+  readonly sharePercent: number;
+}
+
+export interface TrackStats {
+  readonly conferences: readonly ConferenceStats[];
+  readonly tracks: readonly TrackStatsRow[];
+  readonly totalSessions: number;
+  readonly sort: TrackSort;
+  readonly valueMode: ValueMode;
+}
+
+/** The CLI's `--json` output. */
+export interface TrackStatsJson {
+  readonly valueMode: ValueMode;
+  readonly conferences: readonly {
+    readonly name: string;
+    readonly sessions: number;
+    readonly tracks: readonly { readonly name: string; readonly sessions: number; readonly percent: number; readonly noTrack?: true }[];
+  }[];
+}
+
+/** Replaces `{0}`, `{1}`… with the arguments. */
+export function fillTemplate(template: string, args: readonly (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
+    const value = args[Number(index)];
+    return value === undefined ? placeholder : String(value);
+  });
+}
+
+function percentOf(part: number, whole: number): number {
+  return whole === 0 ? 0 : (part / whole) * 100;
+}
+
+/** Counts per conference → track, read from the index's aggregates or counted from a session list. */
+function countTracks(source: NoteIndex | readonly Session[]): Map<string, Map<GroupKey, number>> {
+  const counts = new Map<string, Map<GroupKey, number>>();
+  if (source instanceof NoteIndex) {
+    for (const { name } of source.conferences()) {
+      counts.set(name, new Map(source.tracks(name).map((track) => [track.name, track.count])));
+    }
+    return counts;
+  }
+  for (const { conference, track } of source) {
+    let tracks = counts.get(conference);
+    if (!tracks) counts.set(conference, (tracks = new Map()));
+    tracks.set(track, (tracks.get(track) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function computeTrackStats(source: NoteIndex | readonly Session[], options: TrackStatsOptions = {}): TrackStats {
+  const sort = options.sort ?? 'count';
+  const valueMode = options.valueMode ?? 'count';
+  const counts = countTracks(source);
+  const names = options.conferences ? [...new Set(options.conferences)].filter((name) => counts.has(name)) : [...counts.keys()].sort(compareNames);
+  const conferences = names.map((name) => ({
+    name,
+    sessions: [...(counts.get(name)?.values() ?? [])].reduce((sum, count) => sum + count, 0),
+  }));
+  const totalSessions = conferences.reduce((sum, conference) => sum + conference.sessions, 0);
+
+  const trackNames = new Set<GroupKey>();
+  for (const name of names) for (const track of counts.get(name)?.keys() ?? []) trackNames.add(track);
+  const tracks = [...trackNames].map((track): TrackStatsRow => {
+    const perConference = names.map((name) => counts.get(name)?.get(track) ?? 0);
+    const total = perConference.reduce((sum, count) => sum + count, 0);
+    return {
+      name: track,
+      counts: perConference,
+      percents: perConference.map((count, i) => percentOf(count, conferences[i].sessions)),
+      total,
+      sharePercent: percentOf(total, totalSessions),
+    };
+  });
+  tracks.sort((a, b) => {
+    // compareNames already puts the no-track bucket last; keep it last when sorting by count too.
+    if (a.name === undefined || b.name === undefined || sort === 'name') return compareNames(a.name, b.name);
+    return b.total - a.total || compareNames(a.name, b.name);
+  });
+  return { conferences, tracks, totalSessions, sort, valueMode };
+}
+
+/** The row's values in the given mode, aligned with the conferences. */
+export function rowValues(row: TrackStatsRow, mode: ValueMode): readonly number[] {
+  return mode === 'percent' ? row.percents : row.counts;
+}
+
+function roundToTenth(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** One decimal at most, no trailing `.0`: 12, 33.3, 100. */
+export function formatNumber(value: number): string {
+  return String(roundToTenth(value));
+}
+
+/** A value as shown to people: `12` or `33.3%`. */
+export function formatValue(value: number, mode: ValueMode): string {
+  return mode === 'percent' ? `${formatNumber(value)}%` : formatNumber(value);
+}
+
+export function trackLabel(name: GroupKey, labels: Pick<StatsLabels, 'noTrack'> = STATS_MESSAGES): string {
+  return name ?? labels.noTrack;
+}
+
+export interface StatsTable {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** The table the panel shows and the exports write: one row per track plus a total row. */
+function statsTable(stats: TrackStats, mode: ValueMode, labels: StatsLabels, percentSuffix: string): StatsTable {
+  const conferenceHeader = (name: string) => (mode === 'percent' ? fillTemplate(labels.percentColumn, [name]) : name);
+  const cell = (value: number) => formatNumber(value) + (mode === 'percent' ? percentSuffix : '');
+  const share = (value: number) => formatNumber(value) + percentSuffix;
+  return {
+    header: [labels.trackColumn, ...stats.conferences.map((c) => conferenceHeader(c.name)), labels.totalColumn, labels.shareColumn],
+    rows: [
+      ...stats.tracks.map((row) => [trackLabel(row.name, labels), ...rowValues(row, mode).map(cell), formatNumber(row.total), share(row.sharePercent)]),
+      [
+        labels.totalRow,
+        // Column sums: every conference's sessions, or 100% of them.
+        ...stats.conferences.map((c) => cell(mode === 'percent' ? percentOf(c.sessions, c.sessions) : c.sessions)),
+        formatNumber(stats.totalSessions),
+        share(percentOf(stats.totalSessions, stats.totalSessions)),
+      ],
+    ],
+  };
+}
+
+export interface StatsExportOptions {
+  /** Default: the mode the stats were computed with. */
+  readonly valueMode?: ValueMode;
+  /** Localised column headers and the no-track label. */
+  readonly labels?: Partial<StatsLabels>;
+}
+
+function resolveExport(stats: TrackStats, options: StatsExportOptions): { mode: ValueMode; labels: StatsLabels } {
+  return { mode: options.valueMode ?? stats.valueMode, labels: { ...STATS_MESSAGES, ...options.labels } };
+}
+
+/** The table as text cells (header, a row per track, a total row), for the CLI's aligned plain-text output. */
+export function statsToTable(stats: TrackStats, options: StatsExportOptions = {}): StatsTable {
+  const { mode, labels } = resolveExport(stats, options);
+  return statsTable(stats, mode, labels, '%');
+}
+
+// A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection"); tab and CR too.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(text: string): string {
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV (CRLF line ends); text cells that a spreadsheet would run as a formula are prefixed with `'`. */
+export function statsToCsv(stats: TrackStats, options: StatsExportOptions = {}): string {
+  const { mode, labels } = resolveExport(stats, options);
+  const table = statsTable(stats, mode, labels, '');
+  // Only the header and the first column hold note text; numbers are never prefixed.
+  const lines = [table.header.map(csvCell), ...table.rows.map(([label, ...numbers]) => [csvCell(label), ...numbers])];
+  return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
+}
+
+// Backslashes are doubled too, so a name's own backslash cannot turn into (or swallow) a pipe escape.
+function markdownCell(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\|]/g, '\\$&');
+}
+
+/** A GitHub-flavoured Markdown table (pipes and backslashes escaped, line breaks flattened), numbers right-aligned. */
+export function statsToMarkdownTable(stats: TrackStats, options: StatsExportOptions = {}): string {
+  const { mode, labels } = resolveExport(stats, options);
+  const table = statsTable(stats, mode, labels, '%');
+  const line = (cells: readonly string[]) => `| ${cells.map(markdownCell).join(' | ')} |`;
+  const alignment = `| --- |${' ---: |'.repeat(table.header.length - 1)}`;
+  return [line(table.header), alignment, ...table.rows.map(line)].join('\n') + '\n';
+}
+
+/** The CLI's JSON: per conference its sessions and its tracks (only those with sessions), in the stats' order. */
+export function statsToJson(stats: TrackStats, options: Pick<StatsExportOptions, 'labels'> = {}): TrackStatsJson {
+  const noTrack = options.labels?.noTrack ?? STATS_MESSAGES.noTrack;
+  return {
+    valueMode: stats.valueMode,
+    conferences: stats.conferences.map((conference, i) => ({
+      name: conference.name,
+      sessions: conference.sessions,
+      tracks: stats.tracks
+        .filter((row) => row.counts[i] > 0)
+        .map((row) => ({
+          name: trackLabel(row.name, { noTrack }),
+          sessions: row.counts[i],
+          percent: roundToTenth(row.percents[i]),
+          ...(row.name === undefined ? { noTrack: true as const } : {}),
+        })),
+    })),
+  };
+}

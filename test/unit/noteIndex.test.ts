@@ -1,0 +1,380 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { ParsedNote, Session } from '../../src/core/model';
+import { NoteIndex, sessionDay, type Facet, type GroupKey, type IndexChange } from '../../src/core/noteIndex';
+import { makeNote, type SessionFields } from './helpers/parsedNotes';
+
+const FACETS: readonly Facet[] = ['speakers', 'tags', 'days', 'statuses'];
+
+function ids(sessions: readonly Session[]): string[] {
+  return sessions.map((session) => session.id);
+}
+
+function recording(index: NoteIndex): IndexChange[] {
+  const changes: IndexChange[] = [];
+  index.onDidChange((change) => changes.push(change));
+  return changes;
+}
+
+describe('NoteIndex', () => {
+  describe('update', () => {
+    it('indexes a note: conferences, tracks with counts, sessions by track, by id and by file', () => {
+      const index = new NoteIndex();
+      const note = makeNote('file:///kubecon.md', 'KubeCon', [{ track: 'Observability' }, { track: 'Security' }, { track: 'Observability' }]);
+      index.update(note);
+
+      assert.deepEqual(index.conferences(), [{ name: 'KubeCon', count: 3 }]);
+      assert.deepEqual(index.tracks('KubeCon'), [
+        { name: 'Observability', count: 2 },
+        { name: 'Security', count: 1 },
+      ]);
+      assert.deepEqual(ids(index.sessionsByTrack('KubeCon', 'Observability')), [note.sessions[0].id, note.sessions[2].id]);
+      assert.equal(index.session(note.sessions[1].id), note.sessions[1]);
+      assert.deepEqual(index.sessionsOf('file:///kubecon.md'), note.sessions);
+      assert.equal(index.sessionCount, 3);
+      assert.equal(index.noteCount, 1);
+    });
+
+    it('replaces exactly that file\'s sessions and leaves other files alone', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///a.md', 'KubeCon', [{ track: 'Security' }, { track: 'Storage' }]));
+      const other = makeNote('file:///b.md', 'KubeCon', [{ track: 'Security' }]);
+      index.update(other);
+
+      const edited = makeNote('file:///a.md', 'KubeCon', [{ track: 'Networking', title: 'Renamed' }]);
+      index.update(edited);
+
+      assert.deepEqual(index.tracks('KubeCon'), [
+        { name: 'Networking', count: 1 },
+        { name: 'Security', count: 1 },
+      ]);
+      assert.deepEqual(ids(index.sessionsByTrack('KubeCon', 'Security')), ids(other.sessions));
+      assert.equal(index.session(edited.sessions[0].id)?.title, 'Renamed');
+      assert.equal(index.session('file:///a.md#session-1'), undefined, 'the dropped second session is forgotten');
+      assert.equal(index.sessionCount, 2);
+    });
+
+    it('merges sessions of the same conference name from different files into one conference', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///day1.md', 'KubeCon', [{ track: 'Security' }, { track: 'Storage' }]));
+      index.update(makeNote('file:///day2.md', 'KubeCon', [{ track: 'Security' }]));
+      index.update(makeNote('file:///other.md', 'RubyKaigi', [{ track: 'Main' }]));
+
+      assert.deepEqual(index.conferences(), [
+        { name: 'KubeCon', count: 3 },
+        { name: 'RubyKaigi', count: 1 },
+      ]);
+      assert.equal(index.trackSessionCount('KubeCon', 'Security'), 2);
+
+      index.remove('file:///day1.md');
+      assert.deepEqual(index.tracks('KubeCon'), [{ name: 'Security', count: 1 }]);
+    });
+
+    it('files sessions without a track under the undefined track, listed last', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///a.md', 'KubeCon', [{}, { track: 'Zebra' }, {}]));
+
+      assert.deepEqual(index.tracks('KubeCon'), [
+        { name: 'Zebra', count: 1 },
+        { name: undefined, count: 2 },
+      ]);
+      assert.deepEqual(ids(index.sessionsByTrack('KubeCon', undefined)), ['file:///a.md#session-0', 'file:///a.md#session-2']);
+    });
+
+    it('orders names numerically and sessions by file, then line', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///day10.md', 'Conf', [{ track: 'Track 10' }, { track: 'Track 2', line: 1 }]));
+      index.update(makeNote('file:///day2.md', 'Conf', [{ track: 'Track 2', line: 50 }, { track: 'Track 2', line: 5 }]));
+
+      assert.deepEqual(index.tracks('Conf').map((track) => track.name), ['Track 2', 'Track 10']);
+      assert.deepEqual(
+        index.sessionsByTrack('Conf', 'Track 2').map((session) => `${session.uri}:${session.line}`),
+        ['file:///day2.md:5', 'file:///day2.md:50', 'file:///day10.md:1'],
+      );
+    });
+  });
+
+  describe('facets', () => {
+    it('counts a session under each of its speakers and tags, and sessions with none under undefined', () => {
+      const index = new NoteIndex();
+      index.update(
+        makeNote('file:///a.md', 'Conf', [
+          { speakers: ['Ada', 'Grace'], tags: ['rust'] },
+          { speakers: ['Ada'], tags: [] },
+          { speakers: [] },
+        ]),
+      );
+
+      assert.deepEqual(index.speakers(), [
+        { name: 'Ada', count: 2 },
+        { name: 'Grace', count: 1 },
+        { name: undefined, count: 1 },
+      ]);
+      assert.deepEqual(index.tags(), [
+        { name: 'rust', count: 1 },
+        { name: undefined, count: 2 },
+      ]);
+      assert.deepEqual(ids(index.sessionsInGroup('speakers', 'Ada')), ['file:///a.md#session-0', 'file:///a.md#session-1']);
+    });
+
+    it('groups days by calendar date when known, else by day label, and statuses with an undefined bucket', () => {
+      const index = new NoteIndex();
+      index.update(
+        makeNote('file:///a.md', 'Conf', [
+          { date: '2020-11-17', day: 'Day 1', status: 'attended' },
+          { day: 'Day 2', status: 'watched' },
+          { date: '2020-11-17' },
+        ]),
+      );
+
+      assert.deepEqual(index.days(), [
+        { name: '2020-11-17', count: 2 },
+        { name: 'Day 2', count: 1 },
+      ]);
+      assert.deepEqual(index.statuses(), [
+        { name: 'attended', count: 1 },
+        { name: 'watched', count: 1 },
+        { name: undefined, count: 1 },
+      ]);
+    });
+  });
+
+  describe('remove and clear', () => {
+    it('forgets a file, its sessions and groups that become empty', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///a.md', 'KubeCon', [{ track: 'Security', speakers: ['Ada'] }]));
+      index.update(makeNote('file:///b.md', 'RubyKaigi', [{ track: 'Main' }]));
+
+      index.remove('file:///a.md');
+
+      assert.deepEqual(index.conferences(), [{ name: 'RubyKaigi', count: 1 }]);
+      assert.deepEqual(index.tracks('KubeCon'), []);
+      assert.deepEqual(index.speakers(), [{ name: undefined, count: 1 }]);
+      assert.deepEqual(index.sessionsOf('file:///a.md'), []);
+      assert.equal(index.note('file:///a.md'), undefined);
+      assert.equal(index.sessionCount, 1);
+    });
+
+    it('fires no event when removing a file it never indexed', () => {
+      const index = new NoteIndex();
+      const changes = recording(index);
+      const change = index.remove('file:///unknown.md');
+      assert.deepEqual(change.uris, []);
+      assert.equal(changes.length, 0);
+    });
+
+    it('clear empties everything and reports every file', () => {
+      const index = new NoteIndex();
+      index.updateMany([makeNote('file:///a.md', 'A', [{ track: 'x' }]), makeNote('file:///b.md', 'B', [{}])], []);
+      const changes = recording(index);
+
+      index.clear();
+
+      assert.equal(index.sessionCount, 0);
+      assert.deepEqual(index.conferences(), []);
+      assert.deepEqual(index.speakers(), []);
+      assert.equal(changes.length, 1);
+      assert.deepEqual([...changes[0].uris].sort(), ['file:///a.md', 'file:///b.md']);
+      assert.equal(changes[0].groupsAddedOrRemoved, true);
+    });
+  });
+
+  describe('events', () => {
+    it('reports the changed file, conferences and tracks, and not the untouched ones', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///a.md', 'KubeCon', [{ track: 'Security' }, { track: 'Storage' }]));
+      index.update(makeNote('file:///b.md', 'RubyKaigi', [{ track: 'Main' }]));
+      const changes = recording(index);
+
+      index.update(makeNote('file:///a.md', 'KubeCon', [{ track: 'Security' }, { track: 'Networking' }]));
+
+      assert.equal(changes.length, 1);
+      const [change] = changes;
+      assert.deepEqual(change.uris, ['file:///a.md']);
+      assert.deepEqual(change.conferences, ['KubeCon']);
+      assert.deepEqual(
+        change.tracks.map((ref) => ref.track).sort(),
+        ['Networking', 'Security', 'Storage'],
+      );
+      assert.ok(change.tracks.every((ref) => ref.conference === 'KubeCon'));
+      assert.equal(change.groupsAddedOrRemoved, false, 'no conference, speaker, tag, day or status appeared or vanished');
+    });
+
+    it('flags added or removed top-level groups', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///a.md', 'KubeCon', [{ track: 'Security' }]));
+      const added = index.update(makeNote('file:///b.md', 'RubyKaigi', [{}]));
+      assert.equal(added.groupsAddedOrRemoved, true);
+      const tagAdded = index.update(makeNote('file:///b.md', 'RubyKaigi', [{ tags: ['ruby'] }]));
+      assert.equal(tagAdded.groupsAddedOrRemoved, true);
+      assert.deepEqual([...tagAdded.facets.tags].sort(), ['ruby', undefined]);
+    });
+
+    it('delivers one event for a batch, with every file in it', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///old.md', 'Conf', [{ track: 'x' }]));
+      const changes = recording(index);
+
+      const notes = Array.from({ length: 500 }, (_, i) => makeNote(`file:///n${i}.md`, `Conf ${i % 3}`, [{ track: 'x' }]));
+      index.updateMany(notes, ['file:///old.md']);
+
+      assert.equal(changes.length, 1);
+      assert.equal(changes[0].uris.length, 501);
+      assert.equal(index.sessionCount, 500);
+      assert.deepEqual([...changes[0].conferences].sort(), ['Conf', 'Conf 0', 'Conf 1', 'Conf 2']);
+    });
+
+    it('in a batch, a file both removed and updated ends up with its new content', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///a.md', 'Conf', [{ track: 'old' }]));
+      index.updateMany([makeNote('file:///a.md', 'Conf', [{ track: 'new' }])], ['file:///a.md']);
+      assert.deepEqual(index.tracks('Conf'), [{ name: 'new', count: 1 }]);
+    });
+
+    it('stops delivering after dispose', () => {
+      const index = new NoteIndex();
+      const received: IndexChange[] = [];
+      const subscription = index.onDidChange((change) => received.push(change));
+      index.update(makeNote('file:///a.md', 'Conf', [{}]));
+      subscription.dispose();
+      index.update(makeNote('file:///b.md', 'Conf', [{}]));
+      assert.equal(received.length, 1);
+    });
+
+    it('still notifies every listener when one throws, then rethrows', () => {
+      const index = new NoteIndex();
+      let heard = 0;
+      index.onDidChange(() => {
+        throw new Error('listener failed');
+      });
+      index.onDidChange(() => heard++);
+      assert.throws(() => index.update(makeNote('file:///a.md', 'Conf', [{}])), /listener failed/);
+      assert.equal(heard, 1);
+      assert.equal(index.sessionCount, 1, 'the update itself is applied');
+    });
+  });
+
+  describe('matches a from-scratch recount after any sequence of updates and removes (property)', () => {
+    const uris = ['file:///a.md', 'file:///b.md', 'file:///c.md', 'file:///d.md'];
+    const sessionFields: fc.Arbitrary<SessionFields> = fc.record(
+      {
+        conference: fc.constantFrom('KubeCon', 'RubyKaigi', 'JSConf'),
+        track: fc.constantFrom('Security', 'Storage', '基調講演', undefined),
+        speakers: fc.subarray(['Ada', 'Grace', 'Linus']),
+        tags: fc.subarray(['k8s', 'ruby']),
+        date: fc.constantFrom('2020-11-17', '2020-11-18', undefined),
+        day: fc.constantFrom('Day 1', undefined),
+        status: fc.constantFrom('attended' as const, 'watched' as const, undefined),
+      },
+      { requiredKeys: ['conference', 'speakers', 'tags'] },
+    );
+    const note = fc.record({ uri: fc.constantFrom(...uris), sessions: fc.array(sessionFields, { maxLength: 4 }) }).map(({ uri, sessions }) => makeNote(uri, 'KubeCon', sessions));
+    type Operation = { kind: 'update'; note: ParsedNote } | { kind: 'remove'; uri: string } | { kind: 'batch'; notes: ParsedNote[]; removed: string[] } | { kind: 'clear' };
+    const operation: fc.Arbitrary<Operation> = fc.oneof(
+      { weight: 5, arbitrary: note.map((value) => ({ kind: 'update' as const, note: value })) },
+      { weight: 2, arbitrary: fc.constantFrom(...uris).map((uri) => ({ kind: 'remove' as const, uri })) },
+      { weight: 2, arbitrary: fc.record({ notes: fc.array(note, { maxLength: 3 }), removed: fc.subarray(uris) }).map((batch) => ({ kind: 'batch' as const, ...batch })) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+    );
+
+    /** Every group the index exposes, as "kind\0key" → sorted member ids, read back through the public API. */
+    function groupsOf(index: NoteIndex): Map<string, string> {
+      const groups = new Map<string, string>();
+      for (const { name: conference, count } of index.conferences()) {
+        groups.set(`conference\0${conference}`, ids(index.sessionsOfConference(conference)).sort().join(','));
+        assert.equal(count, index.conferenceSessionCount(conference));
+        for (const { name: track, count: trackCount } of index.tracks(conference)) {
+          const members = ids(index.sessionsByTrack(conference, track));
+          assert.equal(trackCount, members.length);
+          groups.set(`track\0${conference}\0${track ?? ''}`, members.sort().join(','));
+        }
+      }
+      for (const facet of FACETS) {
+        for (const { name, count } of index.groups(facet)) {
+          const members = ids(index.sessionsInGroup(facet, name));
+          assert.equal(count, members.length);
+          groups.set(`${facet}\0${name ?? ''}`, members.sort().join(','));
+        }
+      }
+      return groups;
+    }
+
+    /** The same groups counted directly from the notes that should be indexed. */
+    function recount(notes: Iterable<ParsedNote>): Map<string, string> {
+      const members = new Map<string, string[]>();
+      const file = (key: string, session: Session) => members.set(key, [...(members.get(key) ?? []), session.id]);
+      const orNone = (values: readonly GroupKey[]) => (values.length === 0 ? [undefined] : [...new Set(values)]);
+      for (const { sessions } of notes) {
+        for (const session of sessions) {
+          file(`conference\0${session.conference}`, session);
+          file(`track\0${session.conference}\0${session.track ?? ''}`, session);
+          for (const speaker of orNone(session.speakers)) file(`speakers\0${speaker ?? ''}`, session);
+          for (const tag of orNone(session.tags)) file(`tags\0${tag ?? ''}`, session);
+          file(`days\0${sessionDay(session) ?? ''}`, session);
+          file(`statuses\0${session.status ?? ''}`, session);
+        }
+      }
+      return new Map([...members].map(([key, sessionIds]) => [key, sessionIds.sort().join(',')]));
+    }
+
+    /** Which reported keys cover a group key of `groupsOf`. */
+    function reported(change: IndexChange): Set<string> {
+      const keys = new Set<string>();
+      for (const conference of change.conferences) keys.add(`conference\0${conference}`);
+      for (const { conference, track } of change.tracks) keys.add(`track\0${conference}\0${track ?? ''}`);
+      for (const facet of FACETS) for (const key of change.facets[facet]) keys.add(`${facet}\0${key ?? ''}`);
+      return keys;
+    }
+
+    const topLevel = (groups: Map<string, string>) => [...groups.keys()].filter((key) => !key.startsWith('track\0')).sort().join('\n');
+
+    it('keeps aggregates equal to a recount and reports every group whose members changed', () => {
+      fc.assert(
+        fc.property(fc.array(operation, { maxLength: 25 }), (operations) => {
+          const index = new NoteIndex();
+          const expected = new Map<string, ParsedNote>();
+          for (const op of operations) {
+            const before = groupsOf(index);
+            let change: IndexChange;
+            let touched: string[];
+            switch (op.kind) {
+              case 'update':
+                touched = [op.note.uri];
+                change = index.update(op.note);
+                expected.set(op.note.uri, op.note);
+                break;
+              case 'remove':
+                touched = expected.has(op.uri) ? [op.uri] : [];
+                change = index.remove(op.uri);
+                expected.delete(op.uri);
+                break;
+              case 'batch':
+                touched = [...op.removed.filter((uri) => expected.has(uri)), ...op.notes.map((n) => n.uri)];
+                change = index.updateMany(op.notes, op.removed);
+                for (const uri of op.removed) expected.delete(uri);
+                for (const n of op.notes) expected.set(n.uri, n);
+                break;
+              case 'clear':
+                touched = [...expected.keys()];
+                change = index.clear();
+                expected.clear();
+                break;
+            }
+            const after = groupsOf(index);
+            assert.deepEqual(after, recount(expected.values()));
+            assert.equal(index.sessionCount, [...expected.values()].reduce((sum, n) => sum + n.sessions.length, 0));
+            assert.deepEqual([...change.uris].sort(), [...new Set(touched)].sort());
+
+            const covered = reported(change);
+            for (const key of new Set([...before.keys(), ...after.keys()])) {
+              if (before.get(key) !== after.get(key)) assert.ok(covered.has(key), `changed group not reported: ${key.replace(/\0/g, ' / ')}`);
+            }
+            assert.equal(change.groupsAddedOrRemoved, topLevel(before) !== topLevel(after));
+          }
+          for (const n of expected.values()) for (const session of n.sessions) assert.equal(index.session(session.id), session);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+});
