@@ -1,0 +1,168 @@
+// sched.com iCalendar export (`https://<event>.sched.com/all.ics`), read with ical.js. sched writes
+// times in UTC (`X-WR-TIMEZONE:UTC`) and never the event's own zone, so the caller names the zone the
+// notes should use; DTSTART with a TZID or floating times from other tools are handled too.
+import { importMessage, type ImportMessage } from './messages';
+import { baseName, buildSchedule, distinctNames, failure, oneLine, tooManySessions, type ScheduleParseResult, type ScheduleSession } from './scheduleModel';
+import { addMinutes, epochFromWallTime, formatTimeRange, isRealWallTime, isValidTimeZone, wallTimeInZone, type WallTime } from './zonedTime';
+
+// ical.js is loaded on first use only: it is the largest dependency and most sessions never import.
+const loadIcal = async () => (await import('ical.js')).default;
+type Ical = Awaited<ReturnType<typeof loadIcal>>;
+type Component = InstanceType<Ical['Component']>;
+type Property = InstanceType<Ical['Property']>;
+type IcalTime = InstanceType<Ical['Time']>;
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+interface EventTimes {
+  readonly start?: WallTime;
+  readonly end?: WallTime;
+  readonly allDay: boolean;
+}
+
+export async function parseIcs(text: string, fileName: string, timeZone: string): Promise<ScheduleParseResult> {
+  const ICAL = await loadIcal();
+  let parsed: unknown[];
+  try {
+    parsed = ICAL.parse(text) as unknown[];
+  } catch (error) {
+    return failure(importMessage('ics-malformed', [fileName, error instanceof Error ? error.message : String(error)], 'error'));
+  }
+  // ICAL.parse returns one jCal component, or an array of them when the text holds several.
+  const components = (typeof parsed[0] === 'string' ? [parsed] : parsed).map((jCal) => new ICAL.Component(jCal as unknown[]));
+  const calendars = components.filter((component) => component.name === 'vcalendar');
+  if (calendars.length === 0) return failure(importMessage('missing-structure', ['iCalendar', fileName, 'BEGIN:VCALENDAR'], 'error'));
+  const events = calendars.flatMap((calendar) => calendar.getAllSubcomponents('vevent'));
+  const tooMany = tooManySessions(fileName, events.length);
+  if (tooMany) return tooMany;
+
+  const warnings: ImportMessage[] = [];
+  const sessions: ScheduleSession[] = [];
+  for (const event of events) {
+    const session = readEvent(ICAL, event, fileName, timeZone, warnings);
+    if (session) sessions.push(session);
+  }
+  const conference = oneLine(calendars[0].getFirstPropertyValue('x-wr-calname')) ?? baseName(fileName);
+  return { ok: true, schedule: buildSchedule(conference, sessions, warnings, fileName) };
+}
+
+function readEvent(ICAL: Ical, event: Component, fileName: string, timeZone: string, warnings: ImportMessage[]): ScheduleSession | undefined {
+  const uid = oneLine(event.getFirstPropertyValue('uid'));
+  const summary = oneLine(event.getFirstPropertyValue('summary'));
+  if (uid === undefined || summary === undefined) {
+    warnings.push(importMessage('session-skipped', [fileName, uid === undefined ? 'UID' : 'SUMMARY', uid === undefined ? `"${summary ?? ''}"` : `UID ${uid}`], 'warning'));
+    return undefined;
+  }
+  const description = textValue(event, 'description');
+  const named = speakersFromDescription(description);
+  const abstract = named.length > 0 ? description?.replace(SPEAKERS_LINE, '').trim() || undefined : description;
+  const split = named.length > 0 ? { title: summary, speakers: named } : splitSchedSummary(summary);
+  const tracks = distinctNames(event.getAllProperties('categories').flatMap((property) => property.getValues()));
+  const times = eventTimes(ICAL, event, split.title, timeZone, warnings);
+  return {
+    uid,
+    title: split.title,
+    track: tracks[0],
+    tracks,
+    speakers: split.speakers,
+    date: times.start?.date,
+    time: times.start && !times.allDay ? formatTimeRange(times.start, times.end) : undefined,
+    room: roomOf(textValue(event, 'location')),
+    url: oneLine(event.getFirstPropertyValue('url')),
+    abstract,
+    cancelled: textValue(event, 'status')?.toUpperCase() === 'CANCELLED' ? true : undefined,
+  };
+}
+
+function textValue(event: Component, name: string): string | undefined {
+  const value = event.getFirstPropertyValue(name);
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+const SPEAKERS_LINE = /^\s*speakers?\s*:\s*(.+)$/im;
+
+/** A `Speakers: A, B` (or `Speaker:`) line in the description, as some sched events carry. */
+function speakersFromDescription(description: string | undefined): string[] {
+  const line = description && SPEAKERS_LINE.exec(description);
+  return line ? distinctNames(line[1].split(/\s*(?:[,;]|\s&\s)\s*/)) : [];
+}
+
+/**
+ * sched appends the speakers to the title: `Title - Jane Doe, Acme & John Roe, Initech`. The suffix is
+ * only taken as speakers when every `&`-separated part has the `Name, Company` shape, so a title such as
+ * `Kubernetes - The Hard Way` stays whole.
+ */
+function splitSchedSummary(summary: string): { title: string; speakers: string[] } {
+  const dash = summary.lastIndexOf(' - ');
+  if (dash > 0) {
+    const parts = summary.slice(dash + 3).split(/\s+&\s+|;\s*/);
+    if (parts.every((part) => /^[^,]+, \S/.test(part))) {
+      return { title: summary.slice(0, dash).trim(), speakers: distinctNames(parts.map((part) => part.split(',')[0])) };
+    }
+  }
+  return { title: summary, speakers: [] };
+}
+
+/** sched writes the room first, often followed by the venue's address: `Room 6A, Convention Center, …`. */
+function roomOf(location: string | undefined): string | undefined {
+  return oneLine(location?.split(',')[0]);
+}
+
+function eventTimes(ICAL: Ical, event: Component, title: string, timeZone: string, warnings: ImportMessage[]): EventTimes {
+  const startProperty = event.getFirstProperty('dtstart');
+  if (!startProperty) return { allDay: false };
+  const startTime = readTime(startProperty);
+  if (!startTime) {
+    // ical.js has already rewritten the unreadable text, so the message cannot quote it.
+    warnings.push(importMessage('bad-ics-time', [title, 'DTSTART'], 'warning'));
+    return { allDay: false };
+  }
+  if (startTime.isDate) return { start: { date: dateOf(startTime), time: '00:00' }, allDay: true };
+  const start = wallTime(startProperty, startTime, title, timeZone, warnings);
+  const endProperty = event.getFirstProperty('dtend');
+  const endTime = endProperty ? readTime(endProperty) : undefined;
+  if (endProperty && endTime && !endTime.isDate) {
+    return { start, end: wallTime(endProperty, endTime, title, timeZone, warnings), allDay: false };
+  }
+  const durationProperty = event.getFirstProperty('duration');
+  const duration = durationProperty ? readValue(durationProperty) : undefined;
+  if (duration instanceof ICAL.Duration) return { start, end: addMinutes(start, Math.round(duration.toSeconds() / 60)), allDay: false };
+  return { start, allDay: false };
+}
+
+/** ical.js decodes values lazily and throws on an unreadable one. */
+function readValue(property: Property): unknown {
+  try {
+    return property.getFirstValue();
+  } catch {
+    return undefined;
+  }
+}
+
+/** A DTSTART/DTEND value, or undefined when unreadable (ical.js may also yield NaN fields). */
+function readTime(property: Property): IcalTime | undefined {
+  const time = readValue(property) as IcalTime | undefined;
+  if (typeof time !== 'object' || time === null || typeof time.isDate !== 'boolean') return undefined;
+  return isRealWallTime({ date: dateOf(time), time: `${pad(time.hour)}:${pad(time.minute)}` }) ? time : undefined;
+}
+
+/** The DTSTART/DTEND wall time in `timeZone`: UTC and TZID times are converted, floating ones kept. */
+function wallTime(property: Property, time: IcalTime, title: string, timeZone: string, warnings: ImportMessage[]): WallTime {
+  const written: WallTime = { date: dateOf(time), time: `${pad(time.hour)}:${pad(time.minute)}` };
+  if (time.zone?.tzid === 'UTC') {
+    return wallTimeInZone(Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute), timeZone);
+  }
+  const tzid = property.getParameter('tzid');
+  if (typeof tzid !== 'string') return written;
+  if (!isValidTimeZone(tzid)) {
+    warnings.push(importMessage('unknown-event-time-zone', [title, tzid], 'warning'));
+    return written;
+  }
+  return wallTimeInZone(epochFromWallTime(written, tzid), timeZone);
+}
+
+function dateOf(time: IcalTime): string {
+  return `${pad(time.year, 4)}-${pad(time.month)}-${pad(time.day)}`;
+}

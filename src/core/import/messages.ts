@@ -1,0 +1,52 @@
+// Every user-facing string of schedule import, in English, with `{0}`, `{1}`… placeholders. The adapters
+// (VS Code command, CLI) localise by code; the core only ever returns a code, this template and its args.
+import type { DiagnosticSeverity } from '../model';
+
+export const IMPORT_MESSAGES = {
+  // Failed parses: nothing is written.
+  'too-large': 'The schedule {0} is {1} MB; files over {2} MB are not imported.',
+  'too-many-sessions': 'The schedule {0} holds {1} sessions; schedules with more than {2} are not imported.',
+  'unknown-format': 'Cannot tell what kind of schedule {0} is: expected a sched.com .ics, a pretalx schedule.json or a Sessionize JSON export.',
+  'invalid-time-zone': 'Unknown time zone "{0}": use an IANA name such as Europe/Berlin or Asia/Tokyo.',
+  'ics-malformed': 'The iCalendar file {0} cannot be read: {1}',
+  'json-malformed': 'The JSON file {0} cannot be read: {1}',
+  'missing-structure': 'The {0} export {1} has no {2}.',
+  // Warnings: the schedule is imported without the session or the field named.
+  'session-skipped': 'A session in {0} has no {1} and was skipped: {2}.',
+  'bad-time': 'Session "{0}" has an unreadable {1} "{2}"; it was imported without a time.',
+  'bad-ics-time': 'Session "{0}" has an unreadable {1}; it was imported without a time.',
+  'unknown-event-time-zone': 'Session "{0}" is in time zone "{1}", which is not an IANA name; its time was taken as written.',
+  'duplicate-uid': 'Two sessions have the UID {0} ("{1}" and "{2}"); only the first was imported.',
+  'empty-schedule': 'The schedule {0} holds no sessions.',
+  'service-sessions-skipped': '{0} service sessions (breaks, meals) were left out.',
+  // Re-import.
+  'reimport-duplicate-uid': 'The UID {0} appears more than once in the notes; only its first session is updated.',
+  'reimport-unreadable-file': 'The front matter of {0} cannot be read ({1}); the file was left alone.',
+  'reimport-missing': 'Session "{0}" (UID {1}) was imported before but is no longer in the notes; it was not recreated.',
+  'reimport-kept-status': 'Session "{0}" is no longer in the schedule, but its status "{1}" was kept.',
+  'reimport-summary': '{0} added, {1} changed, {2} cancelled, {3} unchanged.',
+  'reimport-added': 'Added: {0}',
+  'reimport-changed': 'Changed: {0} ({1})',
+  'reimport-cancelled': 'Cancelled: {0}',
+  // Text written into notes.
+  'untracked-heading': 'Other sessions',
+} as const;
+
+export type ImportMessageCode = keyof typeof IMPORT_MESSAGES;
+
+/** One problem or piece of news from import: a code, its English template and the values to fill in. */
+export interface ImportMessage {
+  readonly code: ImportMessageCode;
+  readonly message: string;
+  readonly args: readonly string[];
+  readonly severity: DiagnosticSeverity;
+}
+
+export function importMessage(code: ImportMessageCode, args: readonly (string | number)[], severity: DiagnosticSeverity): ImportMessage {
+  return { code, message: IMPORT_MESSAGES[code], args: args.map(String), severity };
+}
+
+/** Fills a message's placeholders: for the CLI, logs and tests; the VS Code adapter localises instead. */
+export function formatImportMessage(message: ImportMessage): string {
+  return message.message.replace(/\{(\d+)\}/g, (placeholder, index: string) => message.args[Number(index)] ?? placeholder);
+}

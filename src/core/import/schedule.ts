@@ -1,0 +1,99 @@
+// Schedule import entry point: tells the formats apart, enforces the limits, validates the time zone
+// and hands over to the format's parser. Nothing here writes anything: on `ok: false` there is nothing
+// to write, and on success the caller previews before writing.
+import { importMessage } from './messages';
+import { parseIcs } from './ics';
+import { looksLikePretalx, parsePretalx } from './pretalx';
+import { MAX_SCHEDULE_TEXT_LENGTH, failure, type ImportedSchedule, type ScheduleParseResult } from './scheduleModel';
+import { looksLikeSessionize, parseSessionize } from './sessionize';
+import { isValidTimeZone, systemTimeZone } from './zonedTime';
+
+export type { ImportedSchedule, ScheduleParseResult, ScheduleSession } from './scheduleModel';
+export { MAX_SCHEDULE_SESSIONS, MAX_SCHEDULE_TEXT_LENGTH } from './scheduleModel';
+export { IMPORT_MESSAGES, formatImportMessage, type ImportMessage, type ImportMessageCode } from './messages';
+export { systemTimeZone } from './zonedTime';
+
+export type ScheduleFormat = 'ics' | 'pretalx' | 'sessionize';
+
+export interface ScheduleParseOptions {
+  /** Shown in messages and used as the conference name when the file names none. */
+  readonly fileName: string;
+  /**
+   * IANA zone the notes' dates and times are written in. sched files are UTC only, so for them it
+   * defaults to the system's zone; pretalx and Sessionize times stay in the event's own zone unless a
+   * zone is given.
+   */
+  readonly timeZone?: string;
+}
+
+const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+function looksLikeIcs(text: string, fileName: string): boolean {
+  return /^\s*BEGIN:VCALENDAR/i.test(text) || /\.(ics|ical|ifb|icalendar)$/i.test(fileName);
+}
+
+function formatOfJson(value: unknown): ScheduleFormat | undefined {
+  if (looksLikePretalx(value)) return 'pretalx';
+  if (looksLikeSessionize(value)) return 'sessionize';
+  return undefined;
+}
+
+/** Which parser a file needs, from its content (and its extension for iCalendar); undefined when unknown. */
+export function detectScheduleFormat(text: string, fileName: string): ScheduleFormat | undefined {
+  const content = stripBom(text);
+  if (looksLikeIcs(content, fileName)) return 'ics';
+  try {
+    return formatOfJson(JSON.parse(content));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses a schedule export into session stubs. Asynchronous because the iCalendar library is loaded
+ * only when an .ics file is imported.
+ */
+export async function parseSchedule(text: string, options: ScheduleParseOptions): Promise<ScheduleParseResult> {
+  const { fileName } = options;
+  if (text.length > MAX_SCHEDULE_TEXT_LENGTH) {
+    const megabytes = (limit: number) => (limit / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+    return failure(importMessage('too-large', [fileName, megabytes(text.length), megabytes(MAX_SCHEDULE_TEXT_LENGTH)], 'error'));
+  }
+  if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {
+    return failure(importMessage('invalid-time-zone', [options.timeZone], 'error'));
+  }
+  const content = stripBom(text);
+  if (looksLikeIcs(content, fileName)) return parseIcs(content, fileName, options.timeZone ?? systemTimeZone());
+
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch (error) {
+    if (!/\.json$/i.test(fileName) && !/^\s*[[{]/.test(content)) return failure(importMessage('unknown-format', [fileName], 'error'));
+    return failure(importMessage('json-malformed', [fileName, error instanceof Error ? error.message : String(error)], 'error'));
+  }
+  switch (formatOfJson(value)) {
+    case 'pretalx': return parsePretalx(value, fileName, options.timeZone);
+    case 'sessionize': return parseSessionize(value, fileName, options.timeZone);
+    default: return failure(importMessage('unknown-format', [fileName], 'error'));
+  }
+}
+
+/** What the preview shows before anything is written. */
+export interface ScheduleStats {
+  readonly sessions: number;
+  readonly tracks: number;
+  readonly days: number;
+  readonly cancelled: number;
+}
+
+export function scheduleStats(schedule: ImportedSchedule): ScheduleStats {
+  const tracks = new Set(schedule.sessions.flatMap((session) => (session.track === undefined ? [] : [session.track])));
+  const days = new Set(schedule.sessions.flatMap((session) => (session.date === undefined ? [] : [session.date])));
+  return {
+    sessions: schedule.sessions.length,
+    tracks: tracks.size,
+    days: days.size,
+    cancelled: schedule.sessions.filter((session) => session.cancelled).length,
+  };
+}

@@ -1,0 +1,139 @@
+// Session stubs written by schedule import: a report section (`### Title` + field lines) or a session
+// file (YAML front matter + `# Title`), and the file name of a session file. Re-import (import/merge.ts)
+// rewrites single field lines with the same renderers, so a stub and its later updates look alike.
+import { Document, isSeq } from 'yaml';
+import { IMPORT_MESSAGES } from './import/messages';
+import { slugifyFileName } from './templates';
+import type { ImportedSchedule, ScheduleSession } from './import/scheduleModel';
+
+/** The field lines of a stub, in the order they are written. `tags` holds a session's further categories. */
+export const STUB_FIELD_ORDER = ['speakers', 'date', 'time', 'room', 'tags', 'uid', 'url', 'status'] as const;
+export type StubFieldKey = (typeof STUB_FIELD_ORDER)[number];
+
+/** The values of a stub's field lines, defined ones only, in `STUB_FIELD_ORDER`. */
+export function stubFields(stub: ScheduleSession): [StubFieldKey, string][] {
+  const values: Record<StubFieldKey, string | undefined> = {
+    speakers: stub.speakers.length > 0 ? stub.speakers.join(', ') : undefined,
+    date: stub.date,
+    time: stub.time,
+    room: stub.room,
+    tags: stub.tracks.length > 1 ? stub.tracks.slice(1).join(', ') : undefined,
+    uid: stub.uid,
+    url: stub.url,
+    status: stub.cancelled ? 'cancelled' : 'planned',
+  };
+  return STUB_FIELD_ORDER.flatMap((key): [StubFieldKey, string][] => (values[key] === undefined ? [] : [[key, values[key]]]));
+}
+
+/** `- key: value`, the value on one line. */
+export function renderFieldLine(key: string, value: string): string {
+  return `- ${key}: ${value.replace(/\s+/g, ' ').trim()}`;
+}
+
+/**
+ * Heading text that reads back as exactly `title`: characters that would start inline markup are
+ * escaped, and so is a trailing ` #` that markdown would take for a closing sequence.
+ */
+export function renderHeadingText(title: string): string {
+  return title
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<]|&(?=#?\w+;)/g, '\\$&')
+    .replace(/(^|\s)(#+)$/, '$1\\$2');
+}
+
+/** A report section: heading, blank line, field lines, and a blank line where the notes go. */
+export function renderSessionSection(stub: ScheduleSession, headingLevel: number): string {
+  const fields = stubFields(stub).map(([key, value]) => renderFieldLine(key, value));
+  return [`${'#'.repeat(headingLevel)} ${renderHeadingText(stub.title)}`, '', ...fields, '', ''].join('\n');
+}
+
+export interface ReportLayoutOptions {
+  readonly trackHeadingLevel?: number;
+  readonly sessionHeadingLevel?: number;
+  /** Heading of the section for sessions without a track. */
+  readonly untrackedHeading?: string;
+}
+
+export function resolveReportLayout(options: ReportLayoutOptions = {}): Required<ReportLayoutOptions> {
+  return {
+    trackHeadingLevel: options.trackHeadingLevel ?? 2,
+    sessionHeadingLevel: options.sessionHeadingLevel ?? 3,
+    untrackedHeading: options.untrackedHeading ?? IMPORT_MESSAGES['untracked-heading'],
+  };
+}
+
+/** Sessions grouped by track heading: tracks by name (a stable order across exports), untracked last. */
+export function groupByTrack(sessions: readonly ScheduleSession[], untrackedHeading: string): [string, ScheduleSession[]][] {
+  const groups = new Map<string, ScheduleSession[]>();
+  for (const session of sessions) {
+    const heading = session.track ?? untrackedHeading;
+    groups.set(heading, [...(groups.get(heading) ?? []), session]);
+  }
+  const untracked = groups.get(untrackedHeading);
+  groups.delete(untrackedHeading);
+  const named = [...groups].sort(([a], [b]) => compareNames(a, b));
+  return untracked ? [...named, [untrackedHeading, untracked]] : named;
+}
+
+function compareNames(a: string, b: string): number {
+  const folded = a.toLowerCase().localeCompare(b.toLowerCase(), 'en');
+  return folded !== 0 ? folded : a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The track section heading followed by its sessions (already in time order). */
+export function renderTrackSection(track: string, sessions: readonly ScheduleSession[], layout: Required<ReportLayoutOptions>): string {
+  const heading = `${'#'.repeat(layout.trackHeadingLevel)} ${renderHeadingText(track)}\n\n`;
+  return heading + sessions.map((session) => renderSessionSection(session, layout.sessionHeadingLevel)).join('');
+}
+
+/**
+ * One report for the whole schedule: H1 conference, a section per track, sessions by time. Sessions
+ * already cancelled in the schedule are left out, as re-import leaves out cancelled sessions it has
+ * not written before.
+ */
+export function renderReport(schedule: ImportedSchedule, options: ReportLayoutOptions = {}): string {
+  const layout = resolveReportLayout(options);
+  const sessions = schedule.sessions.filter((session) => !session.cancelled);
+  const sections = groupByTrack(sessions, layout.untrackedHeading).map(([track, sessions]) => renderTrackSection(track, sessions, layout));
+  return `${[`# ${renderHeadingText(schedule.conference)}\n\n`, ...sections].join('').trimEnd()}\n`;
+}
+
+/**
+ * One front-matter line, through `yaml` so any title is safe. YAML 1.1 quoting also protects values
+ * such as `yes` or `10:30` from tools that still read YAML 1.1; lists are written inline.
+ */
+export function renderFrontMatterField(key: string, value: string | readonly string[]): string {
+  const document = new Document({ [key]: value }, { version: '1.1' });
+  const node = document.get(key, true);
+  if (isSeq(node)) node.flow = true;
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false }).trimEnd();
+}
+
+/** The front-matter value of a stub field: speakers and tags as lists. */
+function frontMatterValue(key: StubFieldKey, value: string, stub: ScheduleSession): string | readonly string[] {
+  if (key === 'speakers') return stub.speakers;
+  if (key === 'tags') return stub.tracks.slice(1);
+  return value;
+}
+
+/** A session file: front matter with every field, then the title as H1 and room for notes. */
+export function renderSessionFile(stub: ScheduleSession, conference: string): string {
+  const lines = [
+    renderFrontMatterField('type', 'session'),
+    renderFrontMatterField('title', stub.title),
+    renderFrontMatterField('conference', conference),
+    ...(stub.track === undefined ? [] : [renderFrontMatterField('track', stub.track)]),
+    ...stubFields(stub).map(([key, value]) => renderFrontMatterField(key, frontMatterValue(key, value, stub))),
+  ];
+  return `---\n${lines.join('\n')}\n---\n\n# ${renderHeadingText(stub.title)}\n`;
+}
+
+/**
+ * `2024-05-01-Opening-Keynote.md`: date and title, any script kept, characters that are invalid in file
+ * names dropped, whitespace as `-`, cut to a length every file system takes (the templates' slug rules).
+ */
+export function sessionFileName(stub: ScheduleSession): string {
+  const stem = [stub.date, stub.title].filter((part) => part !== undefined).join(' ');
+  return `${slugifyFileName(stem, { fallback: slugifyFileName(stub.uid, { fallback: 'session' }) })}.md`;
+}
