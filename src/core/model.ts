@@ -53,7 +53,7 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 export interface NoteDiagnostic {
   /** Stable machine-readable code, e.g. `yaml-invalid`; the adapters localise from it. */
   readonly code: string;
-  /** English message template from `core/messages.ts` with `{0}`, `{1}`… placeholders. */
+  /** English message template (from the module's `*_MESSAGES` table) with `{0}`, `{1}`… placeholders. */
   readonly message: string;
   /** Values for the placeholders (file names, YAML error text…). */
   readonly args: readonly string[];
@@ -119,4 +119,10 @@ export interface ParsedNote {
   readonly conference: string;
   readonly sessions: readonly Session[];
   readonly diagnostics: readonly NoteDiagnostic[];
+  /**
+   * Report layout: the heading levels in force for this file (its front matter, else `fileDefaults`, else the
+   * settings). `trackHeadingLevel` is 0 when the file has no track headings (`track-level: none`, or a track
+   * level at or below the session level).
+   */
+  readonly headingLevels?: Pick<ParseOptions, 'trackHeadingLevel' | 'sessionHeadingLevel'>;
 }

@@ -1,0 +1,131 @@
+// Session fields: which keys name which field (case-insensitive, English and Japanese aliases), how field
+// lines are written in a note body, and how values are read (lists, statuses, dates).
+import type { SessionStatus } from './model';
+
+export type FieldName =
+  | 'title' | 'conference' | 'track' | 'speakers' | 'date' | 'day' | 'time' | 'room' | 'tags' | 'status'
+  | 'slides' | 'video' | 'url' | 'uid' | 'type' | 'trackLevel' | 'sessionLevel';
+
+/** Every key a note may use for each field. Matching ignores case, width, spaces, `-` and `_`. */
+export const FIELD_ALIASES: Readonly<Record<FieldName, readonly string[]>> = {
+  title: ['title', 'タイトル', '題名'],
+  conference: ['conference', 'event', 'カンファレンス', 'イベント'],
+  track: ['track', 'トラック'],
+  speakers: ['speakers', 'speaker', 'presenter', 'presenters', '登壇者', 'スピーカー', '発表者', '講演者'],
+  date: ['date', '日付'],
+  day: ['day', '日'],
+  time: ['time', '時間', '時刻'],
+  room: ['room', 'location', '会場', '部屋'],
+  tags: ['tags', 'tag', 'タグ'],
+  status: ['status', '状態', 'ステータス'],
+  slides: ['slides', 'slide', 'スライド', '資料'],
+  video: ['video', 'recording', '動画', '録画'],
+  url: ['url', 'link', 'links', 'リンク'],
+  uid: ['uid'],
+  type: ['type', '種類'],
+  trackLevel: ['track-level', 'track-heading-level', 'トラックレベル'],
+  sessionLevel: ['session-level', 'session-heading-level', 'セッションレベル'],
+};
+
+/** Every value each status may be written as, Japanese included. Matching ignores case, spaces, `-` and `_`. */
+export const STATUS_ALIASES: Readonly<Record<SessionStatus, readonly string[]>> = {
+  planned: ['planned', 'plan', '予定', '参加予定'],
+  attended: ['attended', 'attend', '参加', '参加済み', '聴講', '聴講済み'],
+  watched: ['watched', '視聴', '視聴済み'],
+  'to-watch': ['to-watch', 'watch later', '未視聴', 'あとで見る', '後で見る'],
+  skipped: ['skipped', 'skip', 'スキップ', '見送り'],
+  cancelled: ['cancelled', 'canceled', '中止', 'キャンセル'],
+};
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function normalizeKey(key: string): string {
+  // NFKC folds full-width letters (`ＴＲＡＣＫ`); plain ASCII, most keys, has nothing to fold.
+  const folded = PRINTABLE_ASCII.test(key) ? key : key.normalize('NFKC');
+  return folded.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+function aliasTable<Name extends string>(aliases: Readonly<Record<Name, readonly string[]>>): ReadonlyMap<string, Name> {
+  const table = new Map<string, Name>();
+  for (const name of Object.keys(aliases) as Name[]) {
+    for (const alias of aliases[name]) table.set(normalizeKey(alias), name);
+  }
+  return table;
+}
+
+const FIELDS_BY_KEY = aliasTable(FIELD_ALIASES);
+const STATUSES_BY_VALUE = aliasTable(STATUS_ALIASES);
+
+/** The field a key names (`Speakers`, `登壇者`, `session_level`…), or undefined for any other key. */
+export function fieldNameOf(key: string): FieldName | undefined {
+  return FIELDS_BY_KEY.get(normalizeKey(key));
+}
+
+/** The status a value names (`attended`, `To Watch`, `視聴済み`…), or undefined. */
+export function statusOf(value: string): SessionStatus | undefined {
+  return STATUSES_BY_VALUE.get(normalizeKey(value));
+}
+
+/** Splits a list written on one line: `A, B`, `A、B`, `A，B`. */
+export function splitList(value: string): string[] {
+  return value.split(/[,、，]/).map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
+/** ISO `YYYY-MM-DD` for `2020-11-17`, `2020/11/17`, `2020.11.17` or `2020年11月17日`; otherwise the text as written. */
+export function normalizeDate(value: string): string {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(value.trim());
+  if (!match) return value.trim();
+  const [, year, month, day] = match;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+export interface FieldLine {
+  readonly name: FieldName;
+  readonly value: string;
+  /** Zero-based document line. */
+  readonly line: number;
+}
+
+// `key:: value` on its own line (Dataview), optionally as a list item.
+const INLINE_FIELD_LINE = /^(?:[-*+]\s+)?([^:[\]()]{1,40}?)\s*::\s*(.*)$/;
+// `[key:: value]` or `(key:: value)` inside a sentence (Dataview).
+const BRACKETED_INLINE_FIELD = /[[(]([^:[\]()]{1,40}?)\s*::\s*([^[\]()]{0,500})[\])]/g;
+// The first line of a list item: `key: value`, the key possibly bold (`**Speakers:** …`), full-width colon too.
+const LIST_ITEM_FIELD = /^(?:\*\*|__)?([^:：*_]{1,40}?)\s*[:：]\s*(?:\*\*|__)?\s*(.*)$/;
+// DocC metadata: `@TitleHeading("Workshop")` labels the page, which is the session's track.
+const DOCC_TITLE_HEADING = /@TitleHeading\(\s*"([^"]*)"\s*\)/;
+
+/**
+ * The fields written in one paragraph of a note body: `key:: value` lines and `[key:: value]` anywhere,
+ * `key: value` as the first line of a list item (`- track: Cloud`), and a DocC `@TitleHeading("…")` as the track.
+ * Unknown keys are ignored, so ordinary prose such as `- Note: …` is left alone.
+ */
+export function readFieldLines(content: string, line: number, listItem: boolean): FieldLine[] {
+  const found: FieldLine[] = [];
+  const hasInlineField = content.includes('::');
+  const hasDirective = content.includes('@TitleHeading');
+  if (!hasInlineField && !listItem && !hasDirective) return found;
+  const push = (key: string, value: string, lineOfField: number): void => {
+    const name = fieldNameOf(key);
+    const trimmed = value.trim();
+    if (name && trimmed) found.push({ name, value: trimmed, line: lineOfField });
+  };
+  const lines = content.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const text = lines[index];
+    if (hasInlineField && text.includes('::')) {
+      const whole = INLINE_FIELD_LINE.exec(text);
+      if (whole) {
+        push(whole[1], whole[2], line + index);
+        continue;
+      }
+      for (const bracketed of text.matchAll(BRACKETED_INLINE_FIELD)) push(bracketed[1], bracketed[2], line + index);
+    } else if (listItem && index === 0) {
+      const item = LIST_ITEM_FIELD.exec(text);
+      if (item) push(item[1], item[2], line);
+    }
+    const directive = hasDirective ? DOCC_TITLE_HEADING.exec(text) : null;
+    if (directive) push('track', directive[1], line + index);
+  }
+  return found;
+}

@@ -1,0 +1,148 @@
+// YAML front matter: split off the top of a note and parse it safely. Values are read as text (the YAML
+// failsafe schema: strings, lists and maps only), so `date: 2020-11-17` or `version: 1.10` stay as written and
+// no tag can construct an object or run code. Aliases are capped so a "billion laughs" block cannot expand, and
+// an oversized block is not parsed at all. Any problem leaves the front matter empty and the body intact.
+// Most front matter is a few flat `key: value` lines; those are read directly, because the YAML parser costs
+// more than the whole markdown pass of a typical note.
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+
+/** Front matter longer than this is ignored: real front matter is a few hundred characters. */
+export const FRONT_MATTER_MAX_CHARS = 64 * 1024;
+/** More aliases than this in one front matter is an expansion attack, not a note. */
+export const FRONT_MATTER_MAX_ALIASES = 50;
+
+export type FrontMatterProblem =
+  | { readonly code: 'yaml-invalid'; readonly line: number; readonly detail: string }
+  | { readonly code: 'yaml-alias-limit'; readonly line: number }
+  | { readonly code: 'front-matter-too-large'; readonly line: number }
+  | { readonly code: 'front-matter-not-mapping'; readonly line: number }
+  | { readonly code: 'front-matter-unclosed'; readonly line: number };
+
+export interface FrontMatter {
+  /** Top-level keys as written; values are strings, lists and maps of them. Empty without (valid) front matter. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Zero-based document line of each top-level key. */
+  readonly keyLines: Readonly<Record<string, number>>;
+  /** Offset in the text where the markdown body starts. */
+  readonly bodyOffset: number;
+  /** Zero-based document line where the markdown body starts. */
+  readonly bodyLine: number;
+  readonly problem?: FrontMatterProblem;
+}
+
+const OPENING = /^---[ \t]*\n/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/gm;
+
+/**
+ * Splits and parses the front matter of `text`, which must already have LF line endings and no BOM.
+ * Front matter is a `---` line at the very start, closed by a `---` or `...` line.
+ */
+export function readFrontMatter(text: string): FrontMatter {
+  const empty = { data: {}, keyLines: {} };
+  const opening = OPENING.exec(text);
+  if (!opening) return { ...empty, bodyOffset: 0, bodyLine: 0 };
+  const yamlStart = opening[0].length;
+  CLOSING.lastIndex = yamlStart;
+  const closing = CLOSING.exec(text);
+  if (!closing) return { ...empty, bodyOffset: 0, bodyLine: 0, problem: { code: 'front-matter-unclosed', line: 0 } };
+
+  const yamlSource = text.slice(yamlStart, closing.index);
+  const closingLine = 1 + countLines(yamlSource);
+  const afterClosing = closing.index + closing[0].length;
+  const bodyOffset = text.charAt(afterClosing) === '\n' ? afterClosing + 1 : afterClosing;
+  const body = { bodyOffset, bodyLine: closingLine + 1 };
+  if (yamlSource.length > FRONT_MATTER_MAX_CHARS) return { ...empty, ...body, problem: { code: 'front-matter-too-large', line: 0 } };
+
+  const simple = readFlatYaml(yamlSource);
+  if (simple) return { ...simple, ...body };
+
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yamlSource, { schema: 'failsafe', lineCounter, prettyErrors: true });
+  const firstError = document.errors[0];
+  if (firstError) {
+    const yamlLine = firstError.linePos?.[0].line ?? 1;
+    return { ...empty, ...body, problem: { code: 'yaml-invalid', line: yamlLine, detail: errorSummary(firstError.message) } };
+  }
+  if (document.contents === null) return { ...empty, ...body };
+  if (!isMap(document.contents)) return { ...empty, ...body, problem: { code: 'front-matter-not-mapping', line: 1 } };
+
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: FRONT_MATTER_MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof ReferenceError) return { ...empty, ...body, problem: { code: 'yaml-alias-limit', line: 1 } };
+    throw error;
+  }
+  const keyLines: Record<string, number> = {};
+  for (const pair of document.contents.items) {
+    if (isScalar(pair.key) && pair.key.range) keyLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line;
+  }
+  return { data: data as Record<string, unknown>, keyLines, ...body };
+}
+
+// The flat subset read without the YAML parser: `key: plain value`, `key: [a, b]`, `key:` followed by `  - item`
+// lines, blank lines and `#` comment lines. A plain value must not start with a YAML indicator nor contain
+// `: ` or ` #`; anything else (quotes, nesting, anchors, block scalars, duplicate keys…) goes to the parser.
+const BLANK_OR_COMMENT = /^[ \t]*(?:#.*)?$/;
+// No two parts of these patterns can match the same characters, so they never backtrack on long lines.
+const FLAT_PAIR = /^([^\s\-?:,[\]{}#&*!|>'"%@`][^:#]*):(?:[ \t](.*))?$/;
+const BLOCK_ITEM = /^[ \t]+-[ \t](.*)$/;
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+function plainValue(text: string): string | undefined {
+  if (INDICATOR_START.test(text) || text.includes(': ') || text.includes(' #') || text.endsWith(':')) return undefined;
+  return text;
+}
+
+function flowList(text: string): string[] | undefined {
+  const inner = text.slice(1, -1).trim();
+  if (inner.length === 0) return [];
+  const items: string[] = [];
+  for (const item of inner.split(',')) {
+    const value = plainValue(item.trim());
+    if (value === undefined || value.length === 0 || /[[\]{}]/.test(value)) return undefined;
+    items.push(value);
+  }
+  return items;
+}
+
+function readFlatYaml(source: string): Pick<FrontMatter, 'data' | 'keyLines'> | undefined {
+  // No prototype: a `__proto__` key is just a key.
+  const data: Record<string, unknown> = Object.create(null);
+  const keyLines: Record<string, number> = Object.create(null);
+  const lines = source.split('\n');
+  let listKey: string | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index];
+    if (BLANK_OR_COMMENT.test(line)) continue;
+    const item = listKey === undefined ? null : BLOCK_ITEM.exec(line);
+    if (item && listKey !== undefined) {
+      const value = plainValue(item[1].trim());
+      if (value === undefined) return undefined;
+      const list = data[listKey];
+      data[listKey] = Array.isArray(list) ? [...list, value] : [value];
+      continue;
+    }
+    const pair = FLAT_PAIR.exec(line);
+    const key = pair?.[1].trimEnd();
+    if (!pair || key === undefined || key in data) return undefined;
+    const raw = (pair[2] ?? '').trim();
+    const value = raw.startsWith('[') && raw.endsWith(']') ? flowList(raw) : plainValue(raw);
+    if (value === undefined) return undefined;
+    data[key] = value;
+    keyLines[key] = index + 1; // the YAML starts on document line 1
+    listKey = raw === '' ? key : undefined;
+  }
+  return { data, keyLines };
+}
+
+/** `yaml` ends its messages with the position and a code excerpt; the diagnostic carries the line itself. */
+function errorSummary(message: string): string {
+  return message.split('\n', 1)[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
+  return lines;
+}

@@ -1,0 +1,113 @@
+// Markdown structure of a note, read from markdown-it block tokens. Indexing needs only headings and the
+// paragraphs that may hold fields, so the inline rules run for heading text alone: everything else keeps the
+// raw paragraph text that the block parser already sliced out. That keeps a full index close to the cost of
+// reading the files.
+import MarkdownIt from 'markdown-it';
+
+/** The one markdown-it instance of the core. `html: false`: note text never becomes markup. */
+export const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
+
+// Block parsing only: `md.parse` then yields `inline` tokens whose `content` is the raw text and whose
+// children are never computed. Heading text is reduced on demand in `plainHeadingText`.
+markdown.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join']);
+// Tables and link reference definitions hold neither headings nor fields; read as paragraphs they cost less.
+markdown.block.ruler.disable(['table', 'reference']);
+
+export interface MarkdownHeading {
+  /** 1–6. ATX and setext headings alike. */
+  readonly level: number;
+  /** Inline markup reduced to plain text, whitespace collapsed. */
+  readonly text: string;
+  /** Zero-based line of the heading text in the whole document. */
+  readonly line: number;
+}
+
+/** A paragraph outside headings and code: where `key: value` list items and `key:: value` fields live. */
+export interface MarkdownParagraph {
+  /** Raw text of the paragraph, lines joined by `\n` (leading indentation removed by the block parser). */
+  readonly content: string;
+  /** Zero-based line of the paragraph's first line in the whole document. */
+  readonly line: number;
+  /** Whether it is the first paragraph of a list item (`- key: value`). */
+  readonly listItem: boolean;
+}
+
+export interface MarkdownStructure {
+  readonly headings: readonly MarkdownHeading[];
+  readonly paragraphs: readonly MarkdownParagraph[];
+  /** Zero-based line of the last line holding content (-1 for an empty body). */
+  readonly lastContentLine: number;
+}
+
+/**
+ * Reads the headings and paragraphs of `body`. `lineOffset` is the document line where `body` starts (after
+ * front matter), so every line returned refers to the whole document.
+ */
+export function readMarkdownStructure(body: string, lineOffset = 0): MarkdownStructure {
+  const tokens = markdown.parse(body, {});
+  const headings: MarkdownHeading[] = [];
+  const paragraphs: MarkdownParagraph[] = [];
+  let lastContentLine = -1;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token.map && token.level === 0) lastContentLine = Math.max(lastContentLine, token.map[1] - 1 + lineOffset);
+    if (token.type === 'heading_open') {
+      // Headings nested in lists or block quotes are part of the text, not of the note's outline.
+      if (token.level === 0) {
+        headings.push({ level: Number(token.tag.slice(1)), text: plainHeadingText(tokens[index + 1].content), line: (token.map?.[0] ?? 0) + lineOffset });
+      }
+      index += 2; // inline + heading_close
+    } else if (token.type === 'inline' && token.map) {
+      const opener = tokens[index - 2];
+      paragraphs.push({ content: token.content, line: token.map[0] + lineOffset, listItem: opener !== undefined && opener.type === 'list_item_open' });
+    }
+  }
+  return { headings, paragraphs, lastContentLine };
+}
+
+/** Heading text beyond this length is cut: no title is that long, and a pathological line must stay cheap. */
+export const MAX_HEADING_CHARS = 1000;
+
+// Characters that may start inline markup (emphasis, code, links, images, escapes, entities, strikethrough).
+// Headings without any of them, the common case, skip the inline parser.
+const INLINE_MARKUP = /[\\`*_[\]!&<~]/;
+
+/** Heading source reduced to what a reader sees: link and code text kept, emphasis dropped, escapes resolved. */
+export function plainHeadingText(source: string): string {
+  const cut = source.length > MAX_HEADING_CHARS;
+  const kept = cut ? source.slice(0, MAX_HEADING_CHARS) : source;
+  let text = kept;
+  if (INLINE_MARKUP.test(kept)) {
+    const children: MarkdownIt.Token[] = [];
+    markdown.inline.parse(kept, markdown, {}, children);
+    text = inlineText(children);
+  }
+  return cut ? `${collapseWhitespace(text)}…` : collapseWhitespace(text);
+}
+
+function inlineText(tokens: readonly MarkdownIt.Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+      case 'text_special':
+      case 'code_inline':
+        text += token.content;
+        break;
+      case 'image':
+        text += inlineText(token.children ?? []);
+        break;
+      case 'softbreak':
+      case 'hardbreak':
+        text += ' ';
+        break;
+      default:
+        break; // emphasis, strikethrough and link open/close markers carry no text
+    }
+  }
+  return text;
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,521 @@
+// Reads one note: text in, sessions out. Two layouts (see docs/note-formats.md):
+// - report: one file per conference, tracks and sessions as headings at configurable levels;
+// - session file: the whole file is one session (front matter `type: session`, `track` or `speakers`).
+// Fields come, strongest first, from the session's own field lines or the file's front matter, then from the
+// structure (track headings), then from `fileDefaults` settings, then from a title prefix or the file's path.
+// Everything here is linear in the size of the note: one markdown-it block pass, then single walks over its
+// headings and paragraphs, so huge heading counts and long lines stay cheap.
+import { Minimatch } from 'minimatch';
+import { fieldNameOf, normalizeDate, readFieldLines, splitList, statusOf, type FieldName } from './fields';
+import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
+import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
+import { SESSION_STATUSES } from './model';
+import type {
+  LineRange, NoteContext, NoteDiagnostic, NoteLayout, ParsedNote, ParseOptions, Session, SessionLink, SessionStatus,
+} from './model';
+
+/** English templates of every message the parser produces, by diagnostic code; adapters localise them. */
+export const PARSER_MESSAGES = {
+  'yaml-invalid': 'Invalid YAML in the front matter: {0}. The front matter was ignored; the rest of the note was read.',
+  'yaml-alias-limit': 'The front matter uses more than {0} YAML aliases and was ignored.',
+  'front-matter-too-large': 'The front matter is longer than {0} characters and was ignored.',
+  'front-matter-not-mapping': 'The front matter is not a list of "key: value" lines and was ignored.',
+  'front-matter-unclosed': 'The front matter that starts here has no closing "---" line; the file was read as markdown.',
+  'invalid-level': '"{0}" must be a heading level from 1 to 6 (or "none" for the track level), not "{1}".',
+  'unknown-status': 'Unknown status "{0}"; use one of: {1}.',
+  'unknown-type': 'Unknown note type "{0}"; use session, report or index.',
+  'binary-file': 'This file is not text (it contains NUL bytes) and was not read as a note.',
+  'not-utf8': 'This file is not UTF-8 text and was not read as a note. Save it as UTF-8 to index it.',
+} as const;
+
+export type ParserMessageCode = keyof typeof PARSER_MESSAGES;
+
+function diagnostic(code: ParserMessageCode, args: readonly string[], line?: number): NoteDiagnostic {
+  const severity = code === 'binary-file' || code === 'not-utf8' || code === 'yaml-invalid' ? 'error' : 'warning';
+  return line === undefined ? { code, message: PARSER_MESSAGES[code], args, severity } : { code, message: PARSER_MESSAGES[code], args, severity, line };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bytes → text
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes a file's bytes as a note: UTF-8 with an optional BOM. Binary files (NUL bytes) and other encodings
+ * give one diagnostic instead of text.
+ */
+export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { diagnostic: NoteDiagnostic } {
+  // UTF-16 text is full of NUL bytes, but it is an encoding problem, not a binary file.
+  const utf16Bom = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  if (utf16Bom) return { diagnostic: diagnostic('not-utf8', []) };
+  if (bytes.indexOf(0) !== -1) return { diagnostic: diagnostic('binary-file', []) };
+  try {
+    return { text: UTF8.decode(bytes) };
+  } catch {
+    return { diagnostic: diagnostic('not-utf8', []) };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// fileDefaults globs, compiled once per options object (settings are read once per workspace folder, notes are many)
+
+interface FileDefaultsMatcher {
+  readonly matchers: readonly Minimatch[];
+  readonly frontMatter: Readonly<Record<string, unknown>>;
+}
+
+const compiledFileDefaults = new WeakMap<ParseOptions, readonly FileDefaultsMatcher[]>();
+
+function fileDefaultsMatchers(options: ParseOptions): readonly FileDefaultsMatcher[] {
+  let compiled = compiledFileDefaults.get(options);
+  if (!compiled) {
+    compiled = (options.fileDefaults ?? []).map((entry) => ({
+      matchers: (typeof entry.files === 'string' ? [entry.files] : entry.files).map((glob) => new Minimatch(glob, { dot: true })),
+      frontMatter: entry.frontMatter,
+    }));
+    compiledFileDefaults.set(options, compiled);
+  }
+  return compiled;
+}
+
+/**
+ * Whether `text` matches `pattern`, where `*` is any text, ignoring case. Greedy two-pointer matching: at most
+ * text × pattern steps, whatever the user writes (a regular expression could backtrack exponentially).
+ */
+export function matchesWildcard(text: string, pattern: string): boolean {
+  const value = text.toLowerCase();
+  const wanted = pattern.trim().toLowerCase();
+  let at = 0;
+  let next = 0;
+  let star = -1;
+  let resume = 0;
+  while (at < value.length) {
+    if (next < wanted.length && wanted[next] !== '*' && wanted[next] === value[at]) {
+      at++;
+      next++;
+    } else if (next < wanted.length && wanted[next] === '*') {
+      star = next++;
+      resume = at;
+    } else if (star !== -1) {
+      next = star + 1;
+      at = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (wanted[next] === '*') next++;
+  return next === wanted.length;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Path: conference, day and track from folders, title from the file name
+
+interface PathFacts {
+  /** Conference named by the folders, undefined for a file at the root. */
+  readonly folderConference?: string;
+  /** The file's own name as a conference name, for files that are a conference of their own. */
+  readonly fileConference: string;
+  readonly fileTitle: string;
+  readonly fileDay?: string;
+  readonly subfolderDay?: string;
+  readonly subfolderTrack?: string;
+}
+
+const NOTE_EXTENSION = /\.(?:md|markdown)$/i;
+const DAY_PREFIX = /^day[\s_-]*(\d{1,2})(?!\d)[\s_-]*/i;
+
+function pathFacts(segments: readonly string[], options: ParseOptions): PathFacts {
+  const fileName = segments.length > 0 ? segments[segments.length - 1] : '';
+  const baseName = fileName.replace(NOTE_EXTENSION, '');
+  const folders = segments.slice(0, -1);
+  const depth = options.conferenceFolderDepth;
+  const conferenceFolders = depth === undefined ? folders.slice(-1) : folders.slice(0, depth);
+  const name = (parts: readonly string[]): string => (options.readableFolderNames ? readableName(parts) : parts.join('/'));
+  const dayPrefix = DAY_PREFIX.exec(baseName);
+  const subfolder = depth !== undefined && folders.length > depth ? folders[depth] : undefined;
+  return {
+    folderConference: conferenceFolders.length > 0 ? name(conferenceFolders) : undefined,
+    fileConference: name([baseName]),
+    fileTitle: words(dayPrefix ? baseName.slice(dayPrefix[0].length) : baseName) || baseName,
+    fileDay: dayPrefix ? `Day ${Number(dayPrefix[1])}` : undefined,
+    subfolderDay: options.subfolderMeaning === 'day' ? subfolder : undefined,
+    subfolderTrack: options.subfolderMeaning === 'track' ? subfolder : undefined,
+  };
+}
+
+function words(name: string): string {
+  return name.replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+// A year as its own folder (`2016/`), as a date prefix (`2024_03_`, `2024_08_10_`, `2026-`) or as a suffix (`-2017`).
+const YEAR_SEGMENT = /^\d{4}$/;
+const DATE_PREFIX = /^(\d{4})(?:[-_.]\d{1,2}){0,2}[-_ ]+/;
+const MONTH_PREFIX = /^\d{1,2}[-_ ]+/;
+const YEAR_SUFFIX = /[-_ ]+(\d{4})$/;
+
+/** `2016/djangocon-us` → `djangocon us 2016`; `2022/10_AnsibleFest` → `AnsibleFest 2022`; `Build-2017` → `Build 2017`. */
+export function readableName(segments: readonly string[]): string {
+  let year: string | undefined;
+  const parts: string[] = [];
+  for (const segment of segments) {
+    let rest = segment.replace(NOTE_EXTENSION, '');
+    if (YEAR_SEGMENT.test(rest)) {
+      year ??= rest;
+      continue;
+    }
+    const prefix = DATE_PREFIX.exec(rest);
+    if (prefix) {
+      year ??= prefix[1];
+      rest = rest.slice(prefix[0].length);
+    } else if (year !== undefined) {
+      rest = rest.replace(MONTH_PREFIX, ''); // `10_AnsibleFest` under a `2022/` folder
+    }
+    const suffix = YEAR_SUFFIX.exec(rest);
+    if (suffix) {
+      year ??= suffix[1];
+      rest = rest.slice(0, suffix.index);
+    }
+    const part = words(rest);
+    if (part) parts.push(part);
+  }
+  if (year !== undefined) parts.push(year);
+  return parts.length > 0 ? parts.join(' ') : segments.join('/');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fields
+
+interface SessionFields {
+  title?: string;
+  conference?: string;
+  track?: string;
+  speakers?: string[];
+  date?: string;
+  day?: string;
+  time?: string;
+  room?: string;
+  tags?: string[];
+  status?: SessionStatus;
+  links?: SessionLink[];
+  uid?: string;
+}
+
+type NoteType = 'session' | 'report' | 'index';
+const NOTE_TYPES: Readonly<Record<string, NoteType>> = { session: 'session', report: 'report', index: 'index', 'セッション': 'session', 'レポート': 'report' };
+
+/** What front matter (the file's own, or `fileDefaults`) says about a note. */
+interface NoteHeader {
+  readonly fields: SessionFields;
+  readonly type?: NoteType;
+  /** 0: no track headings. */
+  readonly trackLevel?: number;
+  readonly sessionLevel?: number;
+}
+
+const LINK_LABELS: Partial<Record<FieldName, string>> = { slides: 'slides', video: 'video', url: 'link' };
+
+/** Stores one field value unless the field is already set (first occurrence wins). */
+function setField(fields: SessionFields, name: FieldName, raw: string | readonly string[], line: number | undefined, diagnostics: NoteDiagnostic[]): void {
+  const first = (typeof raw === 'string' ? raw : raw[0] ?? '').trim();
+  const list = (typeof raw === 'string' ? splitList(raw) : raw.map((item) => item.trim()).filter((item) => item.length > 0));
+  switch (name) {
+    case 'speakers':
+      if (!fields.speakers && list.length > 0) fields.speakers = list;
+      return;
+    case 'tags':
+      if (!fields.tags && list.length > 0) fields.tags = list.map((tag) => tag.replace(/^#/, ''));
+      return;
+    case 'status': {
+      if (fields.status || !first) return;
+      const status = statusOf(first);
+      if (status) fields.status = status;
+      else diagnostics.push(diagnostic('unknown-status', [first, SESSION_STATUSES.join(', ')], line));
+      return;
+    }
+    case 'slides':
+    case 'video':
+    case 'url': {
+      const label = LINK_LABELS[name] ?? name;
+      const urls = typeof raw === 'string' ? [first] : list;
+      fields.links = [...(fields.links ?? []), ...urls.filter((url) => url.length > 0).map((url) => ({ label, url }))];
+      return;
+    }
+    case 'date':
+      if (!fields.date && first) fields.date = normalizeDate(first);
+      return;
+    case 'title':
+    case 'conference':
+    case 'track':
+    case 'day':
+    case 'time':
+    case 'room':
+    case 'uid':
+      if (fields[name] === undefined && first) fields[name] = first;
+      return;
+    case 'type':
+    case 'trackLevel':
+    case 'sessionLevel':
+      return; // whole-note settings, read from front matter only
+  }
+}
+
+/** Front matter values as text: scalars as written, lists item by item; nested maps carry no field. */
+function textValues(value: unknown): string | string[] | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.filter((item) => ['string', 'number', 'boolean'].includes(typeof item)).map(String);
+  return undefined;
+}
+
+function readHeader(data: Readonly<Record<string, unknown>>, keyLines: Readonly<Record<string, number>>, diagnostics: NoteDiagnostic[]): NoteHeader {
+  const fields: SessionFields = {};
+  let type: NoteType | undefined;
+  let trackLevel: number | undefined;
+  let sessionLevel: number | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    const name = fieldNameOf(key);
+    const text = textValues(value);
+    if (!name || text === undefined) continue;
+    const line = keyLines[key];
+    const single = (typeof text === 'string' ? text : text[0] ?? '').trim();
+    if (name === 'type') {
+      type ??= NOTE_TYPES[single.toLowerCase()];
+      if (!NOTE_TYPES[single.toLowerCase()]) diagnostics.push(diagnostic('unknown-type', [single], line));
+    } else if (name === 'trackLevel' || name === 'sessionLevel') {
+      const level = headingLevel(single, name === 'trackLevel');
+      if (level === undefined) diagnostics.push(diagnostic('invalid-level', [key, single], line));
+      else if (name === 'trackLevel') trackLevel ??= level;
+      else sessionLevel ??= level;
+    } else {
+      setField(fields, name, text, line, diagnostics);
+    }
+  }
+  return { fields, type, trackLevel, sessionLevel };
+}
+
+function headingLevel(value: string, allowNone: boolean): number | undefined {
+  if (allowNone && /^(?:none|0|false)$/i.test(value)) return 0;
+  return /^[1-6]$/.test(value) ? Number(value) : undefined;
+}
+
+function fileDefaultsHeader(context: NoteContext, diagnostics: NoteDiagnostic[]): NoteHeader {
+  const entries = fileDefaultsMatchers(context.options);
+  if (entries.length === 0) return { fields: {} };
+  const relativePath = context.pathSegments.join('/');
+  const merged: Record<string, unknown> = {};
+  for (const entry of entries) {
+    if (entry.matchers.some((matcher) => matcher.match(relativePath))) {
+      // A later entry overrides an earlier one key by key, whatever alias either of them used.
+      for (const [key, value] of Object.entries(entry.frontMatter)) {
+        const name = fieldNameOf(key);
+        for (const existing of Object.keys(merged)) if (fieldNameOf(existing) === name) delete merged[existing];
+        merged[key] = value;
+      }
+    }
+  }
+  return readHeader(merged, {}, diagnostics);
+}
+
+/** Field layers merged: for each field, the first layer that sets it wins. */
+function mergeFields(...layers: readonly SessionFields[]): SessionFields {
+  const merged: SessionFields = {};
+  for (const layer of layers) {
+    for (const key of Object.keys(layer) as (keyof SessionFields)[]) {
+      if (merged[key] === undefined) (merged as Record<string, unknown>)[key] = layer[key];
+    }
+  }
+  return merged;
+}
+
+function bodyFields(paragraphs: readonly MarkdownParagraph[], from: number, to: number, diagnostics: NoteDiagnostic[]): SessionFields {
+  const fields: SessionFields = {};
+  for (let index = from; index < to; index++) {
+    const paragraph = paragraphs[index];
+    for (const field of readFieldLines(paragraph.content, paragraph.line, paragraph.listItem)) {
+      setField(fields, field.name, field.value, field.line, diagnostics);
+    }
+  }
+  return fields;
+}
+
+/** `Keynote: …`, `Keynote - …` or a bare `Keynote` title → the configured spelling of that prefix. */
+function titlePrefixTrack(title: string, prefixes: readonly string[]): string | undefined {
+  const lower = title.toLowerCase();
+  return prefixes.find((prefix) => {
+    const candidate = prefix.toLowerCase();
+    return lower.startsWith(candidate) && /^(?:$|\s*[:：]|\s+[-–—]\s)/.test(lower.slice(candidate.length));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sessions
+
+function slugOf(title: string): string {
+  const slug = title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return slug || 'session';
+}
+
+class SessionIds {
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly uri: string) {}
+
+  /** `${uri}#${slug}`, with `~2`, `~3`… for later sessions of the same slug in the file. */
+  next(title: string): string {
+    const slug = slugOf(title);
+    const count = (this.seen.get(slug) ?? 0) + 1;
+    this.seen.set(slug, count);
+    return `${this.uri}#${slug}${count > 1 ? `~${count}` : ''}`;
+  }
+}
+
+function makeSession(base: { id: string; title: string; conference: string; uri: string; layout: NoteLayout; line: number; range: LineRange }, fields: SessionFields): Session {
+  const session: Record<string, unknown> = { ...base, speakers: fields.speakers ?? [], tags: fields.tags ?? [], links: fields.links ?? [] };
+  // Absent fields are left out rather than set to undefined, so sessions compare and serialise cleanly.
+  for (const key of ['track', 'date', 'day', 'time', 'room', 'status', 'uid'] as const) {
+    if (fields[key] !== undefined) session[key] = fields[key];
+  }
+  return session as unknown as Session;
+}
+
+/**
+ * Reads one note. Never throws on note content: every problem becomes a diagnostic and the rest of the note
+ * is still read.
+ */
+export function parseNote(text: string, context: NoteContext): ParsedNote {
+  const options = context.options;
+  const diagnostics: NoteDiagnostic[] = [];
+  const source = normalizeLineEndings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+  const frontMatter = readFrontMatter(source);
+  if (frontMatter.problem) diagnostics.push(frontMatterDiagnostic(frontMatter.problem));
+  const own = readHeader(frontMatter.data, frontMatter.keyLines, diagnostics);
+  const defaults = fileDefaultsHeader(context, diagnostics);
+  const structure = readMarkdownStructure(frontMatter.bodyOffset === 0 ? source : source.slice(frontMatter.bodyOffset), frontMatter.bodyLine);
+  const lastLine = Math.max(structure.lastContentLine, frontMatter.bodyLine - 1, 0);
+  const path = pathFacts(context.pathSegments, options);
+
+  const type = own.type ?? defaults.type;
+  const sessionFile = type === 'session' || (type === undefined && hasSessionFileKeys(own, defaults));
+  const note: NoteReading = { context, diagnostics, own, defaults, path, lastLine };
+  return sessionFile
+    ? readSessionFile(note, structure.headings, structure.paragraphs, frontMatter.bodyLine)
+    : readReport(note, structure.headings, structure.paragraphs, type === 'index');
+}
+
+interface NoteReading {
+  readonly context: NoteContext;
+  readonly diagnostics: NoteDiagnostic[];
+  readonly own: NoteHeader;
+  readonly defaults: NoteHeader;
+  readonly path: PathFacts;
+  readonly lastLine: number;
+}
+
+function hasSessionFileKeys(own: NoteHeader, defaults: NoteHeader): boolean {
+  return [own, defaults].some((header) => header.fields.track !== undefined || header.fields.speakers !== undefined);
+}
+
+function normalizeLineEndings(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+function frontMatterDiagnostic(problem: FrontMatterProblem): NoteDiagnostic {
+  switch (problem.code) {
+    case 'yaml-invalid':
+      return diagnostic(problem.code, [problem.detail], problem.line);
+    case 'yaml-alias-limit':
+      return diagnostic(problem.code, [String(FRONT_MATTER_MAX_ALIASES)], problem.line);
+    case 'front-matter-too-large':
+      return diagnostic(problem.code, [String(FRONT_MATTER_MAX_CHARS)], problem.line);
+    case 'front-matter-not-mapping':
+    case 'front-matter-unclosed':
+      return diagnostic(problem.code, [], problem.line);
+  }
+}
+
+/** Day and track a session gets from its path and title when no field or heading names them. */
+function derivedFields(title: string, note: NoteReading): SessionFields {
+  return {
+    track: titlePrefixTrack(title, note.context.options.titlePrefixTracks) ?? note.path.subfolderTrack,
+    day: note.path.subfolderDay ?? note.path.fileDay,
+  };
+}
+
+function readSessionFile(note: NoteReading, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], bodyLine: number): ParsedNote {
+  const { context, own, defaults, path, lastLine } = note;
+  const body = bodyFields(paragraphs, 0, paragraphs.length, note.diagnostics);
+  const h1 = headings.find((heading) => heading.level === 1 && heading.text.length > 0);
+  const explicit = mergeFields(own.fields, body, defaults.fields);
+  const title = explicit.title ?? h1?.text ?? path.fileTitle;
+  const conference = explicit.conference ?? path.folderConference ?? '';
+  const fields = mergeFields(explicit, derivedFields(title, note));
+  const session = makeSession(
+    {
+      id: new SessionIds(context.uri).next(title),
+      title,
+      conference,
+      uri: context.uri,
+      layout: 'session-file',
+      line: h1?.line ?? Math.min(bodyLine, lastLine),
+      range: { start: 0, end: lastLine },
+    },
+    fields,
+  );
+  return { uri: context.uri, layout: 'session-file', conference, sessions: [session], diagnostics: note.diagnostics };
+}
+
+function readReport(note: NoteReading, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], indexOnly: boolean): ParsedNote {
+  const { context, own, defaults, path, lastLine } = note;
+  const options = context.options;
+  const sessionLevel = own.sessionLevel ?? defaults.sessionLevel ?? options.sessionHeadingLevel;
+  const configuredTrackLevel = own.trackLevel ?? defaults.trackLevel ?? options.trackHeadingLevel;
+  // A track level at or below the session level cannot hold sessions: the file then has no track headings.
+  const trackLevel = configuredTrackLevel >= 1 && configuredTrackLevel < sessionLevel ? configuredTrackLevel : 0;
+
+  const h1 = trackLevel !== 1 && sessionLevel !== 1 ? headings.find((heading) => heading.level === 1 && heading.text.length > 0) : undefined;
+  const fileFields = mergeFields(own.fields, defaults.fields);
+  const folderFirst = options.conferenceFolderDepth !== undefined;
+  const conference =
+    fileFields.conference ??
+    (folderFirst ? path.folderConference ?? h1?.text : h1?.text ?? path.folderConference) ??
+    path.fileConference;
+  const result = {
+    uri: context.uri,
+    layout: 'report' as const,
+    conference,
+    diagnostics: note.diagnostics,
+    headingLevels: { trackHeadingLevel: trackLevel, sessionHeadingLevel: sessionLevel },
+  };
+  if (indexOnly) return { ...result, sessions: [] };
+
+  const isNonSession = (heading: MarkdownHeading): boolean =>
+    heading.text.length === 0 || (options.nonSessionHeadings ?? []).some((pattern) => matchesWildcard(heading.text, pattern));
+  const ids = new SessionIds(context.uri);
+  const sessions: Session[] = [];
+  let track: string | undefined;
+  let open: { heading: MarkdownHeading; track?: string } | undefined;
+  let paragraphIndex = 0;
+
+  const close = (end: number): void => {
+    if (!open) return;
+    const { heading } = open;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].line < heading.line) paragraphIndex++;
+    const first = paragraphIndex;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].line <= end) paragraphIndex++;
+    const fields = mergeFields(bodyFields(paragraphs, first, paragraphIndex, note.diagnostics), { track: open.track }, fileFields, derivedFields(heading.text, note));
+    sessions.push(
+      makeSession({ id: ids.next(heading.text), title: heading.text, conference, uri: context.uri, layout: 'report', line: heading.line, range: { start: heading.line, end } }, fields),
+    );
+    open = undefined;
+  };
+
+  for (const heading of headings) {
+    if (heading.level <= sessionLevel) close(heading.line - 1);
+    if (heading.level < trackLevel) track = undefined;
+    const countable = !isNonSession(heading);
+    if (heading.level === trackLevel) track = countable ? heading.text : undefined;
+    else if (heading.level === sessionLevel && countable) open = { heading, track };
+  }
+  close(lastLine);
+  return { ...result, sessions };
+}

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { FRONT_MATTER_MAX_CHARS, readFrontMatter } from '../../src/core/frontMatter';
+
+describe('readFrontMatter', () => {
+  it('finds no front matter unless the text starts with a --- line', () => {
+    for (const text of ['# Title\n---\na: b\n---\n', '\n---\na: b\n---\n', '']) {
+      const result = readFrontMatter(text);
+      assert.deepEqual([result.data, result.bodyOffset, result.bodyLine, result.problem], [{}, 0, 0, undefined]);
+    }
+  });
+
+  it('reads flat front matter and tells where the body starts', () => {
+    const text = '---\ntitle: Signing\nspeakers: [Ada, Grace]\ntags:\n  - a\n  - b\n...\n# Body\n';
+    const result = readFrontMatter(text);
+    assert.deepEqual({ ...result.data }, { title: 'Signing', speakers: ['Ada', 'Grace'], tags: ['a', 'b'] });
+    assert.deepEqual({ ...result.keyLines }, { title: 1, speakers: 2, tags: 3 });
+    assert.equal(text.slice(result.bodyOffset), '# Body\n');
+    assert.equal(result.bodyLine, 7);
+  });
+
+  it('reads full YAML (quotes, nesting, comments, block scalars) through the YAML parser', () => {
+    const full = readFrontMatter('---\ntitle: "Signing: keyless"  # quoted\nspeakers:\n- Ada\n- "Grace"\nextra:\n  nested: true\nabstract: |\n  two\n  lines\n---\n');
+    assert.equal(full.problem, undefined);
+    assert.equal(full.data.title, 'Signing: keyless');
+    assert.deepEqual(full.data.speakers, ['Ada', 'Grace']);
+    assert.deepEqual(full.data.extra, { nested: 'true' });
+    assert.equal(full.data.abstract, 'two\nlines\n');
+    assert.deepEqual({ ...full.keyLines }, { title: 1, speakers: 2, extra: 5, abstract: 7 });
+  });
+
+  it('keeps every value as written text', () => {
+    for (const text of ['---\ndate: 2020-11-17\nversion: 1.10\nlevel: 3\nflag: yes\n---\n', '---\ndate: 2020-11-17\nversion: 1.10\nlevel: 3\nflag: yes # comment\n---\n']) {
+      assert.deepEqual({ ...readFrontMatter(text).data }, { date: '2020-11-17', version: '1.10', level: '3', flag: 'yes' }, text);
+    }
+  });
+
+  it('treats __proto__ as an ordinary key', () => {
+    const result = readFrontMatter('---\n__proto__: polluted\n---\n');
+    assert.equal(result.data.__proto__, 'polluted');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('reports invalid YAML at its document line and keeps the body', () => {
+    const text = '---\ntitle: ok\nspeakers: [Ada, Grace\nstatus: attended\n---\n# Body\n';
+    const result = readFrontMatter(text);
+    assert.equal(result.problem?.code, 'yaml-invalid');
+    assert.ok(result.problem && result.problem.line >= 2 && result.problem.line <= 3, `line ${result.problem?.line}`);
+    assert.deepEqual(result.data, {});
+    assert.equal(text.slice(result.bodyOffset), '# Body\n');
+  });
+
+  it('reports a duplicate key as invalid YAML', () => {
+    assert.equal(readFrontMatter('---\ntrack: A\ntrack: B\n---\n').problem?.code, 'yaml-invalid');
+  });
+
+  it('caps alias expansion', () => {
+    const levels = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let level = 1; level < 8; level++) levels.push(`a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`);
+    const result = readFrontMatter(`---\n${levels.join('\n')}\n---\nbody\n`);
+    assert.equal(result.problem?.code, 'yaml-alias-limit');
+    assert.deepEqual(result.data, {});
+  });
+
+  it('ignores front matter over the size limit without parsing it', () => {
+    const result = readFrontMatter(`---\nabstract: ${'x'.repeat(FRONT_MATTER_MAX_CHARS)}\n---\n# Body\n`);
+    assert.equal(result.problem?.code, 'front-matter-too-large');
+    assert.equal(result.bodyLine, 3);
+  });
+
+  it('reports unclosed and non-mapping front matter', () => {
+    const unclosed = readFrontMatter('---\ntitle: x\n# Body\n');
+    assert.equal(unclosed.problem?.code, 'front-matter-unclosed');
+    assert.equal(unclosed.bodyOffset, 0);
+    assert.equal(readFrontMatter('---\n- a\n- b\n---\n').problem?.code, 'front-matter-not-mapping');
+  });
+
+  it('stays linear on a long line of spaces', () => {
+    const started = performance.now();
+    readFrontMatter(`---\nkey${' '.repeat(60_000)}x\n---\n`);
+    readFrontMatter(`---\nkey: x${' '.repeat(60_000)}y\n---\n`);
+    assert.ok(performance.now() - started < 1000);
+  });
+});
