@@ -1,0 +1,560 @@
+// The Track statistics panel: a webview beside the editor with the chart and table of sessions per track, its
+// commands (show, exports, insert into report), live updates from the NoteIndex and restoring after a reload.
+//
+// The host computes the statistics (core `computeTrackStats`) and the webview draws them with the same core
+// renderer the exports use. Everything the webview sends is validated (`parseWebviewMessage`); note text reaches
+// the HTML only inside an escaped attribute, and the chart only through the renderer's escaping. All files are
+// written through `vscode.workspace.fs` and nothing here needs a Node built-in, so it runs in the web host too.
+import * as vscode from 'vscode';
+import { CHART_MESSAGES, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from './core/chart';
+import type { Session } from './core/model';
+import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from './core/stats';
+import type { NoteWorkspace } from './noteWorkspace';
+import { OPEN_SESSION_COMMAND } from './openSession';
+import {
+  DEFAULT_VIEW_OPTIONS,
+  isStatsViewOptions,
+  isStatsViewState,
+  parseWebviewMessage,
+  type ExportFormat,
+  type HostToWebviewMessage,
+  type StatsViewOptions,
+  type StatsViewSettings,
+  type StatsViewStrings,
+  type WebviewToHostMessage,
+} from './webview/protocol';
+
+export const STATS_PANEL_VIEW_TYPE = 'conferenceNotes.trackStatistics';
+
+const STATS_COMMANDS = {
+  show: 'conferenceNotes.showTrackStatistics',
+  exportSvg: 'conferenceNotes.exportChartSvg',
+  exportPng: 'conferenceNotes.exportChartPng',
+  exportCsv: 'conferenceNotes.exportStatsCsv',
+  exportMarkdown: 'conferenceNotes.exportStatsMarkdown',
+  insertChart: 'conferenceNotes.insertChartIntoReport',
+} as const;
+
+/** Coalesces a burst of index changes (typing, a checkout) into one message to the webview. */
+const UPDATE_DEBOUNCE_MS = 200;
+/** How long a command that needs the webview (PNG export) waits for it to load. */
+const WEBVIEW_TIMEOUT_MS = 30_000;
+/** Options for new panels and for export commands run without a panel, remembered per workspace. */
+const OPTIONS_KEY = 'conferenceNotes.trackStatistics.options';
+const DEFAULT_IMAGE_FOLDER = 'images';
+const DEFAULT_EXPORT_NAME = 'track-statistics';
+
+/** The dialogs the panel opens. Tests replace these members to answer them; everything else stays real. */
+export interface StatsPrompts {
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
+  showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  /** A modal question; resolves with the chosen item, undefined for Cancel. */
+  askModal(message: string, ...items: string[]): Thenable<string | undefined>;
+}
+
+/** What the webview reported after drawing: the table as the user reads it (header first) and the bar count. */
+export interface RenderedStats {
+  readonly table: readonly (readonly string[])[];
+  readonly bars: number;
+}
+
+/** Returned to tests as `api.statsPanel`. */
+export interface StatsPanelApi {
+  /** Dialog answers; replace members in tests. */
+  readonly prompts: StatsPrompts;
+  /** The open panel, if any. */
+  readonly panel: vscode.WebviewPanel | undefined;
+  /** The registered serializer: what VS Code calls to restore the panel after a window reload. */
+  readonly serializer: vscode.WebviewPanelSerializer<unknown>;
+  /** Resolves with the first render of the open panel (the last one included) that satisfies `condition`. */
+  waitForRender(condition?: (render: RenderedStats) => boolean): Promise<RenderedStats>;
+}
+
+type Logger = Pick<vscode.LogOutputChannel, 'error' | 'warn'>;
+
+interface RenderWaiter {
+  readonly condition: (render: RenderedStats) => boolean;
+  readonly resolve: (render: RenderedStats) => void;
+}
+
+interface PendingPng {
+  readonly resolve: (base64: string) => void;
+  readonly reject: (error: Error) => void;
+}
+
+function localize<K extends string>(messages: Readonly<Record<K, string>>): Record<K, string> {
+  // The English templates of the core are the l10n keys; `{0}` placeholders are filled later by the core.
+  return Object.fromEntries(Object.entries<string>(messages).map(([key, message]) => [key, vscode.l10n.t(message)])) as Record<K, string>;
+}
+
+function chartMessages(): ChartMessages {
+  return localize(CHART_MESSAGES);
+}
+
+function tableLabels(): StatsLabels {
+  return localize(STATS_MESSAGES);
+}
+
+function viewStrings(): StatsViewStrings {
+  return {
+    conferences: vscode.l10n.t('Conferences'),
+    sort: vscode.l10n.t('Sort'),
+    sortByCount: vscode.l10n.t('By count'),
+    sortByName: vscode.l10n.t('By name'),
+    values: vscode.l10n.t('Values'),
+    valueCounts: vscode.l10n.t('Counts'),
+    valuePercent: vscode.l10n.t('Percentages'),
+    exportPalette: vscode.l10n.t('Export colours'),
+    paletteLight: vscode.l10n.t('Light'),
+    paletteDark: vscode.l10n.t('Dark'),
+    exportHeading: vscode.l10n.t('Export'),
+    exportSvg: vscode.l10n.t('SVG'),
+    exportPng: vscode.l10n.t('PNG'),
+    exportCsv: vscode.l10n.t('CSV'),
+    exportMarkdown: vscode.l10n.t('Markdown table'),
+    insertIntoReport: vscode.l10n.t('Insert Chart into Report'),
+    tableCaption: vscode.l10n.t('Sessions per track and conference'),
+    chart: chartMessages(),
+    table: tableLabels(),
+  };
+}
+
+/** 128 bits from the platform's CSPRNG (Node's and the web worker's global `crypto`), as hex. */
+function createNonce(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function decodeBase64(base64: string): Uint8Array {
+  return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+}
+
+/** A file-name stem from a conference name: letters and digits of any script, joined by `-`. */
+function fileStem(name: string): string {
+  return (
+    name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || DEFAULT_EXPORT_NAME
+  );
+}
+
+/** The markdown image link; the alt text cannot close the brackets and the path cannot close the parenthesis. */
+function markdownImage(alt: string, relativePath: string): string {
+  const safeAlt = alt.replace(/[\r\n]+/g, ' ').replace(/[\\[\]]/g, (c) => `\\${c}`);
+  const safePath = relativePath.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `![${safeAlt}](${safePath})`;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const defaultPrompts: StatsPrompts = {
+  showSaveDialog: (options) => vscode.window.showSaveDialog(options),
+  showQuickPick: (items, options) => vscode.window.showQuickPick(items, options),
+  askModal: (message, ...items) => vscode.window.showWarningMessage(message, { modal: true }, ...items),
+};
+
+class StatsPanelController implements StatsPanelApi, vscode.Disposable {
+  readonly prompts: StatsPrompts = { ...defaultPrompts };
+  readonly serializer: vscode.WebviewPanelSerializer<unknown> = {
+    deserializeWebviewPanel: async (panel, state) => this.attach(panel, isStatsViewState(state) ? state.options : this.options),
+  };
+  panel: vscode.WebviewPanel | undefined;
+  options: StatsViewOptions;
+  private readonly disposables: vscode.Disposable[] = [];
+  private panelDisposables: vscode.Disposable[] = [];
+  private webviewReady = false;
+  private readyWaiters: (() => void)[] = [];
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastRender: RenderedStats | undefined;
+  private renderWaiters: RenderWaiter[] = [];
+  private nextPngRequest = 0;
+  private readonly pendingPngs = new Map<number, PendingPng>();
+  /** The markdown editor the user was last in: the panel has focus when its Insert button is clicked. */
+  private reportEditor: vscode.TextEditor | undefined;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly notes: NoteWorkspace,
+    private readonly log: Logger,
+  ) {
+    const remembered = context.workspaceState.get<unknown>(OPTIONS_KEY);
+    this.options = isStatsViewOptions(remembered) ? remembered : DEFAULT_VIEW_OPTIONS;
+    this.rememberReportEditor(vscode.window.activeTextEditor);
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.rememberReportEditor(editor)),
+      notes.index.onDidChange(() => this.scheduleUpdate()),
+    );
+  }
+
+  // ---- panel lifecycle -----------------------------------------------------------------------------------
+
+  show(): vscode.WebviewPanel {
+    if (this.panel) {
+      this.panel.reveal(undefined, true);
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(STATS_PANEL_VIEW_TYPE, vscode.l10n.t('Track Statistics'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+    this.attach(panel, this.options);
+    return panel;
+  }
+
+  private webviewOptions(): vscode.WebviewOptions {
+    const { extensionUri } = this.context;
+    // Only the stylesheet and the bundled script are loadable; no retainContextWhenHidden: the state API and
+    // the `ready` handshake restore a hidden panel more cheaply than keeping it alive.
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')] };
+  }
+
+  private attach(panel: vscode.WebviewPanel, options: StatsViewOptions): void {
+    this.panel?.dispose();
+    this.panel = panel;
+    this.setOptions(options);
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'conference-notes.svg');
+    panel.webview.options = this.webviewOptions();
+    this.panelDisposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is discarded; when shown again it loads anew and says `ready`.
+        if (!panel.visible) this.webviewReady = false;
+      }),
+      panel.onDidDispose(() => this.detach(panel)),
+    );
+    panel.webview.html = this.html(panel.webview);
+  }
+
+  private detach(panel: vscode.WebviewPanel): void {
+    if (this.panel !== panel) return;
+    this.panel = undefined;
+    this.webviewReady = false;
+    this.lastRender = undefined;
+    this.cancelUpdate();
+    for (const disposable of this.panelDisposables) disposable.dispose();
+    this.panelDisposables = [];
+    for (const pending of this.pendingPngs.values()) pending.reject(new Error(vscode.l10n.t('The statistics panel was closed.')));
+    this.pendingPngs.clear();
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = createNonce();
+    const { extensionUri } = this.context;
+    const styles = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'stats.css'));
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'statsView.js'));
+    const settings: StatsViewSettings = { strings: viewStrings(), options: this.options };
+    const csp = `default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; script-src 'nonce-${nonce}';`;
+    // Start-up data travels in an escaped attribute, never as inline JSON in a script (`</script>` would end it).
+    return `<!DOCTYPE html>
+<html lang="${xmlAttribute(vscode.env.language)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${styles}">
+<title>${xmlText(vscode.l10n.t('Track Statistics'))}</title>
+</head>
+<body>
+<main id="stats" class="stats" data-settings="${xmlAttribute(JSON.stringify(settings))}"></main>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+  }
+
+  private setOptions(options: StatsViewOptions): void {
+    this.options = options;
+    void this.context.workspaceState.update(OPTIONS_KEY, options);
+  }
+
+  // ---- messages ------------------------------------------------------------------------------------------
+
+  private post(message: HostToWebviewMessage): void {
+    void this.panel?.webview.postMessage(message);
+  }
+
+  private receive(raw: unknown): void {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      this.log.warn(vscode.l10n.t('Ignored an invalid message from the statistics panel.'));
+      return;
+    }
+    this.handle(message).catch((error: unknown) => this.fail(error));
+  }
+
+  private async handle(message: WebviewToHostMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.setOptions(message.options);
+        this.webviewReady = true;
+        for (const resolve of this.readyWaiters.splice(0)) resolve();
+        return this.sendUpdate();
+      case 'optionsChanged':
+        this.setOptions(message.options);
+        return this.sendUpdate();
+      case 'openTrack':
+        return this.showTrackSessions(message.conference, message.track ?? undefined);
+      case 'export':
+        return this.runExport(message.format);
+      case 'png':
+        this.pendingPngs.get(message.requestId)?.resolve(message.base64);
+        this.pendingPngs.delete(message.requestId);
+        return;
+      case 'pngFailed':
+        this.pendingPngs.get(message.requestId)?.reject(new Error(message.message));
+        this.pendingPngs.delete(message.requestId);
+        return;
+      case 'rendered':
+        this.lastRender = { table: message.table, bars: message.bars };
+        this.renderWaiters = this.renderWaiters.filter((waiter) => {
+          if (!waiter.condition(message)) return true;
+          waiter.resolve(message);
+          return false;
+        });
+        return;
+      case 'error':
+        this.log.error(vscode.l10n.t('Statistics panel: {0}', message.message));
+        return;
+    }
+  }
+
+  waitForRender(condition: (render: RenderedStats) => boolean = () => true): Promise<RenderedStats> {
+    if (this.lastRender && condition(this.lastRender)) return Promise.resolve(this.lastRender);
+    return new Promise((resolve) => this.renderWaiters.push({ condition, resolve }));
+  }
+
+  private whenWebviewReady(): Promise<void> {
+    if (this.webviewReady) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(vscode.l10n.t('The statistics panel did not load.'))), WEBVIEW_TIMEOUT_MS);
+      this.readyWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  // ---- live data -----------------------------------------------------------------------------------------
+
+  /** Statistics of the conferences the options show, and every conference for the checkboxes. */
+  private async computeStats(): Promise<{ stats: TrackStats; allConferences: string[] }> {
+    await this.notes.ready();
+    const { options } = this;
+    const allConferences = this.notes.index.conferences().map(({ name }) => name);
+    const conferences = allConferences.filter((name) => !options.hiddenConferences.includes(name));
+    return { stats: computeTrackStats(this.notes.index, { conferences, sort: options.sort, valueMode: options.valueMode }), allConferences };
+  }
+
+  private async sendUpdate(): Promise<void> {
+    this.cancelUpdate();
+    const { stats, allConferences } = await this.computeStats();
+    this.post({ type: 'update', stats, allConferences });
+  }
+
+  /** Only a visible, loaded webview gets live updates; a hidden one asks for data when it loads again. */
+  private scheduleUpdate(): void {
+    if (!this.panel?.visible || !this.webviewReady) return;
+    this.cancelUpdate();
+    this.updateTimer = setTimeout(() => this.sendUpdate().catch((error: unknown) => this.fail(error)), UPDATE_DEBOUNCE_MS);
+  }
+
+  private cancelUpdate(): void {
+    clearTimeout(this.updateTimer);
+    this.updateTimer = undefined;
+  }
+
+  // ---- bar click -----------------------------------------------------------------------------------------
+
+  async showTrackSessions(conference: string, track: string | undefined): Promise<void> {
+    await this.notes.ready();
+    const items = this.notes.index.sessionsByTrack(conference, track).map((session) => ({ label: session.title, description: session.speakers.join(', '), session }));
+    if (items.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No sessions in {0} — {1} any more.', trackLabel(track, tableLabels()), conference));
+      return;
+    }
+    const picked = await this.prompts.showQuickPick(items, {
+      title: vscode.l10n.t('{0} — {1}', trackLabel(track, tableLabels()), conference),
+      placeHolder: vscode.l10n.t('Open a session'),
+      matchOnDescription: true,
+    });
+    if (picked) await vscode.commands.executeCommand<unknown>(OPEN_SESSION_COMMAND, picked.session satisfies Session);
+  }
+
+  // ---- exports -------------------------------------------------------------------------------------------
+
+  runExport(format: ExportFormat): Promise<void> {
+    switch (format) {
+      case 'svg':
+        return this.exportSvg();
+      case 'png':
+        return this.exportPng();
+      case 'csv':
+        return this.exportTable('csv');
+      case 'markdown':
+        return this.exportTable('markdown');
+      case 'insertIntoReport':
+        return this.insertChartIntoReport();
+    }
+  }
+
+  private chartSvg(stats: TrackStats): string {
+    return renderTrackChart(stats, { palette: this.options.exportPalette, messages: chartMessages() });
+  }
+
+  private async exportSvg(): Promise<void> {
+    const { stats } = await this.computeStats();
+    await this.saveAs(new TextEncoder().encode(this.chartSvg(stats)), 'svg', vscode.l10n.t('SVG image'));
+  }
+
+  private async exportPng(): Promise<void> {
+    // Only the webview has a canvas to draw the SVG on: open the panel if needed and let it render the PNG.
+    this.show();
+    await this.whenWebviewReady();
+    const { stats } = await this.computeStats();
+    const requestId = this.nextPngRequest++;
+    const base64 = await new Promise<string>((resolve, reject) => {
+      this.pendingPngs.set(requestId, { resolve, reject });
+      this.post({ type: 'renderPng', requestId, stats, palette: this.options.exportPalette });
+    });
+    await this.saveAs(decodeBase64(base64), 'png', vscode.l10n.t('PNG image'));
+  }
+
+  private async exportTable(format: 'csv' | 'markdown'): Promise<void> {
+    const { stats } = await this.computeStats();
+    const labels = tableLabels();
+    const text = format === 'csv' ? statsToCsv(stats, { labels }) : statsToMarkdownTable(stats, { labels });
+    const choice = await this.prompts.showQuickPick(
+      [
+        { label: vscode.l10n.t('Copy to Clipboard'), destination: 'clipboard' as const },
+        { label: vscode.l10n.t('Save to File…'), destination: 'file' as const },
+      ],
+      { title: format === 'csv' ? vscode.l10n.t('Export Track Statistics as CSV') : vscode.l10n.t('Export Track Statistics as Markdown Table') },
+    );
+    if (choice?.destination === 'clipboard') {
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the track statistics to the clipboard.'));
+    } else if (choice?.destination === 'file') {
+      await this.saveAs(new TextEncoder().encode(text), format === 'csv' ? 'csv' : 'md', format === 'csv' ? vscode.l10n.t('CSV') : vscode.l10n.t('Markdown'));
+    }
+  }
+
+  private async saveAs(bytes: Uint8Array, extension: string, filterName: string): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const fileName = `${DEFAULT_EXPORT_NAME}.${extension}`;
+    const target = await this.prompts.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+      filters: { [filterName]: [extension] },
+      title: vscode.l10n.t('Export Track Statistics'),
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, bytes);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)));
+  }
+
+  // ---- insert chart into report --------------------------------------------------------------------------
+
+  private rememberReportEditor(editor: vscode.TextEditor | undefined): void {
+    if (editor?.document.languageId === 'markdown') this.reportEditor = editor;
+  }
+
+  private currentReportEditor(): vscode.TextEditor | undefined {
+    const active = vscode.window.activeTextEditor;
+    if (active?.document.languageId === 'markdown') return active;
+    return this.reportEditor && !this.reportEditor.document.isClosed ? this.reportEditor : undefined;
+  }
+
+  async insertChartIntoReport(): Promise<void> {
+    const editor = this.currentReportEditor();
+    if (!editor) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a markdown report and place the cursor where the chart should go.'));
+      return;
+    }
+    const report = editor.document;
+    if (report.isUntitled) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Save the report first: the chart image is written next to it.'));
+      return;
+    }
+    // Captured before any await: the cursor may move while the user answers a question.
+    const selection = editor.selection;
+    const { stats } = await this.computeStats();
+    const folderSetting = vscode.workspace.getConfiguration('conferenceNotes', report.uri).get<string>('chartImageFolder', DEFAULT_IMAGE_FOLDER);
+    const folderSegments = folderSetting.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    const reportFolder = vscode.Uri.joinPath(report.uri, '..');
+    // The report's conference names the image; a markdown file without sessions falls back to its file name.
+    const conference = this.notes.index.note(report.uri.toString())?.conference ?? report.uri.path.replace(/^.*\/|\.[^.]*$/g, '');
+    const target = await this.chooseImageFile(vscode.Uri.joinPath(reportFolder, ...folderSegments), `${fileStem(conference)}-tracks`, folderSegments);
+    if (!target) return;
+
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target.uri, '..'));
+    await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(this.chartSvg(stats)));
+    const alt = vscode.l10n.t('Sessions per track: {0}', stats.conferences.map((c) => c.name).join(', '));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(report.uri, selection, markdownImage(alt, target.relativePath));
+    await vscode.workspace.applyEdit(edit);
+  }
+
+  /** The image file to write: asks before replacing an existing one (Overwrite, Keep Both → a free name, Cancel). */
+  private async chooseImageFile(folder: vscode.Uri, stem: string, folderSegments: readonly string[]): Promise<{ uri: vscode.Uri; relativePath: string } | undefined> {
+    const candidate = (name: string) => ({ uri: vscode.Uri.joinPath(folder, name), relativePath: [...folderSegments, name].join('/') });
+    const wanted = candidate(`${stem}.svg`);
+    if (!(await exists(wanted.uri))) return wanted;
+    const overwrite = vscode.l10n.t('Overwrite');
+    const keepBoth = vscode.l10n.t('Keep Both');
+    const answer = await this.prompts.askModal(vscode.l10n.t('{0} already exists. Replace it with the current chart?', wanted.relativePath), overwrite, keepBoth);
+    if (answer === overwrite) return wanted;
+    if (answer !== keepBoth) return undefined;
+    for (let n = 2; ; n++) {
+      const free = candidate(`${stem}-${n}.svg`);
+      if (!(await exists(free.uri))) return free;
+    }
+  }
+
+  // ---- errors and disposal -------------------------------------------------------------------------------
+
+  fail(error: unknown): void {
+    this.log.error(messageOf(error));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Track statistics: {0}', messageOf(error)));
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.cancelUpdate();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/**
+ * Registers the Track statistics commands, the panel serializer and the live updates. `log` receives webview
+ * errors and invalid messages; without one the panel logs to its own output channel.
+ */
+export function registerStatsPanel(context: vscode.ExtensionContext, notes: NoteWorkspace, logger: vscode.LogOutputChannel): StatsPanelApi {
+  const controller = new StatsPanelController(context, notes, logger);
+  const command = (id: string, run: () => unknown) =>
+    vscode.commands.registerCommand(id, async () => {
+      try {
+        await run();
+      } catch (error) {
+        controller.fail(error);
+      }
+    });
+  context.subscriptions.push(
+    controller,
+    vscode.window.registerWebviewPanelSerializer(STATS_PANEL_VIEW_TYPE, controller.serializer),
+    command(STATS_COMMANDS.show, () => controller.show()),
+    command(STATS_COMMANDS.exportSvg, () => controller.runExport('svg')),
+    command(STATS_COMMANDS.exportPng, () => controller.runExport('png')),
+    command(STATS_COMMANDS.exportCsv, () => controller.runExport('csv')),
+    command(STATS_COMMANDS.exportMarkdown, () => controller.runExport('markdown')),
+    command(STATS_COMMANDS.insertChart, () => controller.runExport('insertIntoReport')),
+  );
+  return controller;
+}

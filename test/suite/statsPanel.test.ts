@@ -1,0 +1,359 @@
+// The Track statistics panel in a real VS Code: the webview draws the fixture's numbers, follows note edits,
+// comes back through its serializer with its options, and the exports and Insert Chart write what a user expects.
+// Only the dialogs are answered by the tests (through the panel's `prompts`); everything else is real.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ConferenceNotesApi } from '../../src/extension';
+import { STATS_PANEL_VIEW_TYPE, type RenderedStats, type StatsPrompts } from '../../src/statsPanel';
+import { DEFAULT_VIEW_OPTIONS, type StatsViewState } from '../../src/webview/protocol';
+import { activateExtension, waitForIndex, workspaceUri } from './helpers';
+
+const HEADER = ['Track', 'DevConf 2024', 'WebCamp 2024', 'Total', 'Share (%)'];
+/** The fixture as the panel's table shows it by default: most sessions first, ties by name, total row last. */
+const FIXTURE_TABLE = [
+  HEADER,
+  ['Cloud', '2', '0', '2', '33.3%'],
+  ['Frontend', '0', '2', '2', '33.3%'],
+  ['Backend', '0', '1', '1', '16.7%'],
+  ['Data', '1', '0', '1', '16.7%'],
+  ['Total', '3', '3', '6', '100%'],
+];
+
+function rowOf(render: RenderedStats, track: string): readonly string[] | undefined {
+  return render.table.find((row) => row[0] === track);
+}
+
+async function closePanel(api: ConferenceNotesApi): Promise<void> {
+  api.statsPanel.panel?.dispose();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Restores a panel the way VS Code does after a window reload, with the given webview state. */
+async function restorePanel(api: ConferenceNotesApi, state: StatsViewState): Promise<vscode.WebviewPanel> {
+  const panel = vscode.window.createWebviewPanel(STATS_PANEL_VIEW_TYPE, 'Track Statistics', vscode.ViewColumn.Beside);
+  await api.statsPanel.serializer.deserializeWebviewPanel(panel, state);
+  return panel;
+}
+
+/** Replaces some dialogs for one test; returns the function that puts the real ones back. */
+function answerPrompts(api: ConferenceNotesApi, answers: Partial<StatsPrompts>): () => void {
+  const prompts = api.statsPanel.prompts;
+  const original = { ...prompts };
+  Object.assign(prompts, answers);
+  return () => Object.assign(prompts, original);
+}
+
+/** A quick-pick answer choosing the item whose `destination` is `destination` (the CSV/Markdown export choice). */
+function pickDestination(destination: 'file' | 'clipboard'): StatsPrompts['showQuickPick'] {
+  return async <T extends vscode.QuickPickItem>(items: readonly T[]) => items.find((item) => (item as { destination?: string }).destination === destination);
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function deleteIfPresent(uri: vscode.Uri): Promise<void> {
+  await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
+}
+
+describe('Track statistics panel (extension host)', () => {
+  afterEach(async () => {
+    const api = await activateExtension();
+    await closePanel(api);
+  });
+
+  it('opens beside the editor with a strict CSP and shows the fixture counts in the webview', async () => {
+    const api = await activateExtension();
+    await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
+    const panel = api.statsPanel.panel;
+    assert.ok(panel, 'the panel is open');
+    assert.equal(panel.viewType, STATS_PANEL_VIEW_TYPE);
+
+    const render = await api.statsPanel.waitForRender();
+    assert.deepEqual(render.table, FIXTURE_TABLE);
+    assert.equal(render.bars, 8, 'one bar per track and conference');
+
+    const html = panel.webview.html;
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
+    const nonce = /script-src 'nonce-([0-9a-f]{32})'/.exec(csp)?.[1];
+    assert.ok(csp.startsWith("default-src 'none';"), csp);
+    assert.ok(nonce, 'scripts need a nonce');
+    assert.ok(csp.includes(`style-src ${panel.webview.cspSource};`), csp);
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.equal(scripts.length, 1, 'one script, loaded from dist');
+    assert.match(scripts[0], new RegExp(`^<script nonce="${nonce}" src="[^"]+/dist/webview/statsView\\.js">$`));
+    assert.ok(!/<script[^>]*>[^<]/.test(html), 'no inline script');
+    const roots = panel.webview.options.localResourceRoots?.map((uri) => uri.path.split('/').pop());
+    assert.deepEqual(roots, ['media', 'dist']);
+
+    // A new panel gets a fresh nonce.
+    await closePanel(api);
+    await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
+    assert.ok(api.statsPanel.panel && !api.statsPanel.panel.webview.html.includes(nonce));
+    assert.deepEqual((await api.statsPanel.waitForRender()).table, FIXTURE_TABLE);
+  });
+
+  it('re-renders live when a note changes, without reloading the webview', async () => {
+    const api = await activateExtension();
+    const uri = workspaceUri('notes', 'webcamp.md');
+    const original = await vscode.workspace.fs.readFile(uri);
+    await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
+    await api.statsPanel.waitForRender();
+    const html = api.statsPanel.panel?.webview.html;
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${new TextDecoder().decode(original)}\n### gRPC Streaming Deep Dive\n`));
+      const updated = await api.statsPanel.waitForRender((render) => rowOf(render, 'Backend')?.[2] === '2');
+      assert.deepEqual(rowOf(updated, 'Backend'), ['Backend', '0', '2', '2', '28.6%']);
+      assert.deepEqual(rowOf(updated, 'Total'), ['Total', '3', '4', '7', '100%']);
+      assert.equal(api.statsPanel.panel?.webview.html, html, 'the data came by message, the page was not replaced');
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+      await waitForIndex(api, () => api.notes.index.sessionCount === 6);
+    }
+    await api.statsPanel.waitForRender((render) => rowOf(render, 'Backend')?.[2] === '1');
+  });
+
+  it('catches up with changes made while it was hidden', async () => {
+    const api = await activateExtension();
+    const uri = workspaceUri('notes', 'webcamp.md');
+    const original = await vscode.workspace.fs.readFile(uri);
+    await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
+    await api.statsPanel.waitForRender();
+    const panel = api.statsPanel.panel;
+    assert.ok(panel);
+    try {
+      // Another editor in the panel's group hides it (and VS Code discards its webview).
+      await vscode.window.showTextDocument(workspaceUri('notes', 'devconf.md'), { viewColumn: panel.viewColumn });
+      assert.equal(panel.visible, false);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${new TextDecoder().decode(original)}\n### gRPC Streaming Deep Dive\n`));
+      await waitForIndex(api, () => api.notes.index.sessionCount === 7);
+
+      panel.reveal();
+      const shown = await api.statsPanel.waitForRender((render) => rowOf(render, 'Backend')?.[2] === '2');
+      assert.deepEqual(rowOf(shown, 'Total'), ['Total', '3', '4', '7', '100%']);
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+      await waitForIndex(api, () => api.notes.index.sessionCount === 6);
+    }
+  });
+
+  it('is restored by its serializer with the saved options, and keeps them across updates', async () => {
+    const api = await activateExtension();
+    const uri = workspaceUri('notes', 'devconf.md');
+    const original = await vscode.workspace.fs.readFile(uri);
+    try {
+      await restorePanel(api, { options: { ...DEFAULT_VIEW_OPTIONS, sort: 'name', valueMode: 'percent' } });
+      const restored = await api.statsPanel.waitForRender();
+      assert.deepEqual(restored.table, [
+        ['Track', 'DevConf 2024 (%)', 'WebCamp 2024 (%)', 'Total', 'Share (%)'],
+        ['Backend', '0%', '33.3%', '1', '16.7%'],
+        ['Cloud', '66.7%', '0%', '2', '33.3%'],
+        ['Data', '33.3%', '0%', '1', '16.7%'],
+        ['Frontend', '0%', '66.7%', '2', '33.3%'],
+        ['Total', '100%', '100%', '6', '100%'],
+      ]);
+
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${new TextDecoder().decode(original)}\n## AI\n\n### Agents at Scale\n`));
+      const updated = await api.statsPanel.waitForRender((render) => rowOf(render, 'AI') !== undefined);
+      assert.deepEqual(updated.table.map((row) => row[0]), ['Track', 'AI', 'Backend', 'Cloud', 'Data', 'Frontend', 'Total'], 'still sorted by name');
+      assert.deepEqual(rowOf(updated, 'AI'), ['AI', '25%', '0%', '1', '14.3%'], 'still in percent');
+
+      await closePanel(api);
+      await restorePanel(api, { options: { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['WebCamp 2024'] } });
+      const oneConference = await api.statsPanel.waitForRender();
+      assert.deepEqual(oneConference.table[0], ['Track', 'DevConf 2024', 'Total', 'Share (%)']);
+      assert.equal(oneConference.bars, 3, 'AI, Cloud and Data of DevConf 2024');
+    } finally {
+      await vscode.workspace.fs.writeFile(uri, original);
+      await waitForIndex(api, () => api.notes.index.sessionCount === 6);
+      // Options are remembered per workspace: leave the defaults for the next test.
+      await closePanel(api);
+      await restorePanel(api, { options: DEFAULT_VIEW_OPTIONS });
+      await api.statsPanel.waitForRender((render) => render.table.length === FIXTURE_TABLE.length && render.table[0].length === HEADER.length);
+    }
+  });
+
+  describe('exports', () => {
+    const exported = (name: string) => workspaceUri(name);
+    const files = ['chart.svg', 'chart.png', 'stats.csv', 'stats.md'];
+
+    afterEach(async () => {
+      for (const name of files) await deleteIfPresent(exported(name));
+    });
+
+    it('writes the chart as SVG with the light export palette', async () => {
+      const api = await activateExtension();
+      const dialogs: vscode.SaveDialogOptions[] = [];
+      const restore = answerPrompts(api, {
+        showSaveDialog: async (options) => {
+          dialogs.push(options);
+          return exported('chart.svg');
+        },
+      });
+      try {
+        await vscode.commands.executeCommand('conferenceNotes.exportChartSvg');
+      } finally {
+        restore();
+      }
+      assert.deepEqual(dialogs.map((options) => Object.values(options.filters ?? {})), [[['svg']]]);
+      const svg = await readText(exported('chart.svg'));
+      assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* role="img"/);
+      assert.match(svg, /<title id="[^"]*">Sessions per track<\/title>/);
+      assert.equal(svg.match(/class="bar"/g)?.length, 8);
+      for (const track of ['Cloud', 'Frontend', 'Backend', 'Data']) assert.ok(svg.includes(`data-track="${track}"`), track);
+      assert.ok(svg.includes('fill="#ffffff"'), 'a self-contained light background');
+      assert.ok(!svg.includes('var(--vscode'), 'no theme variables outside VS Code');
+    });
+
+    it('writes the chart as PNG drawn by the webview', async () => {
+      const api = await activateExtension();
+      const restore = answerPrompts(api, { showSaveDialog: async () => exported('chart.png') });
+      try {
+        await vscode.commands.executeCommand('conferenceNotes.exportChartPng');
+      } finally {
+        restore();
+      }
+      const png = await vscode.workspace.fs.readFile(exported('chart.png'));
+      assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+      const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
+      assert.equal(width, 1600, 'the 800 px chart at twice the resolution');
+    });
+
+    it('writes the table as CSV and as a Markdown table', async () => {
+      const api = await activateExtension();
+      const restore = answerPrompts(api, {
+        showQuickPick: pickDestination('file'),
+        showSaveDialog: async (options) => exported(Object.values(options.filters ?? {})[0][0] === 'csv' ? 'stats.csv' : 'stats.md'),
+      });
+      try {
+        await vscode.commands.executeCommand('conferenceNotes.exportStatsCsv');
+        await vscode.commands.executeCommand('conferenceNotes.exportStatsMarkdown');
+      } finally {
+        restore();
+      }
+      assert.equal(
+        await readText(exported('stats.csv')),
+        'Track,DevConf 2024,WebCamp 2024,Total,Share (%)\r\nCloud,2,0,2,33.3\r\nFrontend,0,2,2,33.3\r\nBackend,0,1,1,16.7\r\nData,1,0,1,16.7\r\nTotal,3,3,6,100\r\n',
+      );
+      assert.equal(
+        await readText(exported('stats.md')),
+        [
+          '| Track | DevConf 2024 | WebCamp 2024 | Total | Share (%) |',
+          '| --- | ---: | ---: | ---: | ---: |',
+          '| Cloud | 2 | 0 | 2 | 33.3% |',
+          '| Frontend | 0 | 2 | 2 | 33.3% |',
+          '| Backend | 0 | 1 | 1 | 16.7% |',
+          '| Data | 1 | 0 | 1 | 16.7% |',
+          '| Total | 3 | 3 | 6 | 100% |',
+          '',
+        ].join('\n'),
+      );
+    });
+
+    it('writes nothing when the save dialog is cancelled', async () => {
+      const api = await activateExtension();
+      const restore = answerPrompts(api, { showSaveDialog: async () => undefined });
+      try {
+        await vscode.commands.executeCommand('conferenceNotes.exportChartSvg');
+      } finally {
+        restore();
+      }
+      const names = (await vscode.workspace.fs.readDirectory(workspaceUri())).map(([name]) => name);
+      assert.deepEqual(names.filter((name) => name.endsWith('.svg')), []);
+    });
+  });
+
+  describe('Insert Chart into Report', () => {
+    // A report of its own (no sessions, so the statistics stay the fixture's): the web workbench auto-saves
+    // edited documents, so the tests must not edit the shared fixture notes.
+    const report = () => workspaceUri('notes', 'chart-report.md');
+    const images = () => workspaceUri('notes', 'images');
+    const REPORT_TEXT = '---\nconference: DevConf 2024\n---\n\n# My DevConf 2024 report\n\nThe chart:\n\nThat is all.\n';
+    const CHART_LINE = 7;
+    const link = (file: string) => `![Sessions per track: DevConf 2024, WebCamp 2024](images/${file})`;
+
+    /** Opens the report with the cursor on the empty line after "The chart:". */
+    async function openReport(): Promise<vscode.TextEditor> {
+      const editor = await vscode.window.showTextDocument(report());
+      editor.selection = new vscode.Selection(CHART_LINE, 0, CHART_LINE, 0);
+      return editor;
+    }
+
+    beforeEach(async () => {
+      const api = await activateExtension();
+      await vscode.workspace.fs.writeFile(report(), new TextEncoder().encode(REPORT_TEXT));
+      // The image is named after the report's conference, which the index reads from the front matter.
+      await waitForIndex(api, () => api.notes.index.note(report().toString())?.conference === 'DevConf 2024');
+    });
+
+    afterEach(async () => {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await deleteIfPresent(report());
+      await deleteIfPresent(images());
+    });
+
+    it('writes the image next to the report and inserts its link at the cursor, as one undo step', async () => {
+      await activateExtension();
+      const editor = await openReport();
+      await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
+      assert.equal(editor.document.lineAt(CHART_LINE).text, link('devconf-2024-tracks.svg'));
+      assert.equal(editor.document.getText().replace(link('devconf-2024-tracks.svg'), ''), REPORT_TEXT, 'nothing else changed');
+      const svg = await readText(vscode.Uri.joinPath(images(), 'devconf-2024-tracks.svg'));
+      assert.match(svg, /^<svg /);
+      assert.equal(svg.match(/class="bar"/g)?.length, 8);
+
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), REPORT_TEXT);
+    });
+
+    it('asks before replacing an existing image: Keep Both, Overwrite or Cancel', async () => {
+      const api = await activateExtension();
+      const existing = vscode.Uri.joinPath(images(), 'devconf-2024-tracks.svg');
+      await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode('<svg>mine</svg>'));
+      const answers = ['Keep Both', 'Overwrite', undefined];
+      const questions: string[] = [];
+      const restore = answerPrompts(api, {
+        askModal: async (message) => {
+          questions.push(message);
+          return answers.shift();
+        },
+      });
+      try {
+        const editor = await openReport();
+        await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
+        assert.equal(editor.document.lineAt(CHART_LINE).text, link('devconf-2024-tracks-2.svg'));
+        assert.equal(await readText(existing), '<svg>mine</svg>', 'Keep Both leaves the existing file alone');
+        assert.match(await readText(vscode.Uri.joinPath(images(), 'devconf-2024-tracks-2.svg')), /^<svg /);
+
+        await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
+        assert.match(await readText(existing), /^<svg xmlns=/, 'Overwrite replaces it');
+
+        const text = editor.document.getText();
+        await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
+        assert.equal(editor.document.getText(), text, 'Cancel changes nothing');
+        assert.equal(questions.length, 3);
+        assert.ok(questions.every((question) => question.includes('images/devconf-2024-tracks.svg')), questions.join('\n'));
+      } finally {
+        restore();
+      }
+    });
+
+    it('uses the chartImageFolder setting', async () => {
+      await activateExtension();
+      const settingsFolder = workspaceUri('.vscode');
+      const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(() => true, () => false);
+      const settings = vscode.workspace.getConfiguration('conferenceNotes');
+      await settings.update('chartImageFolder', 'images/charts', vscode.ConfigurationTarget.Workspace);
+      try {
+        const editor = await openReport();
+        await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
+        assert.equal(editor.document.lineAt(CHART_LINE).text, link('charts/devconf-2024-tracks.svg'));
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(images(), 'charts', 'devconf-2024-tracks.svg'));
+      } finally {
+        await settings.update('chartImageFolder', undefined, vscode.ConfigurationTarget.Workspace);
+        if (!hadSettingsFolder) await deleteIfPresent(settingsFolder);
+      }
+    });
+  });
+});
