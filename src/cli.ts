@@ -4,6 +4,7 @@
 //   conference-notes sessions [--format table|json] PATH...
 //   conference-notes stats    [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
 //   conference-notes chart    [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
+//   conference-notes import   FILE --out DIR [--layout report|files] [--tz ZONE]
 //
 // Skipped or broken files are reported on stderr; the exit code is 0 when the notes could be read, 1 when none of
 // the paths could be read, 2 for a usage error.
@@ -11,6 +12,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderTrackChart } from './core/chart';
+import { planImport, type ImportLayout } from './core/import/importPlan';
+import { IMPORT_MESSAGES, parseSchedule } from './core/import/schedule';
 import { DEFAULT_PARSE_OPTIONS, type NoteDiagnostic, type ParsedNote, type Session } from './core/model';
 import { NoteIndex } from './core/noteIndex';
 import { decodeNoteBytes, parseNote } from './core/parser';
@@ -25,7 +28,7 @@ const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 type Format = 'table' | 'json' | 'csv' | 'md';
 
 interface CliOptions {
-  readonly command: 'sessions' | 'stats' | 'chart';
+  readonly command: 'sessions' | 'stats' | 'chart' | 'import';
   readonly paths: readonly string[];
   readonly format: Format;
   readonly sort: TrackSort;
@@ -33,6 +36,8 @@ interface CliOptions {
   readonly output?: string;
   readonly theme: 'light' | 'dark';
   readonly maxFileSize: number;
+  readonly layout: ImportLayout;
+  readonly timeZone?: string;
 }
 
 class UsageError extends Error {}
@@ -40,7 +45,7 @@ class UsageError extends Error {}
 function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return 'help';
-  if (command !== 'sessions' && command !== 'stats' && command !== 'chart') {
+  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import') {
     throw new UsageError(cliText(M.unknownCommand, ...[command]));
   }
   const paths: string[] = [];
@@ -50,6 +55,8 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   let output: string | undefined;
   let theme: 'light' | 'dark' = 'light';
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  let layout: ImportLayout = 'report';
+  let timeZone: string | undefined;
   const valueOf = (option: string, index: number): string => {
     const value = rest[index + 1];
     if (value === undefined) throw new UsageError(cliText(M.missingValue, ...[option]));
@@ -75,7 +82,14 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
         break;
       case '-o':
       case '--output':
+      case '--out':
         output = valueOf(argument, i++);
+        break;
+      case '--layout':
+        layout = oneOf(argument, valueOf(argument, i++), ['report', 'files'] as const);
+        break;
+      case '--tz':
+        timeZone = valueOf(argument, i++);
         break;
       case '--theme':
         theme = oneOf(argument, valueOf(argument, i++), ['light', 'dark'] as const);
@@ -91,7 +105,8 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
     }
   }
   if (paths.length === 0) throw new UsageError(cliText(M.noPaths));
-  return { command, paths, format, sort, percent, output, theme, maxFileSize };
+  if (command === 'import' && (paths.length !== 1 || output === undefined)) throw new UsageError(cliText(M.importUsage));
+  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone };
 }
 
 /** Every note file under the given paths; a path given explicitly is read whatever its extension. */
@@ -182,6 +197,47 @@ function alignColumns(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column] - width(cell)))).join('  ').trimEnd()).join('\n');
 }
 
+/**
+ * Imports a schedule export into `--out`: the first time it writes the stubs, later it re-imports — field lines
+ * only, new sessions added, user text kept — and prints what changed (no preview prompt on the command line).
+ */
+async function importSchedule(options: CliOptions, io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  const [file] = options.paths;
+  const folder = options.output as string;
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    io.err(`${cliText(M.cannotRead, file, (error as Error).message)}\n`);
+    return 1;
+  }
+  const parsed = await parseSchedule(text, { fileName: path.basename(file), timeZone: options.timeZone });
+  if (!parsed.ok) {
+    io.err(`${localizeImportMessage(parsed.error)}\n`);
+    return 1;
+  }
+  const existingFiles: { name: string; text: string }[] = [];
+  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    if (entry.isFile() && NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      existingFiles.push({ name: entry.name, text: await fs.readFile(path.join(folder, entry.name), 'utf8') });
+    }
+  }
+  const plan = planImport(parsed.schedule, { layout: options.layout, existingFiles, reportLayout: { untrackedHeading: cliText(IMPORT_MESSAGES['untracked-heading']) } });
+  await fs.mkdir(folder, { recursive: true });
+  for (const write of plan.writes) {
+    // A new file is created exclusively ('wx'): never overwrite something that appeared meanwhile.
+    await fs.writeFile(path.join(folder, write.name), write.text, { flag: write.kind === 'create' ? 'wx' : 'w' });
+    io.err(`${cliText(M.wrote, path.join(folder, write.name))}\n`);
+  }
+  for (const message of plan.summary) io.out(`${localizeImportMessage(message)}\n`);
+  return 0;
+}
+
+function localizeImportMessage(message: { message: string; args: readonly string[] }): string {
+  return cliText(message.message, ...message.args);
+}
+
 export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
   let options: CliOptions | 'help';
   try {
@@ -195,6 +251,7 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     io.out(cliText(M.usage));
     return 0;
   }
+  if (options.command === 'import') return importSchedule(options, io);
   const { index, readable } = await readNotes(options, (message) => io.err(`${message}\n`));
   if (!readable) return 1;
 

@@ -8,8 +8,11 @@ export const CLI_MESSAGES = {
   conference-notes sessions [--format table|json] PATH...
   conference-notes stats [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
   conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
+  conference-notes import FILE --out DIR [--layout report|files] [--tz ZONE]
 
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
+FILE is a sched.com .ics, a pretalx schedule.json or a Sessionize JSON export; importing it again into the
+same DIR updates the notes (field lines only) and prints what changed.
 Options: --max-size BYTES skips larger files (default 2 MiB).
 `,
   unknownCommand: 'Unknown command "{0}".',
@@ -27,6 +30,7 @@ Options: --max-size BYTES skips larger files (default 2 MiB).
   sessionColumn: 'Session',
   speakersColumn: 'Speakers',
   noTrack: 'No track',
+  importUsage: 'import takes one schedule file and --out DIR.',
 } as const;
 
 /** `ja` when the environment asks for Japanese (LC_ALL, LC_MESSAGES, LANG, then the ICU default locale). */

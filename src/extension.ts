@@ -10,6 +10,8 @@ import { registerOpenSession } from './openSession';
 import { registerSessionActions } from './sessionActions';
 import { registerSessionTree, type SessionTreeApi } from './sessionTree';
 import { registerStatsPanel, type StatsPanelApi } from './statsPanel';
+import { registerScheduleImport, type ScheduleImportApi } from './scheduleImport';
+import { registerTemplateCommands, type TemplateCommandsApi } from './templateCommands';
 
 /** What `activate` returns: lets tests (and other extensions) reach the live model. */
 export interface ConferenceNotesApi {
@@ -18,6 +20,8 @@ export interface ConferenceNotesApi {
   readonly notes: NoteWorkspace;
   readonly sessionTree: SessionTreeApi;
   readonly statsPanel: StatsPanelApi;
+  readonly templates: TemplateCommandsApi;
+  readonly scheduleImport: ScheduleImportApi;
 }
 
 export function activate(context: vscode.ExtensionContext): ConferenceNotesApi {
@@ -29,12 +33,20 @@ export function activate(context: vscode.ExtensionContext): ConferenceNotesApi {
   const sessionTree = registerSessionTree(context, notes);
   registerOpenSession(context);
   registerSessionActions(context, notes);
-  const statsPanel = registerStatsPanel(context, notes);
-  context.subscriptions.push(vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()));
+  const statsPanel = registerStatsPanel(context, notes, output);
+  const templates = registerTemplateCommands(context, notes);
+  const scheduleImport = registerScheduleImport(context, notes, output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()),
+    // The README that ships with the extension explains the note layouts; open it in the markdown preview.
+    vscode.commands.registerCommand('conferenceNotes.showNoteFormats', () =>
+      vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: 'how-notes-are-read' })),
+    ),
+  );
 
   const activationMs = performance.now() - started;
   output.info(vscode.l10n.t('Activated in {0} ms.', activationMs.toFixed(1)));
-  return { activationMs, notes, sessionTree, statsPanel };
+  return { activationMs, notes, sessionTree, statsPanel, templates, scheduleImport };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,264 @@
+// Writing notes: Insert Session, New Conference Report…, New Session Note…, the user's own templates, and field
+// completion (known tracks, speakers and statuses after `track:`, `speakers:`, `status:`). Snippets do not pop up
+// in markdown by default, so these commands are the main road; every insertion is one SnippetString edit (one
+// undo step), and new notes open as unsaved documents at a free file name, so nothing on disk is overwritten.
+import * as vscode from 'vscode';
+import { fieldNameOf } from './core/fields';
+import { SESSION_STATUSES, type ParseOptions } from './core/model';
+import {
+  freeFileName,
+  insertionPlan,
+  renderTemplate,
+  reportTemplate,
+  sessionFileTemplate,
+  sessionSnippet,
+  slugifyFileName,
+  templateLanguageFor,
+  trackSectionSnippet,
+  type TemplateLanguage,
+  type TemplateValues,
+} from './core/templates';
+import type { NoteWorkspace } from './noteWorkspace';
+import { readNoteSettings } from './settings';
+
+const DEFAULT_TEMPLATES_FOLDER = '.vscode/conference-notes/templates';
+
+interface UserTemplate {
+  readonly name: string;
+  readonly uri: vscode.Uri;
+}
+
+/** Answers to the questions the commands ask; tests replace it to answer without a person. */
+export interface TemplatePrompts {
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+  folder(defaultUri: vscode.Uri | undefined): Thenable<vscode.Uri | undefined>;
+}
+
+const interactivePrompts: TemplatePrompts = {
+  pick: (items, options) => vscode.window.showQuickPick(items, options),
+  input: (options) => vscode.window.showInputBox(options),
+  folder: async (defaultUri) =>
+    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri, openLabel: vscode.l10n.t('Create Here') }))?.[0],
+};
+
+export interface TemplateCommandsApi {
+  /** Replaced by tests; the interactive prompts otherwise. */
+  prompts: TemplatePrompts;
+}
+
+function language(): TemplateLanguage {
+  return templateLanguageFor(vscode.env.language);
+}
+
+/** The folder of user templates for a file: its workspace folder's, else the first folder's. */
+async function userTemplates(target: vscode.Uri | undefined): Promise<UserTemplate[]> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const folder = (target && vscode.workspace.getWorkspaceFolder(target)) ?? folders[0];
+  if (!folder) return [];
+  const relative = vscode.workspace.getConfiguration('conferenceNotes', folder.uri).get<string>('templatesFolder', DEFAULT_TEMPLATES_FOLDER);
+  const directory = vscode.Uri.joinPath(folder.uri, ...relative.split('/').filter((segment) => segment && segment !== '..'));
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(directory);
+    return entries
+      .filter(([name, type]) => type === vscode.FileType.File && /\.md$/i.test(name))
+      .map(([name]) => ({ name: name.replace(/\.md$/i, ''), uri: vscode.Uri.joinPath(directory, name) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  } catch {
+    return []; // No templates folder: only the built-in templates.
+  }
+}
+
+/** Renders a user template as a snippet; unknown variables stay visible, and the user is told about them. */
+async function renderUserTemplate(template: UserTemplate, values: TemplateValues): Promise<string> {
+  const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(template.uri));
+  const result = renderTemplate(source, values, { mode: 'snippet' });
+  if (result.unknownVariables.length > 0) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Template "{0}" uses unknown variables, left as written: {1}', template.name, result.unknownVariables.join(', ')),
+    );
+  }
+  return result.text;
+}
+
+/** Lets the user choose a user template, or the built-in one (undefined) when there are none or they pick it. */
+async function chooseTemplate(prompts: TemplatePrompts, target: vscode.Uri | undefined): Promise<UserTemplate | undefined | 'cancelled'> {
+  const templates = await userTemplates(target);
+  if (templates.length === 0) return undefined;
+  const builtIn = { label: vscode.l10n.t('Built-in template'), template: undefined };
+  const picked = await prompts.pick([builtIn, ...templates.map((template) => ({ label: template.name, description: vscode.workspace.asRelativePath(template.uri), template }))], {
+    title: vscode.l10n.t('Choose a Template'),
+  });
+  return picked ? picked.template : 'cancelled';
+}
+
+/** The heading levels in force for a report: its front matter's, else the folder's settings. */
+function headingLevels(notes: NoteWorkspace, uri: vscode.Uri): Pick<ParseOptions, 'trackHeadingLevel' | 'sessionHeadingLevel'> {
+  const note = notes.index.note(uri.toString());
+  const { parseOptions } = readNoteSettings(uri);
+  return note?.headingLevels ?? parseOptions;
+}
+
+async function insertSession(notes: NoteWorkspace, api: TemplateCommandsApi): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown report to insert a session into.'));
+    return;
+  }
+  await notes.ready();
+  const document = editor.document;
+  const note = notes.index.note(document.uri.toString());
+  if (note?.layout === 'session-file') {
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('This note is a single session. Create a new session note instead?'),
+      vscode.l10n.t('New Session Note…'),
+    );
+    if (choice) await vscode.commands.executeCommand('conferenceNotes.newSessionNote');
+    return;
+  }
+  const conference = note?.conference;
+  const knownTracks = conference ? notes.index.tracks(conference).flatMap(({ name }) => (name === undefined ? [] : [name])) : [];
+  const newTrack = { label: `$(add) ${vscode.l10n.t('New track…')}`, track: undefined as string | undefined };
+  const picked = await api.prompts.pick([...knownTracks.map((track) => ({ label: track, track })), newTrack], {
+    title: vscode.l10n.t('Insert Session: Track'),
+    placeHolder: conference ? vscode.l10n.t('Tracks of {0}', conference) : undefined,
+  });
+  if (!picked) return;
+  const track = picked.track ?? (await api.prompts.input({ title: vscode.l10n.t('New Track'), prompt: vscode.l10n.t('Name of the track') }))?.trim();
+  if (!track) return;
+  const template = await chooseTemplate(api.prompts, document.uri);
+  if (template === 'cancelled') return;
+
+  const levels = headingLevels(notes, document.uri);
+  const plan = insertionPlan(document.getText(), editor.selection.active.line, track, levels);
+  const values: TemplateValues = { track, conference, date: new Date(), language: vscode.env.language };
+  let body: string;
+  if (template) {
+    const section = await renderUserTemplate(template, values);
+    body = plan.addTrackHeading ? `${'#'.repeat(levels.trackHeadingLevel)} ${escapeForSnippet(track)}\n\n${section}` : section;
+  } else {
+    body = plan.addTrackHeading ? trackSectionSnippet(levels, 'session', language(), { track }) : sessionSnippet(levels.sessionHeadingLevel, 'session', language());
+  }
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const snippet = new vscode.SnippetString((plan.prefix + body + plan.suffix).replace(/\r?\n/g, eol));
+  await editor.insertSnippet(snippet, new vscode.Position(plan.line, plan.character));
+}
+
+function escapeForSnippet(text: string): string {
+  return text.replace(/[\\$}]/g, '\\$&');
+}
+
+/**
+ * Opens an unsaved document, filled with the snippet, that saves to a free file name in `folder`: nothing is written
+ * until the user saves, and no existing file is ever replaced.
+ */
+async function openNewNote(folder: vscode.Uri, title: string, snippet: string): Promise<vscode.Uri> {
+  const taken = new Set<string>();
+  try {
+    for (const [name] of await vscode.workspace.fs.readDirectory(folder)) taken.add(name.toLowerCase());
+  } catch {
+    // A folder that does not exist yet holds no file to avoid; saving creates it.
+  }
+  // Compared case-insensitively: on Windows and macOS `Talk.md` and `talk.md` are the same file.
+  const name = freeFileName(`${slugifyFileName(title)}.md`, (candidate) => taken.has(candidate.toLowerCase()));
+  const target = vscode.Uri.joinPath(folder, name);
+  const document = await vscode.workspace.openTextDocument(target.with({ scheme: 'untitled' }));
+  const editor = await vscode.window.showTextDocument(document);
+  await editor.insertSnippet(new vscode.SnippetString(snippet));
+  return target;
+}
+
+async function targetFolder(prompts: TemplatePrompts): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const activeFolder = active && active.scheme !== 'untitled' ? vscode.Uri.joinPath(active, '..') : undefined;
+  return prompts.folder(activeFolder ?? vscode.workspace.workspaceFolders?.[0]?.uri);
+}
+
+async function newConferenceReport(api: TemplateCommandsApi): Promise<vscode.Uri | undefined> {
+  const name = (await api.prompts.input({ title: vscode.l10n.t('New Conference Report'), prompt: vscode.l10n.t('Conference name'), placeHolder: 'KubeCon + CloudNativeCon Europe 2026' }))?.trim();
+  if (!name) return undefined;
+  const dates = await api.prompts.input({ title: vscode.l10n.t('New Conference Report'), prompt: vscode.l10n.t('Dates (optional)'), placeHolder: '2026-03-23 – 2026-03-26' });
+  if (dates === undefined) return undefined;
+  const current = language();
+  const languages = [
+    { label: 'English', value: 'en' as const },
+    { label: '日本語', value: 'ja' as const },
+  ].map((item) => ({ ...item, description: item.value === current ? vscode.l10n.t('default') : undefined }));
+  const chosenLanguage = await api.prompts.pick(current === 'ja' ? [...languages].reverse() : languages, { title: vscode.l10n.t('Language of the report') });
+  if (!chosenLanguage) return undefined;
+  const folder = await targetFolder(api.prompts);
+  if (!folder) return undefined;
+  const template = await chooseTemplate(api.prompts, folder);
+  if (template === 'cancelled') return undefined;
+  const values: TemplateValues = { conference: name, dates: dates.trim(), date: new Date(), language: chosenLanguage.value };
+  const levels = readNoteSettings(folder).parseOptions;
+  const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(reportTemplate(chosenLanguage.value, levels), values, { mode: 'snippet' }).text;
+  return openNewNote(folder, name, snippet);
+}
+
+async function newSessionNote(notes: NoteWorkspace, api: TemplateCommandsApi): Promise<vscode.Uri | undefined> {
+  await notes.ready();
+  const title = (await api.prompts.input({ title: vscode.l10n.t('New Session Note'), prompt: vscode.l10n.t('Session title') }))?.trim();
+  if (!title) return undefined;
+  const conference = await pickOrType(api.prompts, notes.index.conferences().map(({ name }) => name), vscode.l10n.t('Conference'), vscode.l10n.t('New conference…'));
+  if (conference === undefined) return undefined;
+  const tracks = conference ? notes.index.tracks(conference).flatMap(({ name }) => (name === undefined ? [] : [name])) : [];
+  const track = await pickOrType(api.prompts, tracks, vscode.l10n.t('Track'), vscode.l10n.t('New track…'));
+  if (track === undefined) return undefined;
+  const speakers = await api.prompts.input({ title: vscode.l10n.t('New Session Note'), prompt: vscode.l10n.t('Speakers, separated by commas (optional)') });
+  if (speakers === undefined) return undefined;
+  const folder = await targetFolder(api.prompts);
+  if (!folder) return undefined;
+  const template = await chooseTemplate(api.prompts, folder);
+  if (template === 'cancelled') return undefined;
+  const values: TemplateValues = { title, conference, track, speakers, date: new Date(), language: vscode.env.language };
+  const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(sessionFileTemplate(language()), values, { mode: 'snippet' }).text;
+  return openNewNote(folder, title, snippet);
+}
+
+/** A quick pick of known values plus "New…" that asks for one; '' when the user leaves it empty. */
+async function pickOrType(prompts: TemplatePrompts, known: readonly string[], title: string, newLabel: string): Promise<string | undefined> {
+  if (known.length > 0) {
+    const typeNew = { label: `$(add) ${newLabel}`, value: undefined as string | undefined };
+    const picked = await prompts.pick([...known.map((value) => ({ label: value, value })), typeNew], { title });
+    if (!picked) return undefined;
+    if (picked.value !== undefined) return picked.value;
+  }
+  return (await prompts.input({ title, prompt: title }))?.trim();
+}
+
+/** Completion of field values: known tracks after `track:`, speakers after `speakers:`, statuses after `status:`. */
+class FieldCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly notes: NoteWorkspace) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const before = document.lineAt(position.line).text.slice(0, position.character);
+    const match = /^\s*(?:[-*+]\s+)?([^:：]{1,40}?)\s*(?:::|[:：])\s*(?:[^,、]*[,、]\s*)*([^,、]*)$/.exec(before);
+    const field = match && fieldNameOf(match[1]);
+    if (!match || !field) return undefined;
+    await this.notes.ready();
+    const index = this.notes.index;
+    const values =
+      field === 'track' ? [...new Set(index.conferences().flatMap(({ name }) => index.tracks(name).flatMap((track) => (track.name === undefined ? [] : [track.name]))))]
+      : field === 'speakers' ? index.speakers().flatMap(({ name }) => (name === undefined ? [] : [name]))
+      : field === 'status' ? [...SESSION_STATUSES]
+      : field === 'tags' ? index.tags().flatMap(({ name }) => (name === undefined ? [] : [name]))
+      : undefined;
+    if (!values) return undefined;
+    const typed = match[2];
+    const range = new vscode.Range(position.translate(0, -typed.length), position);
+    const kind = field === 'status' ? vscode.CompletionItemKind.EnumMember : vscode.CompletionItemKind.Value;
+    return values.map((value) => Object.assign(new vscode.CompletionItem(value, kind), { range }));
+  }
+}
+
+export function registerTemplateCommands(context: vscode.ExtensionContext, notes: NoteWorkspace): TemplateCommandsApi {
+  const api: TemplateCommandsApi = { prompts: interactivePrompts };
+  context.subscriptions.push(
+    vscode.commands.registerCommand('conferenceNotes.insertSession', () => insertSession(notes, api)),
+    vscode.commands.registerCommand('conferenceNotes.newConferenceReport', () => newConferenceReport(api)),
+    vscode.commands.registerCommand('conferenceNotes.newSessionNote', () => newSessionNote(notes, api)),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new FieldCompletionProvider(notes), ':', ' ', ','),
+  );
+  return api;
+}

@@ -1,0 +1,128 @@
+// Templates in a real VS Code: Insert Session (existing and new track, one undo step), New Conference Report and
+// New Session Note (unsaved documents at free file names), user templates, and field completion.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ConferenceNotesApi } from '../../src/extension';
+import type { TemplatePrompts } from '../../src/templateCommands';
+import { activateExtension, workspaceUri } from './helpers';
+
+type Answer = string | vscode.Uri | undefined;
+
+/** Answers the commands' questions in order: a pick by label (substring), an input's text, a folder. */
+function scripted(answers: Answer[]): TemplatePrompts & { asked: string[] } {
+  const queue = [...answers];
+  const asked: string[] = [];
+  const next = (kind: string, title?: string): Answer => {
+    asked.push(`${kind}: ${title ?? ''}`);
+    assert.ok(queue.length > 0, `unexpected question: ${kind} ${title ?? ''}`);
+    return queue.shift();
+  };
+  return {
+    asked,
+    pick: async (items, options) => {
+      const answer = next('pick', options.title);
+      return items.find((item) => typeof answer === 'string' && item.label.includes(answer));
+    },
+    input: async (options) => next('input', options.title) as string | undefined,
+    folder: async () => next('folder') as vscode.Uri | undefined,
+  };
+}
+
+describe('Templates (extension host)', () => {
+  let api: ConferenceNotesApi;
+  before(async () => {
+    api = await activateExtension();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function openAt(file: string, line: number): Promise<vscode.TextEditor> {
+    const document = await vscode.workspace.openTextDocument(workspaceUri('notes', file));
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(line, 0, line, 0);
+    return editor;
+  }
+
+  it('inserts a session at the end of a known track, as one undo step, with the title selected', async () => {
+    const editor = await openAt('webcamp.md', 0);
+    const before = editor.document.getText();
+    api.templates.prompts = scripted(['Frontend']);
+    await vscode.commands.executeCommand('conferenceNotes.insertSession');
+    const after = editor.document.getText();
+    const inserted = '\n\n### Session title\n\n- speakers: Speaker\n- status: planned\n\nNotes';
+    assert.equal(after, before.replace('### Islands Architecture', `### Islands Architecture${inserted}`));
+    assert.equal(editor.document.getText(editor.selection), 'Session title', 'the title is the first tabstop');
+    await vscode.commands.executeCommand('leaveSnippet');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), before);
+  });
+
+  it('adds a new track section before the closing summary, in an unsaved document', async () => {
+    const editor = await openAt('webcamp.md', 2);
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n## Summary\n\nGreat event.\n'));
+    api.templates.prompts = scripted(['New track', 'Security']);
+    await vscode.commands.executeCommand('conferenceNotes.insertSession');
+    const text = editor.document.getText();
+    assert.ok(text.includes('### HTTP/3 in Production\n\n## Security\n\n### Session title\n'), text);
+    assert.ok(text.endsWith('\n## Summary\n\nGreat event.\n'), 'the summary stays last and unchanged');
+  });
+
+  it('creates a new conference report as an unsaved document at a free file name', async () => {
+    const folder = workspaceUri('notes');
+    const taken = vscode.Uri.joinPath(folder, 'Nordic-JS-2026.md');
+    await vscode.workspace.fs.writeFile(taken, new TextEncoder().encode('# Someone else\n'));
+    try {
+      api.templates.prompts = scripted(['Nordic JS 2026', '2026-06-04', 'English', folder]);
+      const created = (await vscode.commands.executeCommand('conferenceNotes.newConferenceReport')) as vscode.Uri;
+      assert.equal(created.toString(), vscode.Uri.joinPath(folder, 'Nordic-JS-2026-2.md').toString());
+      const document = vscode.window.activeTextEditor?.document;
+      assert.ok(document?.isUntitled, 'nothing is written until the user saves');
+      const text = document.getText();
+      assert.match(text, /^---\nconference: Nordic JS 2026\ndates: "2026-06-04"\n---\n\n# Nordic JS 2026\n\n## Overview\n/);
+      assert.match(text, /\n## Summary\n/);
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(taken)), '# Someone else\n', 'the existing file is untouched');
+    } finally {
+      await vscode.workspace.fs.delete(taken);
+    }
+  });
+
+  it('creates a session note with front matter filled from the answers, named after a Japanese title', async () => {
+    api.templates.prompts = scripted(['分散トレーシング入門', 'DevConf 2024', 'Cloud', 'Ada Park, Ben Ortiz', workspaceUri('notes')]);
+    const created = (await vscode.commands.executeCommand('conferenceNotes.newSessionNote')) as vscode.Uri;
+    assert.ok(created.path.endsWith('/notes/分散トレーシング入門.md'), created.path);
+    const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+    assert.match(text, /^---\ntype: session\ntitle: 分散トレーシング入門\nconference: DevConf 2024\ntrack: Cloud\nspeakers: Ada Park, Ben Ortiz\ndate: "\d{4}-\d{2}-\d{2}"\nstatus: planned\n---\n\n# 分散トレーシング入門\n/);
+  });
+
+  it('offers the user templates of the workspace, and keeps unknown variables visible', async () => {
+    const templates = workspaceUri('.vscode', 'conference-notes', 'templates');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(templates, 'Short talk.md'), new TextEncoder().encode('### ${1:Title} (${track})\n\n- room: ${room}\n- mood: ${mood}\n'));
+    try {
+      const editor = await openAt('devconf.md', 0);
+      api.templates.prompts = scripted(['Cloud', 'Short talk']);
+      await vscode.commands.executeCommand('conferenceNotes.insertSession');
+      const text = editor.document.getText();
+      assert.ok(text.includes('### Title (Cloud)\n\n- room: room\n- mood: ${mood}'), text);
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('.vscode'), { recursive: true });
+    }
+  });
+
+  it('completes known tracks, speakers and statuses in field lines', async () => {
+    const editor = await openAt('webcamp.md', 0);
+    const complete = async (line: string): Promise<string[]> => {
+      await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), `\n${line}`));
+      const position = new vscode.Position(editor.document.lineCount - 1, line.length);
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+      return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    };
+    const speakers = await complete('- speakers: ');
+    for (const speaker of ['Ada Park', 'Chen Li', 'Dana Kim']) assert.ok(speakers.includes(speaker), `${speaker} offered`);
+    const tracks = await complete('- track: ');
+    for (const track of ['Backend', 'Cloud', 'Data', 'Frontend']) assert.ok(tracks.includes(track), `${track} offered`);
+    const statuses = await complete('状態: ');
+    for (const status of ['attended', 'to-watch']) assert.ok(statuses.includes(status), `${status} offered`);
+  });
+});
