@@ -14,7 +14,10 @@ import { pathToFileURL } from 'node:url';
 import { renderTrackChart } from './core/chart';
 import { planImport, type ImportLayout } from './core/import/importPlan';
 import { IMPORT_MESSAGES, parseSchedule } from './core/import/schedule';
-import { DEFAULT_PARSE_OPTIONS, type NoteDiagnostic, type ParsedNote, type Session } from './core/model';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { minimatch } from 'minimatch';
+import type { NoteDiagnostic, ParsedNote, ParseOptions, Session } from './core/model';
+import { parseOptionsFromSettings } from './core/noteSettings';
 import { NoteIndex } from './core/noteIndex';
 import { decodeNoteBytes, parseNote } from './core/parser';
 import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type StatsLabels, type TrackSort } from './core/stats';
@@ -35,9 +38,12 @@ interface CliOptions {
   readonly percent: boolean;
   readonly output?: string;
   readonly theme: 'light' | 'dark';
-  readonly maxFileSize: number;
+  /** From `--max-size`; else the settings' `conferenceNotes.maxFileSize`, else 2 MiB. */
+  readonly maxFileSize?: number;
   readonly layout: ImportLayout;
   readonly timeZone?: string;
+  /** A VS Code settings.json whose `conferenceNotes.*` reading settings apply (else each folder's own). */
+  readonly settingsFile?: string;
 }
 
 class UsageError extends Error {}
@@ -46,7 +52,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return 'help';
   if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import') {
-    throw new UsageError(cliText(M.unknownCommand, ...[command]));
+    throw new UsageError(cliText(M.unknownCommand, command));
   }
   const paths: string[] = [];
   let format: Format = 'table';
@@ -54,17 +60,18 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   let percent = false;
   let output: string | undefined;
   let theme: 'light' | 'dark' = 'light';
-  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  let maxFileSize: number | undefined;
   let layout: ImportLayout = 'report';
   let timeZone: string | undefined;
+  let settingsFile: string | undefined;
   const valueOf = (option: string, index: number): string => {
     const value = rest[index + 1];
-    if (value === undefined) throw new UsageError(cliText(M.missingValue, ...[option]));
+    if (value === undefined) throw new UsageError(cliText(M.missingValue, option));
     return value;
   };
   const oneOf = <T extends string>(option: string, value: string, allowed: readonly T[]): T => {
     if (!(allowed as readonly string[]).includes(value)) {
-      throw new UsageError(cliText(M.invalidChoice, ...[option, allowed.join(', ')]));
+      throw new UsageError(cliText(M.invalidChoice, option, allowed.join(', ')));
     }
     return value as T;
   };
@@ -91,22 +98,25 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
       case '--tz':
         timeZone = valueOf(argument, i++);
         break;
+      case '--settings':
+        settingsFile = valueOf(argument, i++);
+        break;
       case '--theme':
         theme = oneOf(argument, valueOf(argument, i++), ['light', 'dark'] as const);
         break;
       case '--max-size': {
         maxFileSize = Number(valueOf(argument, i++));
-        if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError(cliText(M.invalidSize, ...[argument]));
+        if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError(cliText(M.invalidSize, argument));
         break;
       }
       default:
-        if (argument.startsWith('-')) throw new UsageError(cliText(M.unknownOption, ...[argument]));
+        if (argument.startsWith('-')) throw new UsageError(cliText(M.unknownOption, argument));
         paths.push(argument);
     }
   }
   if (paths.length === 0) throw new UsageError(cliText(M.noPaths));
   if (command === 'import' && (paths.length !== 1 || output === undefined)) throw new UsageError(cliText(M.importUsage));
-  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone };
+  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, settingsFile };
 }
 
 /** Every note file under the given paths; a path given explicitly is read whatever its extension. */
@@ -119,7 +129,7 @@ async function findNoteFiles(root: string, warn: (message: string) => void): Pro
     try {
       entries = await fs.readdir(dir, { withFileTypes: true });
     } catch (error) {
-      warn(cliText(M.cannotRead, ...[dir, (error as Error).message]));
+      warn(cliText(M.cannotRead, dir, (error as Error).message));
       return;
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
@@ -140,6 +150,36 @@ function describe(file: string, diagnostic: NoteDiagnostic): string {
   return `${where}: ${cliText(diagnostic.message, ...diagnostic.args)}`;
 }
 
+interface ReadingSettings {
+  readonly parseOptions: ParseOptions;
+  readonly exclude: readonly string[];
+  readonly maxFileSize?: number;
+}
+
+/**
+ * The `conferenceNotes.*` settings a folder of notes is read with, as in VS Code: from `--settings FILE`, else the
+ * folder's own `.vscode/settings.json` (JSON with comments), else the defaults.
+ */
+async function readingSettings(root: string, settingsFile: string | undefined, warn: (message: string) => void): Promise<ReadingSettings> {
+  const file = settingsFile ?? path.join(root, '.vscode', 'settings.json');
+  let values: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = parseJsonc(await fs.readFile(file, 'utf8'));
+    if (typeof parsed === 'object' && parsed !== null) values = parsed as Record<string, unknown>;
+  } catch (error) {
+    // A folder without settings is the normal case; a settings file named on the command line must exist.
+    if (settingsFile !== undefined) warn(cliText(M.cannotRead, file, (error as Error).message));
+  }
+  const get = (key: string) => values[`conferenceNotes.${key}`];
+  const exclude = get('exclude');
+  const maxFileSize = get('maxFileSize');
+  return {
+    parseOptions: parseOptionsFromSettings(get),
+    exclude: Array.isArray(exclude) ? exclude.filter((glob): glob is string => typeof glob === 'string') : [],
+    maxFileSize: typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize : undefined,
+  };
+}
+
 async function readNotes(options: CliOptions, warn: (message: string) => void): Promise<{ index: NoteIndex; readable: boolean }> {
   const index = new NoteIndex();
   const notes: ParsedNote[] = [];
@@ -150,15 +190,18 @@ async function readNotes(options: CliOptions, warn: (message: string) => void): 
       files = await findNoteFiles(path.resolve(given), warn);
       readable = true;
     } catch (error) {
-      warn(cliText(M.cannotRead, ...[given, (error as Error).message]));
+      warn(cliText(M.cannotRead, given, (error as Error).message));
       continue;
     }
+    const settings = await readingSettings(files[0]?.root ?? path.resolve(given), options.settingsFile, warn);
+    const maxFileSize = options.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     for (const { file, root } of files) {
+      if (settings.exclude.some((glob) => minimatch(path.relative(root, file).split(path.sep).join('/'), glob, { dot: true }))) continue;
       const shown = path.relative(process.cwd(), file) || file;
       try {
         const stat = await fs.stat(file);
-        if (stat.size > options.maxFileSize) {
-          warn(cliText(M.tooLarge, ...[shown, stat.size, options.maxFileSize]));
+        if (stat.size > maxFileSize) {
+          warn(cliText(M.tooLarge, shown, stat.size, maxFileSize));
           continue;
         }
         const decoded = decodeNoteBytes(await fs.readFile(file));
@@ -168,15 +211,16 @@ async function readNotes(options: CliOptions, warn: (message: string) => void): 
         }
         const note = parseNote(decoded.text, {
           uri: pathToFileURL(file).toString(),
-          // Relative to the folder above the given one, so the given folder's own name can name the conference.
-          pathSegments: path.relative(path.dirname(root), file).split(path.sep),
-          options: DEFAULT_PARSE_OPTIONS,
+          // Relative to the given folder, as VS Code does relative to the workspace folder, so folder-depth
+          // settings mean the same in both.
+          pathSegments: path.relative(root, file).split(path.sep),
+          options: settings.parseOptions,
         });
         for (const diagnostic of note.diagnostics) warn(describe(shown, diagnostic));
         notes.push(note);
       } catch (error) {
         // Deleted or unreadable between listing and reading: report it and go on with the rest.
-        warn(cliText(M.cannotRead, ...[shown, (error as Error).message]));
+        warn(cliText(M.cannotRead, shown, (error as Error).message));
       }
     }
   }
@@ -265,7 +309,7 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     const svg = renderTrackChart(stats, { palette: options.theme });
     if (options.output) {
       await fs.writeFile(options.output, svg);
-      io.err(`${cliText(M.wrote, ...[options.output])}\n`);
+      io.err(`${cliText(M.wrote, options.output)}\n`);
     } else {
       io.out(svg);
     }

@@ -13,7 +13,8 @@ export const CLI_MESSAGES = {
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
 FILE is a sched.com .ics, a pretalx schedule.json or a Sessionize JSON export; importing it again into the
 same DIR updates the notes (field lines only) and prints what changed.
-Options: --max-size BYTES skips larger files (default 2 MiB).
+Options: --max-size BYTES skips larger files (default 2 MiB); --settings FILE reads the conferenceNotes.*
+settings from a VS Code settings.json (default: PATH/.vscode/settings.json when PATH is a folder).
 `,
   unknownCommand: 'Unknown command "{0}".',
   unknownOption: 'Unknown option {0}.',

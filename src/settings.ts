@@ -3,7 +3,8 @@
 // them once per file.
 import * as vscode from 'vscode';
 import { minimatch } from 'minimatch';
-import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from './core/model';
+import type { ParseOptions } from './core/model';
+import { parseOptionsFromSettings } from './core/noteSettings';
 
 export const NOTE_GLOB = '**/*.{md,markdown}';
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -41,11 +42,7 @@ function loadSettings(scope: vscode.Uri): NoteSettings {
       .filter(([, enabled]) => enabled === true)
       .map(([glob]) => glob);
   return {
-    parseOptions: {
-      ...DEFAULT_PARSE_OPTIONS,
-      trackHeadingLevel: own.get<number>('trackHeadingLevel', DEFAULT_PARSE_OPTIONS.trackHeadingLevel),
-      sessionHeadingLevel: own.get<number>('sessionHeadingLevel', DEFAULT_PARSE_OPTIONS.sessionHeadingLevel),
-    },
+    parseOptions: parseOptionsFromSettings((key) => own.get(key)),
     maxFileSize: own.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE),
     exclude: [...enabledGlobs('files'), ...enabledGlobs('search'), ...own.get<string[]>('exclude', [])],
   };

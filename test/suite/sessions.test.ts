@@ -41,6 +41,16 @@ describe('Sessions tree (extension host)', () => {
     console.log(`activate() took ${api.activationMs.toFixed(1)} ms`);
   });
 
+  it('registers exactly the commands its manifest contributes', async () => {
+    const api = await activateExtension();
+    assert.ok(api);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const contributed = (extension?.packageJSON.contributes.commands as { command: string }[]).map((entry) => entry.command).sort();
+    // VS Code adds its own commands for the view (`conferenceNotes.sessions.focus`…): not ours to register.
+    const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('conferenceNotes.') && !id.startsWith('conferenceNotes.sessions.')).sort();
+    assert.deepEqual(registered, contributed);
+  });
+
   it('shows conferences, tracks and sessions with counts from the report-layout notes', async () => {
     const api = await activateExtension();
     assert.deepEqual(await renderTree(api), FIXTURE_TREE);

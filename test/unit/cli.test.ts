@@ -1,0 +1,117 @@
+// The command-line twin, run in-process through runCli on files on disk: the examples, the seed report when it is
+// present, bad files, settings.json, and schedule import/re-import.
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli';
+
+const root = join(__dirname, '..', '..');
+const seed = join(root, '..', 'shared', 'seed', 'kubecon-na-2020-report.md');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (text) => (out += text), err: (text) => (err += text) });
+  return { code, out, err };
+}
+
+describe('conference-notes (CLI)', () => {
+  let scratch: string;
+  beforeEach(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'conference-notes-cli-'));
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('prints per-track statistics of the examples as the documented JSON', async () => {
+    const { code, out } = await cli('stats', '--format', 'json', join(root, 'examples'));
+    assert.equal(code, 0);
+    const json = JSON.parse(out) as { conferences: { name: string; sessions: number; tracks: { name: string; sessions: number }[] }[] };
+    assert.deepEqual(
+      json.conferences.map((c) => [c.name, c.sessions, c.tracks.map((t) => `${t.name}=${t.sessions}`).join(' ')]),
+      [
+        // Tracks in the order of the whole chart: most sessions over all conferences first.
+        ['KubeCon + CloudNativeCon Europe 2025', 6, 'Security=2 Keynote=2 Observability=2'],
+        ['Open Source Summit Japan 2025', 6, 'Security=2 Keynote=1 Observability=1 Embedded Linux=2'],
+      ],
+    );
+  });
+
+  it('reads the seed report: 16 sessions in 3 tracks', async function () {
+    if (!existsSync(seed)) this.skip();
+    const { code, out } = await cli('stats', '--format', 'json', seed);
+    assert.equal(code, 0);
+    const [conference] = (JSON.parse(out) as { conferences: { sessions: number; tracks: unknown[] }[] }).conferences;
+    assert.equal(conference.sessions, 16);
+    assert.equal(conference.tracks.length, 3);
+  });
+
+  it('lists sessions as a table and as JSON, and writes the chart as SVG', async () => {
+    const table = await cli('sessions', join(root, 'examples'));
+    assert.match(table.out.split('\n')[0], /^Conference\s+Track\s+Session\s+Speakers$/);
+    assert.ok(table.out.includes('SBOM を実運用に乗せるまで'));
+    const json = JSON.parse((await cli('sessions', '--format', 'json', join(root, 'examples'))).out) as { sessions: { title: string }[] };
+    assert.equal(json.sessions.length, 12);
+    const svgFile = join(scratch, 'chart.svg');
+    const chart = await cli('chart', '-o', svgFile, join(root, 'examples'));
+    assert.equal(chart.code, 0);
+    const svg = readFileSync(svgFile, 'utf8');
+    assert.match(svg, /^<svg[^>]+role="img"/);
+    assert.ok(svg.includes('Embedded Linux'));
+  });
+
+  it('reports unreadable files on stderr and still prints what it could read (exit 0)', async () => {
+    writeFileSync(join(scratch, 'good.md'), '# Conf\n\n## T\n\n### Talk\n');
+    writeFileSync(join(scratch, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+    writeFileSync(join(scratch, 'latin1.md'), Buffer.from('# Caf\xe9\n', 'latin1'));
+    writeFileSync(join(scratch, 'bad-yaml.md'), '---\ntrack: [unclosed\n---\n# Conf\n\n## T\n\n### Other talk\n');
+    const { code, out, err } = await cli('sessions', '--format', 'json', scratch);
+    assert.equal(code, 0);
+    const titles = (JSON.parse(out) as { sessions: { title: string }[] }).sessions.map((s) => s.title).sort();
+    assert.deepEqual(titles, ['Other talk', 'Talk']);
+    assert.match(err, /binary\.md: This file is not text/);
+    assert.match(err, /latin1\.md: This file is not UTF-8 text/);
+    assert.match(err, /bad-yaml\.md:[23]: Invalid YAML in the front matter/);
+  });
+
+  it('reads the folder\'s .vscode/settings.json (JSON with comments) like VS Code does', async () => {
+    mkdirSync(join(scratch, '.vscode'));
+    writeFileSync(join(scratch, '.vscode', 'settings.json'), '{\n  // sessions are H2 here\n  "conferenceNotes.trackHeadingLevel": 1,\n  "conferenceNotes.sessionHeadingLevel": 2,\n  "conferenceNotes.exclude": ["drafts/**"],\n}\n');
+    writeFileSync(join(scratch, 'notes.md'), '---\nconference: Flat Conf\n---\n# Web\n\n## One\n\n## Two\n');
+    mkdirSync(join(scratch, 'drafts'));
+    writeFileSync(join(scratch, 'drafts', 'draft.md'), '# Draft Conf\n\n## T\n\n### Draft talk\n');
+    const json = JSON.parse((await cli('stats', '--format', 'json', scratch)).out) as { conferences: { name: string; sessions: number }[] };
+    assert.deepEqual(json.conferences.map((c) => `${c.name}=${c.sessions}`), ['Flat Conf=2']);
+  });
+
+  it('imports a schedule, then re-imports a newer export without touching user text', async () => {
+    const schedules = join(root, 'test', 'fixtures', 'schedules');
+    const first = await cli('import', join(schedules, 'pretalx-rustfest.json'), '--out', scratch);
+    assert.equal(first.code, 0, first.err);
+    const [report] = ['RustFest-Kyoto-2024.md'].map((name) => join(scratch, name));
+    const userLine = 'Notes I took: ownership explained with bento boxes.';
+    const imported = readFileSync(report, 'utf8');
+    const firstSession = imported.indexOf('- status: planned\n');
+    writeFileSync(report, `${imported.slice(0, firstSession)}- status: planned\n\n${userLine}\n${imported.slice(firstSession + '- status: planned\n'.length)}`);
+    const second = await cli('import', join(schedules, 'pretalx-rustfest-v2.json'), '--out', scratch);
+    assert.equal(second.code, 0, second.err);
+    assert.match(second.out, /^\d+ added, \d+ changed, \d+ cancelled, \d+ unchanged\.\n/);
+    assert.ok(readFileSync(report, 'utf8').includes(`\n\n${userLine}\n`));
+  });
+
+  it('refuses a malformed schedule with a message naming the problem and writes nothing', async () => {
+    const schedules = join(root, 'test', 'fixtures', 'schedules');
+    copyFileSync(join(schedules, 'malformed-truncated.json'), join(scratch, 'schedule.json'));
+    const { code, err } = await cli('import', join(scratch, 'schedule.json'), '--out', join(scratch, 'out'));
+    assert.equal(code, 1);
+    assert.match(err, /schedule\.json cannot be read/);
+    assert.equal(existsSync(join(scratch, 'out')), false);
+  });
+
+  it('explains usage errors with exit code 2', async () => {
+    assert.equal((await cli('frobnicate')).code, 2);
+    const { code, err } = await cli('stats', '--format', 'xml', 'examples');
+    assert.equal(code, 2);
+    assert.match(err, /--format takes one of: table, json, csv, md/);
+  });
+});
