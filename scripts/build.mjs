@@ -30,7 +30,9 @@ const builds = [
   // The Track statistics webview script: runs in the webview (a browser page), draws with the core renderer.
   { ...common, entryPoints: ['src/webview/statsView.ts'], outfile: 'dist/webview/statsView.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // Extension-host tests, run inside the real VS Code by @vscode/test-cli; mocha stays a runtime require.
-  ...(production ? [] : [{ ...common, entryPoints: testFiles('test/suite'), outdir: 'out/test/suite', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] }]),
+  ...(production
+    ? []
+    : ['suite', 'multiroot'].map((folder) => ({ ...common, entryPoints: testFiles(`test/${folder}`), outdir: `out/test/${folder}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'] }))),
 ];
 
 if (watch) {
