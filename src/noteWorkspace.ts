@@ -23,6 +23,8 @@ export class NoteWorkspace implements vscode.Disposable {
   private pendingChanges = new Set<string>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** What was last logged for each file, so an unchanged problem is not logged again on every re-read. */
+  private readonly reported = new Map<string, string>();
 
   constructor(private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(this.problems);
@@ -74,7 +76,7 @@ export class NoteWorkspace implements vscode.Disposable {
       async () => {
         for (let start = 0; start < uris.length; start += READ_CONCURRENCY) {
           const batch = uris.slice(start, start + READ_CONCURRENCY);
-          const results = await Promise.all(batch.map((uri) => this.readNote(uri)));
+          const results = await Promise.all(batch.map((uri) => this.readNote(uri, 'scan')));
           results.forEach((note, i) => (note ? notes.push(note) : skipped.push(batch[i].toString())));
           // Yield to the extension host between batches so a 10,000-note scan never blocks it for long.
           await new Promise((resolve) => setTimeout(resolve, 0));
@@ -133,11 +135,14 @@ export class NoteWorkspace implements vscode.Disposable {
   private async readOpenOrSaved(uri: vscode.Uri): Promise<ParsedNote | undefined> {
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     if (open && open.isDirty) return this.parse(open.getText(), uri);
-    return this.readNote(uri);
+    return this.readNote(uri, 'event');
   }
 
-  /** Reads one note from disk; undefined (with one message in the log) when it cannot be indexed. */
-  private async readNote(uri: vscode.Uri): Promise<ParsedNote | undefined> {
+  /**
+   * Reads one note from disk; undefined (with one message in the log) when it cannot be indexed. A file missing
+   * during a scan was deleted mid-read, which is worth a line in the log; after a delete event it is expected.
+   */
+  private async readNote(uri: vscode.Uri, cause: 'scan' | 'event'): Promise<ParsedNote | undefined> {
     if (!this.isIncluded(uri)) return undefined;
     const settings = readNoteSettings(uri);
     try {
@@ -155,7 +160,9 @@ export class NoteWorkspace implements vscode.Disposable {
     } catch (error) {
       if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
         this.problems.delete(uri);
-        return undefined; // Deleted before or while it was read: it simply is no note any more.
+        this.reported.delete(uri.toString());
+        if (cause === 'scan') this.output.info(vscode.l10n.t('Skipped {0}: it was deleted while the workspace was being read.', this.label(uri)));
+        return undefined;
       }
       this.output.error(vscode.l10n.t('Could not read {0}: {1}', this.label(uri), error instanceof Error ? error.message : String(error)));
       return undefined;
@@ -174,11 +181,17 @@ export class NoteWorkspace implements vscode.Disposable {
     return { uri: uri.toString(), pathSegments: relative.split('/').filter(Boolean), options };
   }
 
+  /** Problems entries for the lines at fault, and one log line per problem — not again on every keystroke. */
   private report(uri: vscode.Uri, diagnostics: readonly NoteDiagnostic[]): void {
+    const key = uri.toString();
+    const signature = diagnostics.map((d) => `${d.code}:${d.line}:${d.args.join('|')}`).join('\n');
+    const alreadyLogged = (this.reported.get(key) ?? '') === signature;
+    if (signature) this.reported.set(key, signature);
+    else this.reported.delete(key);
     const located: vscode.Diagnostic[] = [];
     for (const diagnostic of diagnostics) {
       const message = vscode.l10n.t(diagnostic.message, ...diagnostic.args);
-      this.output.warn(`${this.label(uri)}${diagnostic.line === undefined ? '' : `:${diagnostic.line + 1}`}: ${message}`);
+      if (!alreadyLogged) this.output.warn(`${this.label(uri)}${diagnostic.line === undefined ? '' : `:${diagnostic.line + 1}`}: ${message}`);
       if (diagnostic.line !== undefined) {
         const severity = diagnostic.severity === 'error' ? vscode.DiagnosticSeverity.Error : diagnostic.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
         const entry = new vscode.Diagnostic(new vscode.Range(diagnostic.line, 0, diagnostic.line, Number.MAX_SAFE_INTEGER), message, severity);
