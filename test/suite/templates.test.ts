@@ -111,7 +111,7 @@ describe('Templates (extension host)', () => {
   });
 
   it('completes known tracks, speakers and statuses in field lines', async () => {
-    const editor = await openAt('webcamp.md', 0);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n' }));
     const complete = async (line: string): Promise<string[]> => {
       await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), `\n${line}`));
       const position = new vscode.Position(editor.document.lineCount - 1, line.length);
