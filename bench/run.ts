@@ -1,0 +1,381 @@
+// `npm run bench [-- --json]`: the numbers of the spec ("Numbers it must reach"), measured as ratios in one
+// process so that the machine's speed cancels out. For 1,000 and 10,000 synthetic notes (bench/generate.ts):
+// a plain read of every file (the I/O floor), the full index, a remark-parse + remark-frontmatter pass (Foam's
+// parser stack), a naive markdown-it parse, one-file incremental updates and the heap the index keeps; and the
+// statistics + SVG chart for 10 conferences × 50 tracks. What each timing includes: docs/performance.md.
+// Needs `node --expose-gc` (the npm script passes it) so that garbage from one pass never lands in another.
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import MarkdownIt from 'markdown-it';
+import { renderTrackChart } from '../src/core/chart';
+import { DEFAULT_PARSE_OPTIONS, type NoteContext, type ParsedNote } from '../src/core/model';
+import { NoteIndex } from '../src/core/noteIndex';
+import { decodeNoteBytes, parseNote } from '../src/core/parser';
+import { computeTrackStats } from '../src/core/stats';
+import { makeNote } from '../test/unit/helpers/parsedNotes';
+import { ensureWorkspace, GENERATOR_VERSION, type BenchWorkspace } from './generate';
+
+/** Files read at once, in batches, as the extension's first scan does (`READ_CONCURRENCY` in noteWorkspace.ts). */
+const READ_CONCURRENCY = 32;
+
+/** Timed runs per workspace size: 5 of the fast passes; 3 of remark, which takes 2–3 s per 1,000 notes. */
+const SIZES = [
+  { notes: 1_000, runs: 5, remarkRuns: 3 },
+  { notes: 10_000, runs: 5, remarkRuns: 3 },
+] as const;
+/** The parsers are warmed up (JIT) on this many files before the first timed run. */
+const WARM_UP_FILES = 1_000;
+const INCREMENTAL_WARM_UP = 50;
+const INCREMENTAL_UPDATES = 300;
+const RENDER_WARM_UP = 20;
+const RENDER_RUNS = 200;
+
+const TARGETS = {
+  index_vs_read: { limit: 2, atMost: true, label: '≤ 2' },
+  remark_vs_index: { limit: 5, atMost: false, label: '≥ 5' },
+  incremental_median_ms: { limit: 5, atMost: true, label: '≤ 5 ms' },
+  heap_mb: { limit: 100, atMost: true, label: '≤ 100 MB' },
+  render_ms: { limit: 20, atMost: true, label: '≤ 20 ms' },
+} as const;
+type TargetName = keyof typeof TARGETS;
+
+interface SizeResult {
+  notes: number;
+  sessions: number;
+  bytes_mb: number;
+  read_ms: number;
+  index_ms: number;
+  index_vs_read: number;
+  remark_ms: number;
+  remark_vs_index: number;
+  markdown_it_ms: number;
+  markdown_it_vs_index: number;
+  incremental_median_ms: number;
+  incremental_p95_ms: number;
+  heap_mb: number;
+  runs: number;
+  remark_runs: number;
+}
+
+const json = process.argv.includes('--json');
+const log = (message: string): void => void process.stderr.write(`${message}\n`);
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('Run with `node --expose-gc --import tsx bench/run.ts` (as `npm run bench` does).');
+  gc();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics of timings
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The passes. Each reads every file the same way: batches of READ_CONCURRENCY reads, each file handled as soon
+// as its bytes arrive, so the ratios compare parsers, not I/O strategies.
+
+type FileVisitor = (bytes: Uint8Array, file: WorkspaceFile) => void;
+
+/** A file as the workspace listing gives it; building the list is part of no timed pass. */
+interface WorkspaceFile {
+  readonly absolute: string;
+  /** Relative, `/`-separated. */
+  readonly relative: string;
+  readonly uri: string;
+  readonly pathSegments: readonly string[];
+}
+
+function listFiles(workspace: BenchWorkspace): WorkspaceFile[] {
+  return workspace.files.map((relative) => {
+    const absolute = path.join(workspace.root, ...relative.split('/'));
+    return { absolute, relative, uri: pathToFileURL(absolute).href, pathSegments: relative.split('/') };
+  });
+}
+
+function contextOf(file: WorkspaceFile): NoteContext {
+  return { uri: file.uri, pathSegments: file.pathSegments, options: DEFAULT_PARSE_OPTIONS };
+}
+
+async function forEachFile(files: readonly WorkspaceFile[], visit: FileVisitor): Promise<void> {
+  for (let start = 0; start < files.length; start += READ_CONCURRENCY) {
+    const batch = files.slice(start, start + READ_CONCURRENCY);
+    await Promise.all(batch.map(async (file) => visit(await fs.readFile(file.absolute), file)));
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+// Everything on: the inline rules run over every paragraph, as a preview or a naive indexer would.
+const naiveMarkdownIt = new MarkdownIt();
+
+/** The I/O floor: the bytes are read and dropped. */
+function readPass(files: readonly WorkspaceFile[]): Promise<void> {
+  return forEachFile(files, () => undefined);
+}
+
+/** What the extension's first scan does: read, decode, parse, then one `updateMany` for the whole workspace. */
+async function indexPass(files: readonly WorkspaceFile[]): Promise<NoteIndex> {
+  const notes: ParsedNote[] = [];
+  await forEachFile(files, (bytes, file) => {
+    const decoded = decodeNoteBytes(bytes);
+    if ('diagnostic' in decoded) throw new Error(`${file.relative} did not decode: ${decoded.diagnostic.code}`);
+    notes.push(parseNote(decoded.text, contextOf(file)));
+  });
+  const index = new NoteIndex();
+  index.updateMany(notes, []);
+  return index;
+}
+
+type TextParser = (text: string) => unknown;
+
+/** Foam's parser stack. The packages are ES modules only, hence the dynamic imports from this CommonJS script. */
+async function loadRemark(): Promise<TextParser> {
+  const [{ unified }, { default: remarkParse }, { default: remarkFrontmatter }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-frontmatter'),
+  ]);
+  const processor = unified().use(remarkParse).use(remarkFrontmatter);
+  return (text) => processor.parse(text);
+}
+
+function remarkPass(files: readonly WorkspaceFile[], remark: TextParser): Promise<void> {
+  return forEachFile(files, (bytes) => void remark(utf8.decode(bytes)));
+}
+
+function markdownItPass(files: readonly WorkspaceFile[]): Promise<void> {
+  return forEachFile(files, (bytes) => void naiveMarkdownIt.parse(utf8.decode(bytes), {}));
+}
+
+async function timed(pass: () => Promise<unknown>): Promise<number> {
+  collectGarbage();
+  const start = performance.now();
+  await pass();
+  return performance.now() - start;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Incremental updates: with the whole workspace indexed, one file's text changes and is re-parsed and applied.
+
+/** Renames the file's first session (report) or changes its track (session file): both move aggregates. */
+function edited(text: string, marker: string): string {
+  const result = text.replace(/^(### |track: )([^\r\n]+)/m, (_, prefix: string, value: string) => `${prefix}${value} ${marker}`);
+  if (result === text) throw new Error('Nothing to edit: the generator no longer writes a session heading or a track line.');
+  return result;
+}
+
+async function incrementalUpdates(index: NoteIndex, files: readonly WorkspaceFile[]): Promise<number[]> {
+  // Files spread over the whole workspace, so both layouts and all sizes are among them.
+  const picked = Array.from({ length: INCREMENTAL_WARM_UP + INCREMENTAL_UPDATES }, (_, i) => files[Math.floor((i * files.length) / (INCREMENTAL_WARM_UP + INCREMENTAL_UPDATES))]);
+  const texts = await Promise.all(picked.map(async (file) => utf8.decode(await fs.readFile(file.absolute))));
+  const durations: number[] = [];
+  for (let i = 0; i < picked.length; i++) {
+    const file = picked[i];
+    const marker = `rev${i}`;
+    const text = edited(texts[i], marker);
+    const start = performance.now();
+    index.update(parseNote(text, contextOf(file)));
+    const duration = performance.now() - start;
+    if (!index.sessionsOf(file.uri).some((session) => session.title.endsWith(marker) || session.track?.endsWith(marker) === true)) {
+      throw new Error(`The update of ${file.relative} did not reach the index.`);
+    }
+    if (i >= INCREMENTAL_WARM_UP) durations.push(duration);
+  }
+  return durations;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One workspace size
+
+async function measureSize(workspace: BenchWorkspace, runs: number, remarkRuns: number, remark: TextParser): Promise<SizeResult> {
+  const files = listFiles(workspace);
+  const notes = files.length.toLocaleString('en');
+
+  log(`${notes} notes: warm-up…`);
+  await readPass(files); // every file, so the page cache is as warm for the first timed pass as for the last
+  const warmUpFiles = files.slice(0, WARM_UP_FILES);
+  await indexPass(warmUpFiles);
+  await remarkPass(warmUpFiles, remark);
+  await markdownItPass(warmUpFiles);
+
+  const timings = { read: [] as number[], index: [] as number[], markdownIt: [] as number[], remark: [] as number[] };
+  const rounds = Math.max(runs, remarkRuns);
+  // Rounds interleave the passes, so a slow spell of the machine hits all of them alike.
+  for (let roundNumber = 1; roundNumber <= rounds; roundNumber++) {
+    const times: string[] = [];
+    const measure = async (name: keyof typeof timings, pass: () => Promise<unknown>): Promise<void> => {
+      const duration = await timed(pass);
+      timings[name].push(duration);
+      times.push(`${name} ${Math.round(duration)} ms`);
+    };
+    if (roundNumber <= runs) {
+      await measure('read', () => readPass(files));
+      await measure('index', () => indexPass(files));
+      await measure('markdownIt', () => markdownItPass(files));
+    }
+    if (roundNumber <= remarkRuns) await measure('remark', () => remarkPass(files, remark));
+    log(`${notes} notes, round ${roundNumber} of ${rounds}: ${times.join(', ')}`);
+  }
+
+  log(`${notes} notes: heap and incremental updates…`);
+  collectGarbage();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const noteIndex = await indexPass(files);
+  collectGarbage();
+  const heapAfter = process.memoryUsage().heapUsed;
+  if (noteIndex.noteCount !== files.length || noteIndex.sessionCount !== workspace.sessions) {
+    throw new Error(`Indexed ${noteIndex.noteCount} notes and ${noteIndex.sessionCount} sessions; the generator wrote ${files.length} and ${workspace.sessions}.`);
+  }
+  const updates = await incrementalUpdates(noteIndex, files);
+
+  const readMs = median(timings.read);
+  const indexMs = median(timings.index);
+  const remarkMs = median(timings.remark);
+  const markdownItMs = median(timings.markdownIt);
+  return {
+    notes: files.length,
+    sessions: workspace.sessions,
+    bytes_mb: round(workspace.bytes / 2 ** 20, 1),
+    read_ms: round(readMs, 1),
+    index_ms: round(indexMs, 1),
+    index_vs_read: round(indexMs / readMs, 2),
+    remark_ms: round(remarkMs, 1),
+    remark_vs_index: round(remarkMs / indexMs, 2),
+    markdown_it_ms: round(markdownItMs, 1),
+    markdown_it_vs_index: round(markdownItMs / indexMs, 2),
+    incremental_median_ms: round(median(updates), 3),
+    incremental_p95_ms: round(percentile(updates, 95), 3),
+    heap_mb: round((heapAfter - heapBefore) / 2 ** 20, 1),
+    runs,
+    remark_runs: remarkRuns,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics + chart
+
+function measureRender(): number {
+  const conferences = 10;
+  const tracks = 50;
+  const index = new NoteIndex();
+  index.updateMany(
+    Array.from({ length: conferences }, (_, c) => {
+      const conference = `Conference ${c + 1}`;
+      // 1–9 sessions per track, varied so the bars (and the count sort) differ.
+      const sessions = Array.from({ length: tracks }, (_, t) => Array.from({ length: 1 + ((c * 7 + t * 13) % 9) }, () => ({ track: `Track ${t + 1}` }))).flat();
+      return makeNote(`file:///render/conference-${c + 1}.md`, conference, sessions);
+    }),
+    [],
+  );
+  const durations: number[] = [];
+  for (let run = 0; run < RENDER_WARM_UP + RENDER_RUNS; run++) {
+    const start = performance.now();
+    const stats = computeTrackStats(index);
+    const svg = renderTrackChart(stats);
+    const duration = performance.now() - start;
+    if (stats.conferences.length !== conferences || stats.tracks.length !== tracks || svg.length === 0) {
+      throw new Error(`Rendered ${stats.conferences.length} conferences × ${stats.tracks.length} tracks, not ${conferences} × ${tracks}.`);
+    }
+    if (run >= RENDER_WARM_UP) durations.push(duration);
+  }
+  return round(median(durations), 2);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report
+
+function machine(): { cpus: number; cpu_model: string; node: string; platform: string; memory_gb: number } {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpu_model: cpus[0]?.model.trim() ?? 'unknown',
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    memory_gb: round(os.totalmem() / 2 ** 30, 1),
+  };
+}
+
+function met(name: TargetName, value: number): boolean {
+  const target = TARGETS[name];
+  return target.atMost ? value <= target.limit : value >= target.limit;
+}
+
+function table(small: SizeResult, large: SizeResult, renderMs: number, info: ReturnType<typeof machine>): string {
+  const ms = (value: number): string => `${value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 3 : 1 })} ms`;
+  const ratio = (value: number): string => `${value.toFixed(2)}×`;
+  const mb = (value: number): string => `${value.toFixed(1)} MB`;
+  const mark = (name: TargetName, value: number, text: string): string => `${text} ${met(name, value) ? '✓' : '✗'}`;
+  const rows: [string, (result: SizeResult) => string, string][] = [
+    ['read only (I/O floor)', (r) => ms(r.read_ms), ''],
+    ['full index (read + decode + parse + index)', (r) => ms(r.index_ms), ''],
+    ['  index ÷ read', (r) => mark('index_vs_read', r.index_vs_read, ratio(r.index_vs_read)), TARGETS.index_vs_read.label],
+    ['remark-parse + remark-frontmatter (read included)', (r) => ms(r.remark_ms), ''],
+    ['  remark ÷ index', (r) => mark('remark_vs_index', r.remark_vs_index, ratio(r.remark_vs_index)), TARGETS.remark_vs_index.label],
+    ['naive markdown-it parse (read included)', (r) => ms(r.markdown_it_ms), ''],
+    ['  markdown-it ÷ index', (r) => ratio(r.markdown_it_vs_index), ''],
+    ['one-file update, median', (r) => mark('incremental_median_ms', r.incremental_median_ms, ms(r.incremental_median_ms)), TARGETS.incremental_median_ms.label],
+    ['one-file update, p95', (r) => ms(r.incremental_p95_ms), ''],
+    ['heap kept by the index', (r) => mark('heap_mb', r.heap_mb, mb(r.heap_mb)), TARGETS.heap_mb.label],
+  ];
+  const header = ['measure', `${small.notes.toLocaleString('en')} notes`, `${large.notes.toLocaleString('en')} notes`, 'target (10,000 notes)'];
+  const body = [
+    ...rows.map(([label, value, target]) => [label, value(small), value(large), target]),
+    ['stats + SVG, 10 conferences × 50 tracks', '', mark('render_ms', renderMs, ms(renderMs)), TARGETS.render_ms.label],
+  ];
+  const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => [...row[column]].length)));
+  const line = (row: readonly string[]): string => `| ${row.map((cell, column) => cell + ' '.repeat(widths[column] - [...cell].length)).join(' | ')} |`;
+  const workspaces = [small, large].map((r) => `${r.notes.toLocaleString('en')} notes = ${r.bytes_mb} MB, ${r.sessions.toLocaleString('en')} sessions`).join('; ');
+  return [
+    `Conference Notes benchmark — ${info.cpus} × ${info.cpu_model}, ${info.memory_gb} GB, Node ${info.node}, ${info.platform}`,
+    `Workspaces (generator v${GENERATOR_VERSION}): ${workspaces}.`,
+    `Medians after a warm-up: ${[small, large].map((r) => `${r.runs} runs (remark ${r.remark_runs}) at ${r.notes.toLocaleString('en')} notes`).join(', ')}; files read ${READ_CONCURRENCY} at a time.`,
+    '',
+    line(header),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...body.map(line),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  collectGarbage(); // fail before generating anything when --expose-gc is missing
+  const remark = await loadRemark();
+  const results: SizeResult[] = [];
+  for (const size of SIZES) {
+    const workspace = await ensureWorkspace(size.notes, log);
+    results.push(await measureSize(workspace, size.runs, size.remarkRuns, remark));
+  }
+  log('stats + SVG…');
+  const renderMs = measureRender();
+  const [small, large] = results;
+  const info = machine();
+  if (json) {
+    const targets = Object.fromEntries(
+      (Object.keys(TARGETS) as TargetName[]).map((name) => [name, { target: TARGETS[name].label, met: met(name, name === 'render_ms' ? renderMs : large[name]) }]),
+    );
+    process.stdout.write(`${JSON.stringify({ ...large, render_ms: renderMs, notes_1000: small, targets, read_concurrency: READ_CONCURRENCY, generator_version: GENERATOR_VERSION, machine: info })}\n`);
+  } else {
+    process.stdout.write(`${table(small, large, renderMs, info)}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});
