@@ -37,7 +37,7 @@ if [ ! -f "$cache/code-server/.complete-$code_server_version" ]; then
   # The postinstall compiles native modules against Node 24 and checks npm's user agent for Node 24.
   (cd "$cache/code-server" && \
     PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" \
-    npm install --silent --no-save --prefix . "code-server@$code_server_version")
+    npm install --silent --no-save --ignore-scripts=false --prefix . "code-server@$code_server_version")
   [ -f "$server_main" ] || { echo "setup-vscode: server entry missing after install" >&2; exit 1; }
   touch "$cache/code-server/.complete-$code_server_version"
 fi

@@ -343,30 +343,37 @@ export function registerSessionTree(context: vscode.ExtensionContext, notes: Not
     view.description = filter ? vscode.l10n.t('Filtered: "{0}"', filter) : provider.grouping === 'conference' ? undefined : groupingLabel(provider.grouping);
     void vscode.commands.executeCommand('setContext', 'conferenceNotes.filtered', filter !== '');
   };
-  const updateEmptyFilterMessage = async (): Promise<void> => {
-    view.message = provider.filter && (await provider.getChildren()).length === 0 ? vscode.l10n.t('No session matches "{0}".', provider.filter) : undefined;
+  // The view's description is hidden while the view is alone in its container, so the filter is also stated in
+  // the message above the tree, which is always visible.
+  const showFilterMessage = async (): Promise<void> => {
+    const filter = provider.filter;
+    if (!filter) view.message = undefined;
+    else if ((await provider.getChildren()).length === 0) view.message = vscode.l10n.t('No session matches "{0}".', filter);
+    else view.message = vscode.l10n.t('Filtered: "{0}"', filter);
   };
 
   context.subscriptions.push(
     provider,
     view,
-    vscode.commands.registerCommand('conferenceNotes.groupBy', async (grouping?: Grouping) => {
+    // Menus may pass their own arguments (the view's title bar passes none, others an item): only a grouping
+    // or a text given by a caller (tests, keybindings) skips the question.
+    vscode.commands.registerCommand('conferenceNotes.groupBy', async (grouping?: unknown) => {
       const chosen =
-        grouping ??
+        (GROUPINGS as readonly unknown[]).includes(grouping) ? (grouping as Grouping) :
         (
           await vscode.window.showQuickPick(
             GROUPINGS.map((value) => ({ label: groupingLabel(value), value, picked: value === provider.grouping, description: value === provider.grouping ? vscode.l10n.t('current') : undefined })),
             { title: vscode.l10n.t('Group Sessions By') },
           )
         )?.value;
-      if (!chosen || !GROUPINGS.includes(chosen)) return;
+      if (!chosen) return;
       provider.setGrouping(chosen);
       await context.workspaceState.update(GROUPING_STATE_KEY, chosen);
       showState();
     }),
-    vscode.commands.registerCommand('conferenceNotes.filter', async (text?: string) => {
+    vscode.commands.registerCommand('conferenceNotes.filter', async (text?: unknown) => {
       const filter =
-        text ??
+        typeof text === 'string' ? text :
         (await vscode.window.showInputBox({
           title: vscode.l10n.t('Filter Sessions'),
           prompt: vscode.l10n.t('Words to find in titles, speakers, tags, tracks or conferences'),
@@ -375,12 +382,12 @@ export function registerSessionTree(context: vscode.ExtensionContext, notes: Not
       if (filter === undefined) return;
       provider.setFilter(filter);
       showState();
-      await updateEmptyFilterMessage();
+      await showFilterMessage();
     }),
     vscode.commands.registerCommand('conferenceNotes.clearFilter', async () => {
       provider.setFilter('');
       showState();
-      await updateEmptyFilterMessage();
+      await showFilterMessage();
     }),
     followCursor(provider, view, notes),
   );

@@ -56,6 +56,7 @@ describe('Sessions view: grouping and filter', () => {
     assert.deepEqual(filtered.map((node) => `${node.label} ${node.description}`), ['DevConf 2024 2']);
     assert.deepEqual(filtered[0].children?.map((node) => node.label), ['Cloud']);
     assert.equal(api.sessionTree.view.description, 'Filtered: "cloud"');
+    assert.equal(api.sessionTree.view.message, 'Filtered: "cloud"');
 
     await vscode.commands.executeCommand('conferenceNotes.filter', 'dana webcamp');
     assert.deepEqual((await renderTree(api)).map((node) => `${node.label} ${node.description}`), ['WebCamp 2024 1']);
