@@ -56,6 +56,8 @@ export interface StatsPrompts {
 export interface RenderedStats {
   readonly table: readonly (readonly string[])[];
   readonly bars: number;
+  /** Bars marked by Show Track in Chart. */
+  readonly highlightedBars: number;
 }
 
 /** Returned to tests as `api.statsPanel`. */
@@ -182,6 +184,8 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
   private renderWaiters: RenderWaiter[] = [];
   private nextPngRequest = 0;
   private readonly pendingPngs = new Map<number, PendingPng>();
+  /** The track Show Track in Chart asked for, sent with the next update. */
+  private pendingHighlight: { conference: string; track: string | null } | undefined;
   /** The markdown editor the user was last in: the panel has focus when its Insert button is clicked. */
   private reportEditor: vscode.TextEditor | undefined;
 
@@ -314,7 +318,7 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
         this.pendingPngs.delete(message.requestId);
         return;
       case 'rendered':
-        this.lastRender = { table: message.table, bars: message.bars };
+        this.lastRender = { table: message.table, bars: message.bars, highlightedBars: message.highlightedBars };
         this.renderWaiters = this.renderWaiters.filter((waiter) => {
           if (!waiter.condition(message)) return true;
           waiter.resolve(message);
@@ -356,8 +360,22 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
 
   private async sendUpdate(): Promise<void> {
     this.cancelUpdate();
+    // A highlight is pointed out once; later live updates draw the chart plainly. Its conference must be shown.
+    const highlight = this.pendingHighlight;
+    this.pendingHighlight = undefined;
+    const unhide = highlight !== undefined && this.options.hiddenConferences.includes(highlight.conference);
+    if (unhide) this.setOptions({ ...this.options, hiddenConferences: this.options.hiddenConferences.filter((name) => name !== highlight.conference) });
     const { stats, allConferences } = await this.computeStats();
-    this.post({ type: 'update', stats, allConferences });
+    this.post({ type: 'update', stats, allConferences, ...(highlight ? { highlight } : {}), ...(unhide ? { options: this.options } : {}) });
+  }
+
+  /** Show Track in Chart: opens the panel and points the track out (showing its conference if it was hidden). */
+  async revealTrack(conference: string, track: string | undefined): Promise<void> {
+    this.pendingHighlight = { conference, track: track ?? null };
+    const alreadyLoaded = this.panel !== undefined && this.webviewReady;
+    this.show();
+    // A panel that is loading asks for data when it is ready; a loaded one gets it now.
+    if (alreadyLoaded) await this.sendUpdate();
   }
 
   /** Only a visible, loaded webview gets live updates; a hidden one asks for data when it loads again. */
@@ -550,6 +568,16 @@ export function registerStatsPanel(context: vscode.ExtensionContext, notes: Note
     controller,
     vscode.window.registerWebviewPanelSerializer(STATS_PANEL_VIEW_TYPE, controller.serializer),
     command(STATS_COMMANDS.show, () => controller.show()),
+    vscode.commands.registerCommand('conferenceNotes.showTrackInChart', async (target?: { kind?: string; conference?: string; track?: string; session?: Session }) => {
+      // From the Sessions view: a track node, or a session node (its own track).
+      const source = target?.kind === 'session' ? target.session : target;
+      if (typeof source?.conference !== 'string') return;
+      try {
+        await controller.revealTrack(source.conference, typeof source.track === 'string' ? source.track : undefined);
+      } catch (error) {
+        controller.fail(error);
+      }
+    }),
     command(STATS_COMMANDS.exportSvg, () => controller.runExport('svg')),
     command(STATS_COMMANDS.exportPng, () => controller.runExport('png')),
     command(STATS_COMMANDS.exportCsv, () => controller.runExport('csv')),

@@ -68,6 +68,10 @@ export type HostToWebviewMessage =
       readonly stats: TrackStats;
       /** Every conference with sessions, for the checkboxes (the shown ones are in `stats`). */
       readonly allConferences: readonly string[];
+      /** A track to point out (Show Track in Chart): its bars are highlighted and the first one focused. */
+      readonly highlight?: { readonly conference: string; readonly track: string | null };
+      /** Options the host changed on its own (Show Track in Chart shows a hidden conference again). */
+      readonly options?: StatsViewOptions;
     }
   /** Draw `stats` with the palette as PNG (only the webview has a canvas) and answer with `png` or `pngFailed`. */
   | { readonly type: 'renderPng'; readonly requestId: number; readonly stats: TrackStats; readonly palette: ExportPalette };
@@ -88,7 +92,7 @@ export type WebviewToHostMessage =
   | { readonly type: 'png'; readonly requestId: number; readonly base64: string }
   | { readonly type: 'pngFailed'; readonly requestId: number; readonly message: string }
   /** The data was drawn: the table as the user reads it, header row first. */
-  | { readonly type: 'rendered'; readonly table: readonly (readonly string[])[]; readonly bars: number }
+  | { readonly type: 'rendered'; readonly table: readonly (readonly string[])[]; readonly bars: number; readonly highlightedBars: number }
   /** An error inside the webview, forwarded to the log. */
   | { readonly type: 'error'; readonly message: string };
 
@@ -164,8 +168,8 @@ export function parseWebviewMessage(value: unknown): WebviewToHostMessage | unde
     case 'pngFailed':
       return isNonNegativeInteger(value.requestId) && isText(value.message) ? { type: 'pngFailed', requestId: value.requestId, message: value.message } : undefined;
     case 'rendered':
-      return Array.isArray(value.table) && value.table.length <= MAX_LIST && value.table.every(isTextList) && isNonNegativeInteger(value.bars)
-        ? { type: 'rendered', table: value.table.map((row: string[]) => [...row]), bars: value.bars }
+      return Array.isArray(value.table) && value.table.length <= MAX_LIST && value.table.every(isTextList) && isNonNegativeInteger(value.bars) && isNonNegativeInteger(value.highlightedBars)
+        ? { type: 'rendered', table: value.table.map((row: string[]) => [...row]), bars: value.bars, highlightedBars: value.highlightedBars }
         : undefined;
     case 'error':
       return isText(value.message) ? { type: 'error', message: value.message } : undefined;

@@ -219,19 +219,37 @@ async function renderPng(stats: TrackStats, palette: ExportPalette): Promise<str
 
 // ---- messages from the host ------------------------------------------------------------------------------
 
-function render(stats: TrackStats, allConferences: readonly string[]): void {
+/** Marks the track's bars (all conferences) and focuses the one of the given conference, scrolled into view. */
+function highlightTrack(highlight: { conference: string; track: string | null }): number {
+  const bars = Array.from(chart.querySelectorAll('.bar')).filter((bar) => barTarget(bar)?.track === highlight.track);
+  for (const bar of bars) bar.classList.add('highlighted');
+  const focus = bars.find((bar) => sameBar(bar, highlight)) ?? bars[0];
+  if (focus instanceof SVGElement) {
+    focus.focus();
+    focus.scrollIntoView({ block: 'center' });
+  }
+  return bars.length;
+}
+
+function render(stats: TrackStats, allConferences: readonly string[], highlight?: { conference: string; track: string | null }): void {
   current = { stats, allConferences };
   renderConferenceChoices(allConferences);
   renderChart(stats);
   renderTable(stats);
-  post({ type: 'rendered', table: tableText(), bars: chart.querySelectorAll('.bar').length });
+  const highlightedBars = highlight ? highlightTrack(highlight) : 0;
+  post({ type: 'rendered', table: tableText(), bars: chart.querySelectorAll('.bar').length, highlightedBars });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) => {
   const message = event.data;
   switch (message.type) {
     case 'update':
-      render(message.stats, message.allConferences);
+      if (message.options) {
+        options = message.options;
+        vscode.setState({ options });
+        shownConferenceChoices = []; // Redraw the checkboxes with the host's choice.
+      }
+      render(message.stats, message.allConferences, message.highlight);
       break;
     case 'renderPng':
       renderPng(message.stats, message.palette).then(

@@ -173,6 +173,28 @@ describe('Track statistics panel (extension host)', () => {
     }
   });
 
+  it('shows a track from the Sessions view in the chart, showing its hidden conference again', async () => {
+    const api = await activateExtension();
+    try {
+      await restorePanel(api, { options: { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['WebCamp 2024'] } });
+      await api.statsPanel.waitForRender((render) => render.table[0].length === 4);
+      const provider = api.sessionTree.provider;
+      const webcamp = (await provider.getChildren()).find((node) => node.kind === 'conference' && node.conference === 'WebCamp 2024');
+      assert.ok(webcamp);
+      const frontend = (await provider.getChildren(webcamp)).find((node) => node.kind === 'track' && node.track === 'Frontend');
+      assert.ok(frontend);
+      await vscode.commands.executeCommand('conferenceNotes.showTrackInChart', frontend);
+      const shown = await api.statsPanel.waitForRender((render) => render.highlightedBars > 0);
+      assert.deepEqual(shown.table[0], HEADER, 'WebCamp 2024 is shown again');
+      assert.ok(shown.highlightedBars >= 1 && shown.highlightedBars <= 2, `one bar per conference at most: ${shown.highlightedBars}`);
+    } finally {
+      await closePanel(api);
+      await restorePanel(api, { options: DEFAULT_VIEW_OPTIONS });
+      await api.statsPanel.waitForRender((render) => render.table[0].length === HEADER.length);
+      await closePanel(api);
+    }
+  });
+
   describe('exports', () => {
     const exported = (name: string) => workspaceUri(name);
     const files = ['chart.svg', 'chart.png', 'stats.csv', 'stats.md'];
