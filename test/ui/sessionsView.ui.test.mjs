@@ -75,7 +75,7 @@ for (const theme of ['light', 'dark']) {
       await input.fill('ebpf');
       await input.press('Enter');
       await page.locator('.part.sidebar').getByText('Filtered: "ebpf"').filter({ visible: true }).waitFor();
-      await page.waitForFunction(() => document.querySelectorAll('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]').length === 1);
+      await page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]').filter({ hasText: kubecon }).waitFor({ state: 'detached' });
       const [only] = (await treeItems(page)).filter((item) => item.level === 1);
       assert.deepEqual([only.label, only.description], [ossj, '1']);
       await screenshot(page, `sessions-filtered-${theme}`);

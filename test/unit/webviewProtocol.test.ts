@@ -13,7 +13,7 @@ describe('statistics webview protocol', () => {
       { type: 'export', format: 'insertIntoReport' },
       { type: 'png', requestId: 3, base64: 'iVBORw0KGgo=' },
       { type: 'pngFailed', requestId: 3, message: 'no canvas' },
-      { type: 'rendered', table: [['Track', 'Total'], ['Cloud', '2']], bars: 2 },
+      { type: 'rendered', table: [['Track', 'Total'], ['Cloud', '2']], bars: 2, highlightedBars: 0 },
       { type: 'error', message: 'TypeError: x is undefined' },
     ];
     for (const message of messages) assert.deepEqual(parseWebviewMessage(message), message);
