@@ -8,6 +8,7 @@ import { decodeNoteBytes, parseNote } from './core/parser';
 import { NoteIndex } from './core/noteIndex';
 import { clearSettingsCache, excludeGlobFor, isExcluded, NOTE_GLOB, readNoteSettings, type NoteSettings } from './settings';
 
+const NOTE_FILE = /\.(md|markdown)$/i;
 /** Files read concurrently; beyond a handful the extension host only queues them. */
 const READ_CONCURRENCY = 32;
 /** Quiet time before a burst of file-system events is indexed in one pass (e.g. a `git checkout`). */
@@ -47,11 +48,20 @@ export class NoteWorkspace implements vscode.Disposable {
 
   private async startIndexing(): Promise<void> {
     const watcher = vscode.workspace.createFileSystemWatcher(NOTE_GLOB);
+    // A deleted or moved-in folder is reported as the folder alone, which the note glob does not match.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    const onFolderEvent = (uri: vscode.Uri) => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (!NOTE_FILE.test(uri.path) && folder && !isExcluded(uri, folder)) this.queue(uri);
+    };
     this.disposables.push(
       watcher,
       watcher.onDidCreate((uri) => this.queue(uri)),
       watcher.onDidChange((uri) => this.queue(uri)),
       watcher.onDidDelete((uri) => this.queue(uri)),
+      folderWatcher,
+      folderWatcher.onDidCreate(onFolderEvent),
+      folderWatcher.onDidDelete(onFolderEvent),
       vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentEdited(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => {
         // An edited-but-unsaved document that is closed reverts to what is on disk.
@@ -113,16 +123,42 @@ export class NoteWorkspace implements vscode.Disposable {
 
   /** One index pass, and so one change event, for however many files changed during the quiet period. */
   private async flushQueue(): Promise<void> {
-    const uris = [...this.pendingChanges].map((text) => vscode.Uri.parse(text));
+    const events = [...this.pendingChanges].map((text) => vscode.Uri.parse(text));
     this.pendingChanges = new Set();
     const updated: ParsedNote[] = [];
     const removed: string[] = [];
+    const uris = events.filter((uri) => NOTE_FILE.test(uri.path));
+    const folderEvents = events.filter((uri) => !NOTE_FILE.test(uri.path));
+    if (folderEvents.length > 0) {
+      // Notes below a folder that was deleted or moved are forgotten, and found again where it moved to. One pass
+      // over the index, looking each note's parent folders up, whatever the number of events.
+      const folders = new Set(folderEvents.map((uri) => uri.toString()));
+      for (const indexed of this.index.uris()) {
+        for (let slash = indexed.lastIndexOf('/'); slash > 0; slash = indexed.lastIndexOf('/', slash - 1)) {
+          if (folders.has(indexed.slice(0, slash))) {
+            removed.push(indexed);
+            break;
+          }
+        }
+      }
+      for (const folder of folderEvents) {
+        if (await this.isFolder(folder)) uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB))));
+      }
+    }
     for (let start = 0; start < uris.length; start += READ_CONCURRENCY) {
       const batch = uris.slice(start, start + READ_CONCURRENCY);
       const results = await Promise.all(batch.map((uri) => this.readOpenOrSaved(uri)));
       results.forEach((note, i) => (note ? updated.push(note) : removed.push(batch[i].toString())));
     }
     this.index.updateMany(updated, removed);
+  }
+
+  private async isFolder(uri: vscode.Uri): Promise<boolean> {
+    try {
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+    } catch {
+      return false;
+    }
   }
 
   private onDocumentEdited(document: vscode.TextDocument): void {
@@ -150,7 +186,8 @@ export class NoteWorkspace implements vscode.Disposable {
    * during a scan was deleted mid-read, which is worth a line in the log; after a delete event it is expected.
    */
   private async readNote(uri: vscode.Uri, cause: 'scan' | 'event'): Promise<ParsedNote | undefined> {
-    if (!this.isIncluded(uri)) return undefined;
+    // The scan's findFiles already left excluded files out.
+    if (cause === 'event' && !this.isIncluded(uri)) return undefined;
     const settings = readNoteSettings(uri);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
@@ -207,13 +244,14 @@ export class NoteWorkspace implements vscode.Disposable {
         located.push(entry);
       }
     }
-    this.problems.set(uri, located);
+    // Most notes have no problem: leave the collection alone for them instead of sending 10,000 empty updates.
+    if (located.length > 0 || this.problems.has(uri)) this.problems.set(uri, located);
   }
 
   /** A note of a workspace folder that none of the exclude globs matches. */
   private isIncluded(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return folder !== undefined && /\.(md|markdown)$/i.test(uri.path) && !isExcluded(uri, folder);
+    return folder !== undefined && NOTE_FILE.test(uri.path) && !isExcluded(uri, folder);
   }
 
   private label(uri: vscode.Uri): string {

@@ -117,8 +117,9 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
     },
   };
 
-  const importSchedule = async (): Promise<vscode.Uri | undefined> => {
-    const file = await api.prompts.scheduleFile();
+  /** `given`: a file dropped onto the Sessions view; otherwise the user picks one. */
+  const importSchedule = async (given?: unknown): Promise<vscode.Uri | undefined> => {
+    const file = given instanceof vscode.Uri ? given : await api.prompts.scheduleFile();
     if (!file) return undefined;
     const bytes = await vscode.workspace.fs.readFile(file);
     const fileName = file.path.split('/').pop() ?? file.path;

@@ -327,16 +327,29 @@ function groupingLabel(grouping: Grouping): string {
   return labels[grouping];
 }
 
+/** A schedule export dropped onto the view (from the Explorer or the desktop) is imported. */
+const scheduleDrop: vscode.TreeDragAndDropController<SessionTreeNode> = {
+  dragMimeTypes: [],
+  dropMimeTypes: ['text/uri-list'],
+  async handleDrop(_target, dataTransfer) {
+    const uris = ((await dataTransfer.get('text/uri-list')?.asString()) ?? '').split(/\r?\n/).map((line) => line.trim());
+    const schedule = uris.find((uri) => /\.(ics|json)$/i.test(uri));
+    if (schedule) await vscode.commands.executeCommand('conferenceNotes.importSchedule', vscode.Uri.parse(schedule));
+  },
+};
+
 export interface SessionTreeApi {
   readonly provider: SessionTreeProvider;
   readonly view: vscode.TreeView<SessionTreeNode>;
+  /** What VS Code calls when something is dropped onto the view. */
+  readonly drop: vscode.TreeDragAndDropController<SessionTreeNode>;
 }
 
 /** The view, its title-bar actions (group by, filter), and following the editor's cursor. */
 export function registerSessionTree(context: vscode.ExtensionContext, notes: NoteWorkspace): SessionTreeApi {
   const stored = context.workspaceState.get<Grouping>(GROUPING_STATE_KEY);
   const provider = new SessionTreeProvider(notes, stored && GROUPINGS.includes(stored) ? stored : 'conference');
-  const view = vscode.window.createTreeView(SESSIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(SESSIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController: scheduleDrop });
 
   const showState = (): void => {
     const filter = provider.filter;
@@ -392,7 +405,7 @@ export function registerSessionTree(context: vscode.ExtensionContext, notes: Not
     followCursor(provider, view, notes),
   );
   showState();
-  return { provider, view };
+  return { provider, view, drop: scheduleDrop };
 }
 
 /** Reveals (and selects, without taking focus) the session under the editor's cursor while the view is visible. */

@@ -2,7 +2,7 @@
 // a multi-root workspace can read its notes differently; values are cached per folder because a scan asks for
 // them once per file.
 import * as vscode from 'vscode';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { ParseOptions } from './core/model';
 import { parseOptionsFromSettings } from './core/noteSettings';
 
@@ -14,6 +14,8 @@ export interface NoteSettings {
   readonly maxFileSize: number;
   /** Globs relative to the workspace folder: files.exclude, search.exclude and conferenceNotes.exclude. */
   readonly exclude: readonly string[];
+  /** The same globs compiled once: watcher events ask for every file. */
+  readonly excludeMatchers: readonly Minimatch[];
 }
 
 const cache = new Map<string, NoteSettings>();
@@ -41,10 +43,12 @@ function loadSettings(scope: vscode.Uri): NoteSettings {
     Object.entries(vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {})
       .filter(([, enabled]) => enabled === true)
       .map(([glob]) => glob);
+  const exclude = [...enabledGlobs('files'), ...enabledGlobs('search'), ...own.get<string[]>('exclude', [])];
   return {
     parseOptions: parseOptionsFromSettings((key) => own.get(key)),
     maxFileSize: own.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE),
-    exclude: [...enabledGlobs('files'), ...enabledGlobs('search'), ...own.get<string[]>('exclude', [])],
+    exclude,
+    excludeMatchers: exclude.map((glob) => new Minimatch(glob, { dot: true })),
   };
 }
 
@@ -54,8 +58,16 @@ export function excludeGlobFor(folder: vscode.WorkspaceFolder): string | undefin
   return exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
 }
 
-/** Whether a file reported by a watcher or an editor is excluded by the same globs as the scan. */
+/**
+ * Whether a file reported by a watcher or an editor is excluded by the same globs as the scan. As in VS Code, a
+ * glob that matches a folder (`**\/.git`, `drafts`) excludes everything below it.
+ */
 export function isExcluded(uri: vscode.Uri, folder: vscode.WorkspaceFolder): boolean {
   const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-  return readNoteSettings(folder.uri).exclude.some((glob) => minimatch(relative, glob, { dot: true }));
+  const matchers = readNoteSettings(folder.uri).excludeMatchers;
+  for (let end = relative.length; end > 0; end = relative.lastIndexOf('/', end - 1)) {
+    const path = relative.slice(0, end);
+    if (matchers.some((matcher) => matcher.match(path))) return true;
+  }
+  return false;
 }

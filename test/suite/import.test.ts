@@ -66,4 +66,22 @@ describe('Schedule import (extension host)', () => {
     assert.deepEqual(lost, [], 'every line besides changed field lines and headings survives');
     await waitForIndex(api, () => api.notes.index.sessions().some((session) => session.title === 'Platform Engineering Roundtable'));
   });
+
+  it('imports a schedule file dropped onto the Sessions view, one file per session', async () => {
+    const previews: string[] = [];
+    api.scheduleImport.prompts = {
+      ...answers('unused.ics', previews),
+      scheduleFile: async () => assert.fail('a dropped file is not asked for'),
+      layout: async () => 'files',
+      targetFolder: async () => workspaceUri('imported', 'rustfest'),
+    };
+    const dropped = new vscode.DataTransfer();
+    dropped.set('text/uri-list', new vscode.DataTransferItem(`${vscode.Uri.file(path.join(fixtures, 'pretalx-rustfest.json')).toString()}\r\n`));
+    await api.sessionTree.drop.handleDrop?.(undefined, dropped, new vscode.CancellationTokenSource().token);
+    assert.equal(previews.length, 1);
+    assert.match(previews[0], /^Import RustFest Kyoto 2024: /);
+    const files = await vscode.workspace.fs.readDirectory(workspaceUri('imported', 'rustfest'));
+    assert.ok(files.length >= 3 && files.every(([name]) => name.endsWith('.md')), files.map(([name]) => name).join(', '));
+    await waitForIndex(api, () => api.notes.index.conferenceSessionCount('RustFest Kyoto 2024') === files.length);
+  });
 });

@@ -128,3 +128,49 @@ describe('Sessions view: acting on a session', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
+
+describe('Sessions view: updates', () => {
+  let api: ConferenceNotesApi;
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  it('refreshes only the conference whose note was saved, not the whole tree', async () => {
+    const uri = workspaceUri('notes', 'webcamp.md');
+    const original = await vscode.workspace.fs.readFile(uri);
+    const fired: (string | undefined)[] = [];
+    const subscription = api.sessionTree.provider.onDidChangeTreeData((node) => fired.push(node === undefined ? undefined : node.id));
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${new TextDecoder().decode(original)}\n### Edge Caching Patterns\n`));
+      await waitForIndex(api, () => api.notes.index.sessions().some((s) => s.title === 'Edge Caching Patterns'));
+      assert.deepEqual(fired, ['conference:WebCamp 2024']);
+    } finally {
+      subscription.dispose();
+      await vscode.workspace.fs.writeFile(uri, original);
+      await waitForIndex(api, () => !api.notes.index.sessions().some((s) => s.title === 'Edge Caching Patterns'));
+    }
+  });
+
+  it('indexes a burst of hundreds of new notes in a few passes, not one refresh per file', async () => {
+    const folder = workspaceUri('storm');
+    const count = 300;
+    let events = 0;
+    const subscription = api.notes.index.onDidChange(() => events++);
+    try {
+      for (let i = 0; i < count; i++) {
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `note-${i}.md`), new TextEncoder().encode(`# Storm Conf\n\n## Track ${i % 7}\n\n### Talk ${i}\n`));
+      }
+      await waitForIndex(api, () => api.notes.index.conferenceSessionCount('Storm Conf') === count, 30_000).catch((error: Error) => {
+        throw new Error(`${error.message}: ${api.notes.index.conferenceSessionCount('Storm Conf')} of ${count} indexed after ${events} passes`);
+      });
+      assert.ok(events <= 10, `${events} index passes for ${count} files`);
+      events = 0;
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await waitForIndex(api, () => api.notes.index.conferenceSessionCount('Storm Conf') === 0, 30_000);
+      assert.ok(events <= 3, `${events} index passes for deleting ${count} files`);
+    } finally {
+      subscription.dispose();
+      await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+});
