@@ -18,6 +18,10 @@ const suites = [
   { name: 'build', command: [process.execPath, 'scripts/build.mjs'] },
   { name: 'extension host', command: [bin('vscode-test')], counts: 'mocha', needs: 'build' },
   { name: 'ui', command: [process.execPath, 'test/ui/run.mjs'], counts: 'mocha', needs: 'build' },
+  { name: 'web worker', command: [process.execPath, 'test/web/run.mjs'], counts: 'mocha', needs: 'build' },
+  // Last: packaging replaces dist/ with the production bundles the checks measure and install.
+  { name: 'package', command: ['npm', 'run', '--silent', 'package'] },
+  { name: 'package checks', command: [process.execPath, 'scripts/package-check.mjs'], counts: 'mocha', needs: 'package' },
 ];
 
 // eslint-disable-next-line no-control-regex -- matching the terminal's colour escapes is the point

@@ -505,7 +505,8 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
     const selection = editor.selection;
     const { stats } = await this.computeStats();
     const folderSetting = vscode.workspace.getConfiguration('conferenceNotes', report.uri).get<string>('chartImageFolder', DEFAULT_IMAGE_FOLDER);
-    const folderSegments = folderSetting.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.');
+    // Below the report only: `..` could reach outside the workspace, so it is dropped like `.`.
+    const folderSegments = folderSetting.split(/[\\/]+/).filter((segment) => segment !== '' && segment !== '.' && segment !== '..');
     const reportFolder = vscode.Uri.joinPath(report.uri, '..');
     // The report's conference names the image; a markdown file without sessions falls back to its file name.
     const conference = this.notes.index.note(report.uri.toString())?.conference ?? report.uri.path.replace(/^.*\/|\.[^.]*$/g, '');
