@@ -9,14 +9,12 @@ import { NoteIndex } from './core/noteIndex';
 import { clearSettingsCache, excludeGlobFor, isExcluded, NOTE_GLOB, readNoteSettings, type NoteSettings } from './settings';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
-/** Files read concurrently; beyond a handful the extension host only queues them. */
-const READ_CONCURRENCY = 32;
+/** File reads in flight at once: enough to hide the round trip of each request, few enough to bound memory. */
+const READ_CONCURRENCY = 128;
 /** Quiet time before a burst of file-system events is indexed in one pass (e.g. a `git checkout`). */
 const WATCH_BATCH_MS = 300;
 /** Quiet time after the last keystroke before an unsaved document is re-read. */
 const TYPING_DEBOUNCE_MS = 250;
-/** Longest stretch a scan keeps the extension host busy before it lets other work run. */
-const SCAN_SLICE_MS = 30;
 
 export class NoteWorkspace implements vscode.Disposable {
   readonly index = new NoteIndex();
@@ -81,28 +79,36 @@ export class NoteWorkspace implements vscode.Disposable {
   private async indexWorkspace(replaceAll: boolean): Promise<void> {
     const started = Date.now();
     const uris = await this.findNotes();
-    const notes: ParsedNote[] = [];
-    const skipped: string[] = [];
-    await vscode.window.withProgress(
+    const { notes, unread } = await vscode.window.withProgress(
       { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
-      async () => {
-        let sliceStarted = performance.now();
-        for (let start = 0; start < uris.length; start += READ_CONCURRENCY) {
-          const batch = uris.slice(start, start + READ_CONCURRENCY);
-          const results = await Promise.all(batch.map((uri) => this.readNote(uri, 'scan')));
-          results.forEach((note, i) => (note ? notes.push(note) : skipped.push(batch[i].toString())));
-          // Let other work run every few dozen milliseconds, so a 10,000-note scan never blocks the extension host
-          // for long; yielding after every batch would add a timer's minimum delay hundreds of times.
-          if (performance.now() - sliceStarted > SCAN_SLICE_MS) {
-            await new Promise((resolve) => setTimeout(resolve, 0));
-            sliceStarted = performance.now();
-          }
-        }
-      },
+      () => this.readAll(uris, (uri) => this.readNote(uri, 'scan')),
     );
-    if (replaceAll) this.index.clear();
-    this.index.updateMany(notes, skipped);
+    // A rescan replaces everything in one change: notes no longer found go with the ones that could not be read.
+    const found = new Set(uris.map((uri) => uri.toString()));
+    const gone = replaceAll ? this.index.uris().filter((uri) => !found.has(uri)) : [];
+    this.index.updateMany(notes, [...unread, ...gone]);
     this.output.info(vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms.', notes.length, this.index.sessionCount, Date.now() - started));
+  }
+
+  /**
+   * Reads notes with many requests in flight: each file system request is a round trip (to the main thread in a
+   * remote or web window), so a steady pool of readers beats batches that wait for their slowest file. The
+   * extension host stays responsive: every note is parsed as its read completes, between other events.
+   */
+  private async readAll(uris: readonly vscode.Uri[], read: (uri: vscode.Uri) => Promise<ParsedNote | undefined>): Promise<{ notes: ParsedNote[]; unread: string[] }> {
+    const notes: ParsedNote[] = [];
+    const unread: string[] = [];
+    let next = 0;
+    const reader = async (): Promise<void> => {
+      while (next < uris.length) {
+        const uri = uris[next++];
+        const note = await read(uri);
+        if (note) notes.push(note);
+        else unread.push(uri.toString());
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, reader));
+    return { notes, unread };
   }
 
   private async findNotes(): Promise<vscode.Uri[]> {
@@ -125,7 +131,6 @@ export class NoteWorkspace implements vscode.Disposable {
   private async flushQueue(): Promise<void> {
     const events = [...this.pendingChanges].map((text) => vscode.Uri.parse(text));
     this.pendingChanges = new Set();
-    const updated: ParsedNote[] = [];
     const removed: string[] = [];
     const uris = events.filter((uri) => NOTE_FILE.test(uri.path));
     const folderEvents = events.filter((uri) => !NOTE_FILE.test(uri.path));
@@ -145,12 +150,8 @@ export class NoteWorkspace implements vscode.Disposable {
         if (await this.isFolder(folder)) uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB))));
       }
     }
-    for (let start = 0; start < uris.length; start += READ_CONCURRENCY) {
-      const batch = uris.slice(start, start + READ_CONCURRENCY);
-      const results = await Promise.all(batch.map((uri) => this.readOpenOrSaved(uri)));
-      results.forEach((note, i) => (note ? updated.push(note) : removed.push(batch[i].toString())));
-    }
-    this.index.updateMany(updated, removed);
+    const { notes, unread } = await this.readAll(uris, (uri) => this.readOpenOrSaved(uri));
+    this.index.updateMany(notes, [...removed, ...unread]);
   }
 
   private async isFolder(uri: vscode.Uri): Promise<boolean> {

@@ -1,6 +1,7 @@
 // Sessions per track, compared across conferences: the numbers behind the chart, the table in the
 // statistics panel, the exports (CSV, Markdown) and the CLI's JSON.
 import type { Session } from './model';
+import { fillTemplate } from './messages';
 import { compareNames, NoteIndex, type GroupKey } from './noteIndex';
 
 /** English templates for every user-facing string of the table exports; adapters pass localised ones. */
@@ -62,14 +63,6 @@ export interface TrackStatsJson {
     readonly sessions: number;
     readonly tracks: readonly { readonly name: string; readonly sessions: number; readonly percent: number; readonly noTrack?: true }[];
   }[];
-}
-
-/** Replaces `{0}`, `{1}`… with the arguments. */
-export function fillTemplate(template: string, args: readonly (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
-    const value = args[Number(index)];
-    return value === undefined ? placeholder : String(value);
-  });
 }
 
 function percentOf(part: number, whole: number): number {

@@ -3,26 +3,8 @@
 // and deleted notes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { FIXTURE_TREE } from './fixtureExpectations';
 import { activateExtension, EXTENSION_ID, renderTree, waitForIndex, workspaceUri } from './helpers';
-
-const FIXTURE_TREE = [
-  {
-    label: 'DevConf 2024',
-    description: '3',
-    children: [
-      { label: 'Cloud', description: '2', children: [{ label: 'Scaling Queues', description: 'Ada Park' }, { label: 'Serverless Cold Starts', description: 'Ben Ortiz' }] },
-      { label: 'Data', description: '1', children: [{ label: 'Streaming Joins in Practice', description: 'Chen Li' }] },
-    ],
-  },
-  {
-    label: 'WebCamp 2024',
-    description: '3',
-    children: [
-      { label: 'Backend', description: '1', children: [{ label: 'HTTP/3 in Production', description: '' }] },
-      { label: 'Frontend', description: '2', children: [{ label: 'CSS Container Queries', description: 'Dana Kim' }, { label: 'Islands Architecture', description: '' }] },
-    ],
-  },
-];
 
 // A root-level hook runs before every suite of every file, so this sees the extension as VS Code started it.
 let activeAtStartup: boolean | undefined;

@@ -6,18 +6,8 @@ import * as vscode from 'vscode';
 import type { ConferenceNotesApi } from '../../src/extension';
 import { STATS_PANEL_VIEW_TYPE, type RenderedStats, type StatsPrompts } from '../../src/statsPanel';
 import { DEFAULT_VIEW_OPTIONS, type StatsViewState } from '../../src/webview/protocol';
+import { FIXTURE_TABLE, FIXTURE_TABLE_HEADER as HEADER } from './fixtureExpectations';
 import { activateExtension, waitForIndex, workspaceUri } from './helpers';
-
-const HEADER = ['Track', 'DevConf 2024', 'WebCamp 2024', 'Total', 'Share (%)'];
-/** The fixture as the panel's table shows it by default: most sessions first, ties by name, total row last. */
-const FIXTURE_TABLE = [
-  HEADER,
-  ['Cloud', '2', '0', '2', '33.3%'],
-  ['Frontend', '0', '2', '2', '33.3%'],
-  ['Backend', '0', '1', '1', '16.7%'],
-  ['Data', '1', '0', '1', '16.7%'],
-  ['Total', '3', '3', '6', '100%'],
-];
 
 function rowOf(render: RenderedStats, track: string): readonly string[] | undefined {
   return render.table.find((row) => row[0] === track);

@@ -3,30 +3,10 @@
 // through vscode.workspace.fs, and the Sessions tree the user sees.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { FIXTURE_TREE } from '../suite/fixtureExpectations';
 import { activateExtension, EXTENSION_ID, renderTree, workspaceUri } from '../suite/helpers';
 
 const FIXTURE_NOTES = ['notes/devconf.md', 'notes/webcamp.md'];
-
-/** The fixture as the Sessions view shows it: conferences and tracks by name with their counts, sessions in
- *  document order with their speakers. */
-const FIXTURE_TREE = [
-  {
-    label: 'DevConf 2024',
-    description: '3',
-    children: [
-      { label: 'Cloud', description: '2', children: [{ label: 'Scaling Queues', description: 'Ada Park' }, { label: 'Serverless Cold Starts', description: 'Ben Ortiz' }] },
-      { label: 'Data', description: '1', children: [{ label: 'Streaming Joins in Practice', description: 'Chen Li' }] },
-    ],
-  },
-  {
-    label: 'WebCamp 2024',
-    description: '3',
-    children: [
-      { label: 'Backend', description: '1', children: [{ label: 'HTTP/3 in Production', description: '' }] },
-      { label: 'Frontend', description: '2', children: [{ label: 'CSS Container Queries', description: 'Dana Kim' }, { label: 'Islands Architecture', description: '' }] },
-    ],
-  },
-];
 
 /** `uri` relative to the workspace folder, `/`-separated; an absolute path if it lies outside. */
 function relative(uri: vscode.Uri | string): string {

@@ -3,17 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { STATS_PANEL_VIEW_TYPE } from '../../src/statsPanel';
+import { FIXTURE_TABLE } from '../suite/fixtureExpectations';
 import { activateExtension } from '../suite/helpers';
-
-/** The fixture as the panel's table shows it by default: most sessions first, ties by name, total row last. */
-const FIXTURE_TABLE = [
-  ['Track', 'DevConf 2024', 'WebCamp 2024', 'Total', 'Share (%)'],
-  ['Cloud', '2', '0', '2', '33.3%'],
-  ['Frontend', '0', '2', '2', '33.3%'],
-  ['Backend', '0', '1', '1', '16.7%'],
-  ['Data', '1', '0', '1', '16.7%'],
-  ['Total', '3', '3', '6', '100%'],
-];
 
 describe('Web-worker extension host: Track statistics panel', () => {
   after(async () => {

@@ -1,5 +1,6 @@
 // Every user-facing string of schedule import, in English, with `{0}`, `{1}`… placeholders. The adapters
 // (VS Code command, CLI) localise by code; the core only ever returns a code, this template and its args.
+import { fillTemplate } from '../messages';
 import type { DiagnosticSeverity } from '../model';
 
 export const IMPORT_MESSAGES = {
@@ -48,5 +49,5 @@ export function importMessage(code: ImportMessageCode, args: readonly (string | 
 
 /** Fills a message's placeholders: for the CLI, logs and tests; the VS Code adapter localises instead. */
 export function formatImportMessage(message: ImportMessage): string {
-  return message.message.replace(/\{(\d+)\}/g, (placeholder, index: string) => message.args[Number(index)] ?? placeholder);
+  return fillTemplate(message.message, message.args);
 }
