@@ -39,9 +39,14 @@ export const STATUS_ALIASES: Readonly<Record<SessionStatus, readonly string[]>> 
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** Whether `text` is printable ASCII only: then Unicode normalisation has nothing to fold in it. */
+export function isPrintableAscii(text: string): boolean {
+  return PRINTABLE_ASCII.test(text);
+}
+
 function normalizeKey(key: string): string {
   // NFKC folds full-width letters (`ＴＲＡＣＫ`); plain ASCII, most keys, has nothing to fold.
-  const folded = PRINTABLE_ASCII.test(key) ? key : key.normalize('NFKC');
+  const folded = isPrintableAscii(key) ? key : key.normalize('NFKC');
   return folded.toLowerCase().replace(/[\s_-]+/g, '');
 }
 
@@ -53,17 +58,37 @@ function aliasTable<Name extends string>(aliases: Readonly<Record<Name, readonly
   return table;
 }
 
-const FIELDS_BY_KEY = aliasTable(FIELD_ALIASES);
-const STATUSES_BY_VALUE = aliasTable(STATUS_ALIASES);
+/** Spellings remembered per alias table; list items bring arbitrary text as keys, so the memory is bounded. */
+const SPELLING_CACHE_LIMIT = 1024;
+
+/**
+ * Looks spellings up in an alias table. Notes write the same few keys and statuses over and over, so each
+ * spelling is normalised once and then found by itself.
+ */
+function aliasLookup<Name extends string>(aliases: Readonly<Record<Name, readonly string[]>>): (spelling: string) => Name | undefined {
+  const table = aliasTable(aliases);
+  const bySpelling = new Map<string, Name | null>();
+  return (spelling) => {
+    const cached = bySpelling.get(spelling);
+    if (cached !== undefined) return cached ?? undefined;
+    const name = table.get(normalizeKey(spelling));
+    if (bySpelling.size >= SPELLING_CACHE_LIMIT) bySpelling.clear();
+    bySpelling.set(spelling, name ?? null);
+    return name;
+  };
+}
+
+const fieldBySpelling = aliasLookup(FIELD_ALIASES);
+const statusBySpelling = aliasLookup(STATUS_ALIASES);
 
 /** The field a key names (`Speakers`, `登壇者`, `session_level`…), or undefined for any other key. */
 export function fieldNameOf(key: string): FieldName | undefined {
-  return FIELDS_BY_KEY.get(normalizeKey(key));
+  return fieldBySpelling(key);
 }
 
 /** The status a value names (`attended`, `To Watch`, `視聴済み`…), or undefined. */
 export function statusOf(value: string): SessionStatus | undefined {
-  return STATUSES_BY_VALUE.get(normalizeKey(value));
+  return statusBySpelling(value);
 }
 
 /** Splits a list written on one line: `A, B`, `A、B`, `A，B`. */
@@ -104,28 +129,45 @@ export function readFieldLines(content: string, line: number, listItem: boolean)
   const found: FieldLine[] = [];
   const hasInlineField = content.includes('::');
   const hasDirective = content.includes('@TitleHeading');
-  if (!hasInlineField && !listItem && !hasDirective) return found;
-  const push = (key: string, value: string, lineOfField: number): void => {
-    const name = fieldNameOf(key);
-    const trimmed = value.trim();
-    if (name && trimmed) found.push({ name, value: trimmed, line: lineOfField });
-  };
+  if (!hasInlineField && !hasDirective) {
+    // Most paragraphs: at most a list item's first line to read, without splitting the paragraph into lines.
+    if (listItem) readListItemField(found, firstLine(content), line);
+    return found;
+  }
   const lines = content.split('\n');
   for (let index = 0; index < lines.length; index++) {
     const text = lines[index];
     if (hasInlineField && text.includes('::')) {
       const whole = INLINE_FIELD_LINE.exec(text);
       if (whole) {
-        push(whole[1], whole[2], line + index);
+        pushField(found, whole[1], whole[2], line + index);
         continue;
       }
-      for (const bracketed of text.matchAll(BRACKETED_INLINE_FIELD)) push(bracketed[1], bracketed[2], line + index);
+      for (const bracketed of text.matchAll(BRACKETED_INLINE_FIELD)) pushField(found, bracketed[1], bracketed[2], line + index);
     } else if (listItem && index === 0) {
-      const item = LIST_ITEM_FIELD.exec(text);
-      if (item) push(item[1], item[2], line);
+      readListItemField(found, text, line);
     }
     const directive = hasDirective ? DOCC_TITLE_HEADING.exec(text) : null;
-    if (directive) push('track', directive[1], line + index);
+    if (directive) pushField(found, 'track', directive[1], line + index);
   }
   return found;
+}
+
+function firstLine(content: string): string {
+  const end = content.indexOf('\n');
+  return end === -1 ? content : content.slice(0, end);
+}
+
+function readListItemField(found: FieldLine[], text: string, line: number): void {
+  // The pattern needs a colon; most list items are prose without one.
+  if (!text.includes(':') && !text.includes('：')) return;
+  const item = LIST_ITEM_FIELD.exec(text);
+  if (item) pushField(found, item[1], item[2], line);
+}
+
+/** Adds a field when the key names one and the value is not blank. */
+function pushField(found: FieldLine[], key: string, value: string, line: number): void {
+  const name = fieldNameOf(key);
+  const trimmed = value.trim();
+  if (name && trimmed) found.push({ name, value: trimmed, line });
 }

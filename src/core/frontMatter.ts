@@ -39,6 +39,8 @@ const CLOSING = /^(?:---|\.\.\.)[ \t]*$/gm;
  */
 export function readFrontMatter(text: string): FrontMatter {
   const empty = { data: {}, keyLines: {} };
+  // Most reports have no front matter: one character tells.
+  if (text.charCodeAt(0) !== 0x2d) return { ...empty, bodyOffset: 0, bodyLine: 0 };
   const opening = OPENING.exec(text);
   if (!opening) return { ...empty, bodyOffset: 0, bodyLine: 0 };
   const yamlStart = opening[0].length;
@@ -54,7 +56,7 @@ export function readFrontMatter(text: string): FrontMatter {
   if (yamlSource.length > FRONT_MATTER_MAX_CHARS) return { ...empty, ...body, problem: { code: 'front-matter-too-large', line: 0 } };
 
   const simple = readFlatYaml(yamlSource);
-  if (simple) return { ...simple, ...body };
+  if (simple) return { data: simple.data, keyLines: simple.keyLines, bodyOffset, bodyLine: body.bodyLine };
 
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlSource, { schema: 'failsafe', lineCounter, prettyErrors: true });
@@ -106,15 +108,24 @@ function flowList(text: string): string[] | undefined {
   return items;
 }
 
+/** Only an empty line or one starting with a blank or `#` can be blank or a comment. */
+function mayBeBlankOrComment(line: string): boolean {
+  const first = line.charCodeAt(0);
+  return line.length === 0 || first === 0x20 || first === 0x09 || first === 0x23;
+}
+
 function readFlatYaml(source: string): Pick<FrontMatter, 'data' | 'keyLines'> | undefined {
   // No prototype: a `__proto__` key is just a key.
   const data: Record<string, unknown> = Object.create(null);
   const keyLines: Record<string, number> = Object.create(null);
-  const lines = source.split('\n');
   let listKey: string | undefined;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index];
-    if (BLANK_OR_COMMENT.test(line)) continue;
+  let index = -1;
+  for (let start = 0, end = 0; end !== source.length; start = end + 1) {
+    const newline = source.indexOf('\n', start);
+    end = newline === -1 ? source.length : newline;
+    index++;
+    const line = source.slice(start, end);
+    if (mayBeBlankOrComment(line) && BLANK_OR_COMMENT.test(line)) continue;
     const item = listKey === undefined ? null : BLOCK_ITEM.exec(line);
     if (item && listKey !== undefined) {
       const value = plainValue(item[1].trim());

@@ -1,8 +1,10 @@
-// Markdown structure of a note, read from markdown-it block tokens. Indexing needs only headings and the
-// paragraphs that may hold fields, so the inline rules run for heading text alone: everything else keeps the
-// raw paragraph text that the block parser already sliced out. That keeps a full index close to the cost of
-// reading the files.
+// Markdown structure of a note: headings and the paragraphs that may hold fields. The block structure comes from
+// a token-free reader that reproduces markdown-it's block rules (markdownFastPath.ts), or from markdown-it's block
+// tokens for the few notes that reader declines. Inline rules run for heading text alone: everything else keeps
+// the raw paragraph text that the block pass sliced out. That keeps a full index close to the cost of reading the
+// files.
 import MarkdownIt from 'markdown-it';
+import { readBlockOutlineFast, type BlockOutline, type MarkdownParagraph, type OutlineHeading } from './markdownFastPath';
 
 /** The one markdown-it instance of the core. `html: false`: note text never becomes markup. */
 export const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
@@ -22,15 +24,7 @@ export interface MarkdownHeading {
   readonly line: number;
 }
 
-/** A paragraph outside headings and code: where `key: value` list items and `key:: value` fields live. */
-export interface MarkdownParagraph {
-  /** Raw text of the paragraph, lines joined by `\n` (leading indentation removed by the block parser). */
-  readonly content: string;
-  /** Zero-based line of the paragraph's first line in the whole document. */
-  readonly line: number;
-  /** Whether it is the first paragraph of a list item (`- key: value`). */
-  readonly listItem: boolean;
-}
+export type { MarkdownParagraph };
 
 export interface MarkdownStructure {
   readonly headings: readonly MarkdownHeading[];
@@ -41,11 +35,19 @@ export interface MarkdownStructure {
 
 /**
  * Reads the headings and paragraphs of `body`. `lineOffset` is the document line where `body` starts (after
- * front matter), so every line returned refers to the whole document.
+ * front matter), so every line returned refers to the whole document. The token-free reader handles almost
+ * every note; markdown-it reads the rest, with the same result.
  */
 export function readMarkdownStructure(body: string, lineOffset = 0): MarkdownStructure {
+  const outline = readBlockOutlineFast(body, lineOffset) ?? readBlockOutlineWithMarkdownIt(body, lineOffset);
+  const headings = outline.headings.map((heading) => ({ level: heading.level, text: plainHeadingText(heading.source), line: heading.line }));
+  return { headings, paragraphs: outline.paragraphs, lastContentLine: outline.lastContentLine };
+}
+
+/** The block outline from markdown-it's tokens: the reference that `readBlockOutlineFast` reproduces. */
+export function readBlockOutlineWithMarkdownIt(body: string, lineOffset = 0): BlockOutline {
   const tokens = markdown.parse(body, {});
-  const headings: MarkdownHeading[] = [];
+  const headings: OutlineHeading[] = [];
   const paragraphs: MarkdownParagraph[] = [];
   let lastContentLine = -1;
   for (let index = 0; index < tokens.length; index++) {
@@ -54,7 +56,7 @@ export function readMarkdownStructure(body: string, lineOffset = 0): MarkdownStr
     if (token.type === 'heading_open') {
       // Headings nested in lists or block quotes are part of the text, not of the note's outline.
       if (token.level === 0) {
-        headings.push({ level: Number(token.tag.slice(1)), text: plainHeadingText(tokens[index + 1].content), line: (token.map?.[0] ?? 0) + lineOffset });
+        headings.push({ level: Number(token.tag.slice(1)), source: tokens[index + 1].content, line: (token.map?.[0] ?? 0) + lineOffset });
       }
       index += 2; // inline + heading_close
     } else if (token.type === 'inline' && token.map) {
@@ -109,5 +111,29 @@ function inlineText(tokens: readonly MarkdownIt.Token[]): string {
 }
 
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return hasLooseWhitespace(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
+/**
+ * Whether `text` has whitespace that `collapseWhitespace` changes: any but single spaces between other characters.
+ * Most headings have none, and this look costs less than the replacement.
+ */
+function hasLooseWhitespace(text: string): boolean {
+  const last = text.length - 1;
+  for (let index = 0; index <= last; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x20) {
+      if (index === 0 || index === last || text.charCodeAt(index + 1) === 0x20) return true;
+    } else if (code < 0x20 || (code >= 0x80 && mayBeUnicodeSpace(code) && WHITESPACE.test(text.charAt(index)))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const WHITESPACE = /\s/;
+
+/** The ranges that hold every non-ASCII `\s` character (no-break, ideographic and typographic spaces, BOM). */
+function mayBeUnicodeSpace(code: number): boolean {
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x205f) || code === 0x3000 || code === 0xfeff;
 }

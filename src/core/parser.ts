@@ -6,7 +6,7 @@
 // Everything here is linear in the size of the note: one markdown-it block pass, then single walks over its
 // headings and paragraphs, so huge heading counts and long lines stay cheap.
 import { Minimatch } from 'minimatch';
-import { fieldNameOf, normalizeDate, readFieldLines, splitList, statusOf, type FieldName } from './fields';
+import { fieldNameOf, isPrintableAscii, normalizeDate, readFieldLines, splitList, statusOf, type FieldName } from './fields';
 import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
 import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
 import { SESSION_STATUSES } from './model';
@@ -30,7 +30,21 @@ export const PARSER_MESSAGES = {
 
 export type ParserMessageCode = keyof typeof PARSER_MESSAGES;
 
-function diagnostic(code: ParserMessageCode, args: readonly string[], line?: number): NoteDiagnostic {
+/**
+ * A copy of `text` that does not keep the note it was cut from in memory. V8 makes a substring a view into its
+ * parent string, so a title sliced from a note would keep the whole note text alive for as long as the index
+ * keeps the session; appending a character and cutting it off again makes V8 copy the characters.
+ */
+function detached(text: string): string {
+  return (text + ' ').slice(0, -1);
+}
+
+function detachedList(values: readonly string[] | undefined): string[] {
+  return values ? values.map(detached) : [];
+}
+
+function diagnostic(code: ParserMessageCode, noteArgs: readonly string[], line?: number): NoteDiagnostic {
+  const args = noteArgs.map(detached); // the index keeps diagnostics, not note text
   const severity = code === 'binary-file' || code === 'not-utf8' || code === 'yaml-invalid' ? 'error' : 'warning';
   return line === undefined ? { code, message: PARSER_MESSAGES[code], args, severity } : { code, message: PARSER_MESSAGES[code], args, severity, line };
 }
@@ -48,12 +62,15 @@ export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { diagnos
   // UTF-16 text is full of NUL bytes, but it is an encoding problem, not a binary file.
   const utf16Bom = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (utf16Bom) return { diagnostic: diagnostic('not-utf8', []) };
-  if (bytes.indexOf(0) !== -1) return { diagnostic: diagnostic('binary-file', []) };
+  let text: string;
   try {
-    return { text: UTF8.decode(bytes) };
+    text = UTF8.decode(bytes);
   } catch {
-    return { diagnostic: diagnostic('not-utf8', []) };
+    return { diagnostic: diagnostic(bytes.indexOf(0) === -1 ? 'not-utf8' : 'binary-file', []) };
   }
+  // A NUL byte is valid UTF-8 and decodes to U+0000 alone, so searching the text finds exactly the files with NUL
+  // bytes, at a tenth of the cost of scanning the bytes.
+  return text.indexOf('\0') === -1 ? { text } : { diagnostic: diagnostic('binary-file', []) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -113,9 +130,10 @@ export function matchesWildcard(text: string, pattern: string): boolean {
 interface PathFacts {
   /** Conference named by the folders, undefined for a file at the root. */
   readonly folderConference?: string;
-  /** The file's own name as a conference name, for files that are a conference of their own. */
-  readonly fileConference: string;
-  readonly fileTitle: string;
+  /** The file name without its extension. */
+  readonly baseName: string;
+  /** Length of the `day1-` prefix of the file name, 0 without one. */
+  readonly dayPrefixLength: number;
   readonly fileDay?: string;
   readonly subfolderDay?: string;
   readonly subfolderTrack?: string;
@@ -130,17 +148,32 @@ function pathFacts(segments: readonly string[], options: ParseOptions): PathFact
   const folders = segments.slice(0, -1);
   const depth = options.conferenceFolderDepth;
   const conferenceFolders = depth === undefined ? folders.slice(-1) : folders.slice(0, depth);
-  const name = (parts: readonly string[]): string => (options.readableFolderNames ? readableName(parts) : parts.join('/'));
   const dayPrefix = DAY_PREFIX.exec(baseName);
   const subfolder = depth !== undefined && folders.length > depth ? folders[depth] : undefined;
   return {
-    folderConference: conferenceFolders.length > 0 ? name(conferenceFolders) : undefined,
-    fileConference: name([baseName]),
-    fileTitle: words(dayPrefix ? baseName.slice(dayPrefix[0].length) : baseName) || baseName,
+    folderConference: conferenceFolders.length > 0 ? conferenceName(conferenceFolders, options) : undefined,
+    baseName,
+    dayPrefixLength: dayPrefix ? dayPrefix[0].length : 0,
     fileDay: dayPrefix ? `Day ${Number(dayPrefix[1])}` : undefined,
     subfolderDay: options.subfolderMeaning === 'day' ? subfolder : undefined,
     subfolderTrack: options.subfolderMeaning === 'track' ? subfolder : undefined,
   };
+}
+
+function conferenceName(parts: readonly string[], options: ParseOptions): string {
+  return options.readableFolderNames ? readableName(parts) : parts.join('/');
+}
+
+// The file name as a conference or a title is needed by few notes (most name both inside), so it is made on demand.
+
+/** The file's own name as a conference name, for files that are a conference of their own. */
+function fileConference(path: PathFacts, options: ParseOptions): string {
+  return conferenceName([path.baseName], options);
+}
+
+/** The file name as a session title, without its `day1-` prefix. */
+function fileTitle(path: PathFacts): string {
+  return words(path.baseName.slice(path.dayPrefixLength)) || path.baseName;
 }
 
 function words(name: string): string {
@@ -214,19 +247,34 @@ interface NoteHeader {
 
 const LINK_LABELS: Partial<Record<FieldName, string>> = { slides: 'slides', video: 'video', url: 'link' };
 
+/** The first value of a field, trimmed. */
+function firstValue(raw: string | readonly string[]): string {
+  return (typeof raw === 'string' ? raw : raw[0] ?? '').trim();
+}
+
+/** Every value of a field: a front matter list item by item, a line split at commas. */
+function listValues(raw: string | readonly string[]): string[] {
+  return typeof raw === 'string' ? splitList(raw) : raw.map((item) => item.trim()).filter((item) => item.length > 0);
+}
+
 /** Stores one field value unless the field is already set (first occurrence wins). */
 function setField(fields: SessionFields, name: FieldName, raw: string | readonly string[], line: number | undefined, diagnostics: NoteDiagnostic[]): void {
-  const first = (typeof raw === 'string' ? raw : raw[0] ?? '').trim();
-  const list = (typeof raw === 'string' ? splitList(raw) : raw.map((item) => item.trim()).filter((item) => item.length > 0));
   switch (name) {
-    case 'speakers':
-      if (!fields.speakers && list.length > 0) fields.speakers = list;
+    case 'speakers': {
+      if (fields.speakers) return;
+      const list = listValues(raw);
+      if (list.length > 0) fields.speakers = list;
       return;
-    case 'tags':
-      if (!fields.tags && list.length > 0) fields.tags = list.map((tag) => tag.replace(/^#/, ''));
+    }
+    case 'tags': {
+      if (fields.tags) return;
+      const list = listValues(raw);
+      if (list.length > 0) fields.tags = list.map((tag) => tag.replace(/^#/, ''));
       return;
+    }
     case 'status': {
-      if (fields.status || !first) return;
+      const first = fields.status ? '' : firstValue(raw);
+      if (!first) return;
       const status = statusOf(first);
       if (status) fields.status = status;
       else diagnostics.push(diagnostic('unknown-status', [first, SESSION_STATUSES.join(', ')], line));
@@ -236,22 +284,26 @@ function setField(fields: SessionFields, name: FieldName, raw: string | readonly
     case 'video':
     case 'url': {
       const label = LINK_LABELS[name] ?? name;
-      const urls = typeof raw === 'string' ? [first] : list;
+      const urls = typeof raw === 'string' ? [firstValue(raw)] : listValues(raw);
       fields.links = [...(fields.links ?? []), ...urls.filter((url) => url.length > 0).map((url) => ({ label, url }))];
       return;
     }
-    case 'date':
-      if (!fields.date && first) fields.date = normalizeDate(first);
+    case 'date': {
+      const first = fields.date ? '' : firstValue(raw);
+      if (first) fields.date = normalizeDate(first);
       return;
+    }
     case 'title':
     case 'conference':
     case 'track':
     case 'day':
     case 'time':
     case 'room':
-    case 'uid':
-      if (fields[name] === undefined && first) fields[name] = first;
+    case 'uid': {
+      const first = fields[name] === undefined ? firstValue(raw) : '';
+      if (first) fields[name] = first;
       return;
+    }
     case 'type':
     case 'trackLevel':
     case 'sessionLevel':
@@ -263,7 +315,7 @@ function setField(fields: SessionFields, name: FieldName, raw: string | readonly
 function textValues(value: unknown): string | string[] | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.filter((item) => ['string', 'number', 'boolean'].includes(typeof item)).map(String);
+  if (Array.isArray(value)) return value.filter((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean').map(String);
   return undefined;
 }
 
@@ -272,9 +324,9 @@ function readHeader(data: Readonly<Record<string, unknown>>, keyLines: Readonly<
   let type: NoteType | undefined;
   let trackLevel: number | undefined;
   let sessionLevel: number | undefined;
-  for (const [key, value] of Object.entries(data)) {
+  for (const key in data) {
     const name = fieldNameOf(key);
-    const text = textValues(value);
+    const text = name && textValues(data[key]);
     if (!name || text === undefined) continue;
     const line = keyLines[key];
     const single = (typeof text === 'string' ? text : text[0] ?? '').trim();
@@ -318,13 +370,13 @@ function fileDefaultsHeader(context: NoteContext, diagnostics: NoteDiagnostic[])
 
 /** Field layers merged: for each field, the first layer that sets it wins. */
 function mergeFields(...layers: readonly SessionFields[]): SessionFields {
-  const merged: SessionFields = {};
+  const merged: Record<string, unknown> = {};
   for (const layer of layers) {
-    for (const key of Object.keys(layer) as (keyof SessionFields)[]) {
-      if (merged[key] === undefined) (merged as Record<string, unknown>)[key] = layer[key];
+    for (const key in layer) {
+      if (merged[key] === undefined) merged[key] = layer[key as keyof SessionFields];
     }
   }
-  return merged;
+  return merged as SessionFields;
 }
 
 function bodyFields(paragraphs: readonly MarkdownParagraph[], from: number, to: number, diagnostics: NoteDiagnostic[]): SessionFields {
@@ -351,8 +403,16 @@ function titlePrefixTrack(title: string, prefixes: readonly string[]): string | 
 // Sessions
 
 function slugOf(title: string): string {
-  const slug = title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-  return slug || 'session';
+  // For printable ASCII, most titles, NFKC changes nothing and letters and digits are [a-z0-9] once lowercased.
+  const slug = isPrintableAscii(title)
+    ? title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    : title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
+  // Dashes at either end dropped by hand: a /^-+|-+$/ pattern would try every position of the slug.
+  let start = 0;
+  let end = slug.length;
+  while (start < end && slug.charCodeAt(start) === 0x2d) start++;
+  while (end > start && slug.charCodeAt(end - 1) === 0x2d) end--;
+  return start < end ? slug.slice(start, end) : 'session';
 }
 
 class SessionIds {
@@ -368,13 +428,33 @@ class SessionIds {
   }
 }
 
+type SessionDraft = { -readonly [Key in keyof Session]: Session[Key] };
+
+/** `base.conference` must already be `detached`: the parsed note shares it. */
 function makeSession(base: { id: string; title: string; conference: string; uri: string; layout: NoteLayout; line: number; range: LineRange }, fields: SessionFields): Session {
-  const session: Record<string, unknown> = { ...base, speakers: fields.speakers ?? [], tags: fields.tags ?? [], links: fields.links ?? [] };
-  // Absent fields are left out rather than set to undefined, so sessions compare and serialise cleanly.
-  for (const key of ['track', 'date', 'day', 'time', 'room', 'status', 'uid'] as const) {
-    if (fields[key] !== undefined) session[key] = fields[key];
-  }
-  return session as unknown as Session;
+  // One literal, then the optional keys in a fixed order: sessions come in few shapes, which keeps building
+  // them and reading them in the index fast. Absent fields are left out rather than set to undefined, so
+  // sessions compare and serialise cleanly. Every text is detached: the index keeps sessions, not notes.
+  const session: SessionDraft = {
+    id: detached(base.id),
+    title: detached(base.title),
+    conference: base.conference,
+    uri: base.uri,
+    layout: base.layout,
+    line: base.line,
+    range: base.range,
+    speakers: detachedList(fields.speakers),
+    tags: detachedList(fields.tags),
+    links: fields.links ? fields.links.map((link) => ({ label: link.label, url: detached(link.url) })) : [],
+  };
+  if (fields.track !== undefined) session.track = detached(fields.track);
+  if (fields.date !== undefined) session.date = detached(fields.date);
+  if (fields.day !== undefined) session.day = detached(fields.day);
+  if (fields.time !== undefined) session.time = detached(fields.time);
+  if (fields.room !== undefined) session.room = detached(fields.room);
+  if (fields.status !== undefined) session.status = fields.status;
+  if (fields.uid !== undefined) session.uid = detached(fields.uid);
+  return session;
 }
 
 /**
@@ -446,8 +526,8 @@ function readSessionFile(note: NoteReading, headings: readonly MarkdownHeading[]
   const body = bodyFields(paragraphs, 0, paragraphs.length, note.diagnostics);
   const h1 = headings.find((heading) => heading.level === 1 && heading.text.length > 0);
   const explicit = mergeFields(own.fields, body, defaults.fields);
-  const title = explicit.title ?? h1?.text ?? path.fileTitle;
-  const conference = explicit.conference ?? path.folderConference ?? '';
+  const title = explicit.title ?? h1?.text ?? fileTitle(path);
+  const conference = detached(explicit.conference ?? path.folderConference ?? '');
   const fields = mergeFields(explicit, derivedFields(title, note));
   const session = makeSession(
     {
@@ -475,10 +555,11 @@ function readReport(note: NoteReading, headings: readonly MarkdownHeading[], par
   const h1 = trackLevel !== 1 && sessionLevel !== 1 ? headings.find((heading) => heading.level === 1 && heading.text.length > 0) : undefined;
   const fileFields = mergeFields(own.fields, defaults.fields);
   const folderFirst = options.conferenceFolderDepth !== undefined;
-  const conference =
+  const conference = detached(
     fileFields.conference ??
-    (folderFirst ? path.folderConference ?? h1?.text : h1?.text ?? path.folderConference) ??
-    path.fileConference;
+      (folderFirst ? path.folderConference ?? h1?.text : h1?.text ?? path.folderConference) ??
+      fileConference(path, options),
+  );
   const result = {
     uri: context.uri,
     layout: 'report' as const,
