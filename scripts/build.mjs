@@ -35,7 +35,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [icalAsSeparateFile], supported: { 'dynamic-import': false } },
   { ...common, stdin: { contents: "export { default } from 'ical.js';", resolveDir: '.', loader: 'js' }, outfile: 'dist/ical.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Web-worker extension host (vscode.dev, github.dev): no Node built-ins may be reached.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...common, entryPoints: ['src/extension.web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   // The command-line twin (package.json `bin`).
   // `module` first: jsonc-parser's UMD `main` hides its requires from the bundler.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' } },

@@ -1,52 +1,40 @@
-// The extension entry. scripts/build.mjs bundles it twice: for the Node extension host (desktop, remote) and for
-// the web-worker host (vscode.dev, github.dev), so nothing reachable from here may need a Node built-in: files
-// are read through vscode.workspace.fs only.
-//
-// Activation registers features and returns at once; nothing is read from the workspace until the Sessions view
-// or a command asks for notes (NoteWorkspace.ready()).
+// The Node extension host entry (desktop, remote, Codespaces). Notes on the local disk — which, in a remote
+// window, is the remote machine's — are read with Node's fs: each workspace.fs request is a round trip to the
+// main thread, which dominates the first scan of a big workspace. Other schemes go through workspace.fs.
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { NoteWorkspace } from './noteWorkspace';
-import { registerOpenSession } from './openSession';
-import { registerSessionActions } from './sessionActions';
-import { registerSessionTree, type SessionTreeApi } from './sessionTree';
-import { registerStatsPanel, type StatsPanelApi } from './statsPanel';
-import { registerScheduleImport, type ScheduleImportApi } from './scheduleImport';
-import { registerTemplateCommands, type TemplateCommandsApi } from './templateCommands';
+import { activateShared, type ConferenceNotesApi } from './activation';
+import type { NoteFileSystem } from './noteWorkspace';
 
-/** What `activate` returns: lets tests (and other extensions) reach the live model. */
-export interface ConferenceNotesApi {
-  /** Time spent inside activate(), in milliseconds. */
-  readonly activationMs: number;
-  readonly notes: NoteWorkspace;
-  readonly sessionTree: SessionTreeApi;
-  readonly statsPanel: StatsPanelApi;
-  readonly templates: TemplateCommandsApi;
-  readonly scheduleImport: ScheduleImportApi;
+/** Node's errors as the FileSystemErrors workspace.fs throws, which the reader understands. */
+function asFileSystemError(error: unknown, uri: vscode.Uri): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return vscode.FileSystemError.FileNotFound(uri);
+  if (code === 'EACCES' || code === 'EPERM') return vscode.FileSystemError.NoPermissions(uri);
+  return error;
 }
 
+const localFiles: NoteFileSystem = {
+  async stat(uri) {
+    if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
+    try {
+      return { size: (await fs.stat(uri.fsPath)).size };
+    } catch (error) {
+      throw asFileSystemError(error, uri);
+    }
+  },
+  async readFile(uri) {
+    if (uri.scheme !== 'file') return vscode.workspace.fs.readFile(uri);
+    try {
+      return await fs.readFile(uri.fsPath);
+    } catch (error) {
+      throw asFileSystemError(error, uri);
+    }
+  },
+};
+
 export function activate(context: vscode.ExtensionContext): ConferenceNotesApi {
-  const started = performance.now();
-  const output = vscode.window.createOutputChannel(vscode.l10n.t('Conference Notes'), { log: true });
-  const notes = new NoteWorkspace(output);
-  context.subscriptions.push(output, notes);
-
-  const sessionTree = registerSessionTree(context, notes);
-  registerOpenSession(context);
-  registerSessionActions(context, notes);
-  const statsPanel = registerStatsPanel(context, notes, output);
-  const templates = registerTemplateCommands(context, notes);
-  const scheduleImport = registerScheduleImport(context, notes, output);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()),
-    // The README that ships with the extension explains the note layouts; open it in the markdown preview.
-    vscode.commands.registerCommand('conferenceNotes.showNoteFormats', () =>
-      vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: 'how-notes-are-read' })),
-    ),
-  );
-
-  const activationMs = performance.now() - started;
-  output.info(vscode.l10n.t('Activated in {0} ms.', activationMs.toFixed(1)));
-  return { activationMs, notes, sessionTree, statsPanel, templates, scheduleImport };
+  return activateShared(context, { files: localFiles });
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 // Keeps the core NoteIndex in step with the workspace: the first scan (lazy — started by the first view or command
 // that needs notes), file-system events batched into one pass, unsaved editor changes (debounced), and the
-// diagnostics that bad notes produce. All I/O goes through vscode.workspace.fs so remote and virtual workspaces
+// diagnostics that bad notes produce. Files are found through VS Code (findFiles, file watchers) and read through
+// the platform's NoteFileSystem (Node fs for local files, workspace.fs otherwise), so remote and virtual workspaces
 // (and the web worker) behave the same.
 import * as vscode from 'vscode';
 import { DEFAULT_PARSE_OPTIONS, type NoteContext, type NoteDiagnostic, type ParsedNote, type ParseOptions } from './core/model';
@@ -16,6 +17,12 @@ const WATCH_BATCH_MS = 300;
 /** Quiet time after the last keystroke before an unsaved document is re-read. */
 const TYPING_DEBOUNCE_MS = 250;
 
+/** The two file operations reading notes needs (workspace.fs has this shape). */
+export interface NoteFileSystem {
+  stat(uri: vscode.Uri): Thenable<{ readonly size: number }>;
+  readFile(uri: vscode.Uri): Thenable<Uint8Array>;
+}
+
 export class NoteWorkspace implements vscode.Disposable {
   readonly index = new NoteIndex();
   private readonly disposables: vscode.Disposable[] = [];
@@ -27,7 +34,10 @@ export class NoteWorkspace implements vscode.Disposable {
   /** What was last logged for each file, so an unchanged problem is not logged again on every re-read. */
   private readonly reported = new Map<string, string>();
 
-  constructor(private readonly output: vscode.LogOutputChannel) {
+  constructor(
+    private readonly output: vscode.LogOutputChannel,
+    private readonly files: NoteFileSystem,
+  ) {
     this.disposables.push(this.problems);
   }
 
@@ -191,12 +201,12 @@ export class NoteWorkspace implements vscode.Disposable {
     if (cause === 'event' && !this.isIncluded(uri)) return undefined;
     const settings = readNoteSettings(uri);
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
+      const stat = await this.files.stat(uri);
       if (stat.size > settings.maxFileSize) {
         this.output.warn(vscode.l10n.t('Skipped {0}: {1} bytes is over the size limit of {2} bytes (setting conferenceNotes.maxFileSize).', this.label(uri), stat.size, settings.maxFileSize));
         return undefined;
       }
-      const decoded = decodeNoteBytes(await vscode.workspace.fs.readFile(uri));
+      const decoded = decodeNoteBytes(await this.files.readFile(uri));
       if ('diagnostic' in decoded) {
         this.report(uri, [decoded.diagnostic]);
         return undefined;

@@ -1,7 +1,7 @@
 // Shared helpers for the extension-host tests (they run inside a real VS Code on test/fixtures/workspace).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/extension';
+import type { ConferenceNotesApi } from '../../src/activation';
 import type { SessionTreeNode } from '../../src/sessionTree';
 
 export const EXTENSION_ID = 'conference-notes.conference-notes';

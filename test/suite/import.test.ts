@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/extension';
+import type { ConferenceNotesApi } from '../../src/activation';
 import type { ImportPrompts } from '../../src/scheduleImport';
 import { activateExtension, renderTree, waitForIndex, workspaceUri } from './helpers';
 

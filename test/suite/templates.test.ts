@@ -2,7 +2,7 @@
 // New Session Note (unsaved documents at free file names), user templates, and field completion.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/extension';
+import type { ConferenceNotesApi } from '../../src/activation';
 import type { TemplatePrompts } from '../../src/templateCommands';
 import { activateExtension, workspaceUri } from './helpers';
 

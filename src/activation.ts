@@ -1,0 +1,55 @@
+// What the Node entry (extension.ts) and the web-worker entry (extension.web.ts) share: everything but the
+// platform-specific pieces they pass in, so nothing reachable from here may need a Node built-in.
+//
+// Activation registers features and returns at once; nothing is read from the workspace until the Sessions view
+// or a command asks for notes (NoteWorkspace.ready()).
+import * as vscode from 'vscode';
+import { NoteWorkspace, type NoteFileSystem } from './noteWorkspace';
+import { registerOpenSession } from './openSession';
+import { registerSessionActions } from './sessionActions';
+import { registerSessionTree, type SessionTreeApi } from './sessionTree';
+import { registerStatsPanel, type StatsPanelApi } from './statsPanel';
+import { registerScheduleImport, type ScheduleImportApi } from './scheduleImport';
+import { registerTemplateCommands, type TemplateCommandsApi } from './templateCommands';
+
+/** What `activate` returns: lets tests (and other extensions) reach the live model. */
+export interface ConferenceNotesApi {
+  /** Time spent inside activate(), in milliseconds. */
+  readonly activationMs: number;
+  readonly notes: NoteWorkspace;
+  readonly sessionTree: SessionTreeApi;
+  readonly statsPanel: StatsPanelApi;
+  readonly templates: TemplateCommandsApi;
+  readonly scheduleImport: ScheduleImportApi;
+}
+
+/** What differs between the Node and the web-worker extension hosts. */
+export interface Platform {
+  /** How note files are read: the Node host reads local files directly, the web worker through workspace.fs. */
+  readonly files: NoteFileSystem;
+}
+
+export function activateShared(context: vscode.ExtensionContext, platform: Platform): ConferenceNotesApi {
+  const started = performance.now();
+  const output = vscode.window.createOutputChannel(vscode.l10n.t('Conference Notes'), { log: true });
+  const notes = new NoteWorkspace(output, platform.files);
+  context.subscriptions.push(output, notes);
+
+  const sessionTree = registerSessionTree(context, notes);
+  registerOpenSession(context);
+  registerSessionActions(context, notes);
+  const statsPanel = registerStatsPanel(context, notes, output);
+  const templates = registerTemplateCommands(context, notes);
+  const scheduleImport = registerScheduleImport(context, notes, output);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()),
+    // The README that ships with the extension explains the note layouts; open it in the markdown preview.
+    vscode.commands.registerCommand('conferenceNotes.showNoteFormats', () =>
+      vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: 'how-notes-are-read' })),
+    ),
+  );
+
+  const activationMs = performance.now() - started;
+  output.info(vscode.l10n.t('Activated in {0} ms.', activationMs.toFixed(1)));
+  return { activationMs, notes, sessionTree, statsPanel, templates, scheduleImport };
+}
