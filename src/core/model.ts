@@ -1,5 +1,6 @@
 // The note model shared by every layer: the extension (Node and web), the CLI, the benchmark.
 // Plain data only, so it crosses the webview boundary and serialises to JSON unchanged.
+import type { CoreMessage } from './messages';
 
 /** What the user did (or plans to do) with a session. `cancelled` is set by schedule re-import. */
 export const SESSION_STATUSES = ['planned', 'attended', 'watched', 'to-watch', 'skipped', 'cancelled'] as const;
@@ -50,13 +51,7 @@ export interface Session {
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
 /** A problem found while reading one note: shown in the output channel and, with a line, in Problems. */
-export interface NoteDiagnostic {
-  /** Stable machine-readable code, e.g. `yaml-invalid`; the adapters localise from it. */
-  readonly code: string;
-  /** English message template (from the module's `*_MESSAGES` table) with `{0}`, `{1}`… placeholders. */
-  readonly message: string;
-  /** Values for the placeholders (file names, YAML error text…). */
-  readonly args: readonly string[];
+export interface NoteDiagnostic extends CoreMessage {
   readonly severity: DiagnosticSeverity;
   /** Zero-based line, when one line is at fault. */
   readonly line?: number;

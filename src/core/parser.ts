@@ -9,6 +9,7 @@ import { Minimatch } from 'minimatch';
 import { fieldNameOf, isPrintableAscii, normalizeDate, readFieldLines, splitList, statusOf, type FieldName } from './fields';
 import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
 import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
+import { coreMessage } from './messages';
 import { SESSION_STATUSES } from './model';
 import type {
   LineRange, NoteContext, NoteDiagnostic, NoteLayout, ParsedNote, ParseOptions, Session, SessionLink, SessionStatus,
@@ -46,7 +47,8 @@ function detachedList(values: readonly string[] | undefined): string[] {
 function diagnostic(code: ParserMessageCode, noteArgs: readonly string[], line?: number): NoteDiagnostic {
   const args = noteArgs.map(detached); // the index keeps diagnostics, not note text
   const severity = code === 'binary-file' || code === 'not-utf8' || code === 'yaml-invalid' ? 'error' : 'warning';
-  return line === undefined ? { code, message: PARSER_MESSAGES[code], args, severity } : { code, message: PARSER_MESSAGES[code], args, severity, line };
+  const message: NoteDiagnostic = { ...coreMessage(PARSER_MESSAGES, code, args), severity };
+  return line === undefined ? message : { ...message, line };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

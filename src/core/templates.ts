@@ -8,6 +8,7 @@
 import { stringify as yamlStringify } from 'yaml';
 import { readFrontMatter } from './frontMatter';
 import { collapseWhitespace, markdown, readMarkdownStructure, type MarkdownHeading } from './markdown';
+import { coreMessage, type CoreMessage } from './messages';
 import { DEFAULT_PARSE_OPTIONS, SESSION_STATUSES, type LineRange, type ParseOptions } from './model';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -26,15 +27,10 @@ export const TEMPLATE_MESSAGES = {
 
 export type TemplateMessageCode = keyof typeof TEMPLATE_MESSAGES;
 
-export interface TemplateMessage {
-  readonly code: TemplateMessageCode;
-  /** English template from {@link TEMPLATE_MESSAGES}. */
-  readonly message: string;
-  readonly args: readonly string[];
-}
+export type TemplateMessage = CoreMessage<TemplateMessageCode>;
 
 function templateMessage(code: TemplateMessageCode, ...args: string[]): TemplateMessage {
-  return { code, message: TEMPLATE_MESSAGES[code], args };
+  return coreMessage(TEMPLATE_MESSAGES, code, args);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // Every user-facing string of schedule import, in English, with `{0}`, `{1}`… placeholders. The adapters
 // (VS Code command, CLI) localise by code; the core only ever returns a code, this template and its args.
-import { fillTemplate } from '../messages';
+import { coreMessage, fillTemplate, type CoreMessage } from '../messages';
 import type { DiagnosticSeverity } from '../model';
 
 export const IMPORT_MESSAGES = {
@@ -35,16 +35,13 @@ export const IMPORT_MESSAGES = {
 
 export type ImportMessageCode = keyof typeof IMPORT_MESSAGES;
 
-/** One problem or piece of news from import: a code, its English template and the values to fill in. */
-export interface ImportMessage {
-  readonly code: ImportMessageCode;
-  readonly message: string;
-  readonly args: readonly string[];
+/** One problem or piece of news from import. */
+export interface ImportMessage extends CoreMessage<ImportMessageCode> {
   readonly severity: DiagnosticSeverity;
 }
 
 export function importMessage(code: ImportMessageCode, args: readonly (string | number)[], severity: DiagnosticSeverity): ImportMessage {
-  return { code, message: IMPORT_MESSAGES[code], args: args.map(String), severity };
+  return { ...coreMessage(IMPORT_MESSAGES, code, args), severity };
 }
 
 /** Fills a message's placeholders: for the CLI, logs and tests; the VS Code adapter localises instead. */
