@@ -1,6 +1,9 @@
 // Using the Sessions view in the real workbench, as a user does: group by speaker from the title bar, filter,
-// click a session and see its heading in the editor — with screenshots in the light and dark themes.
+// click a session and see its heading in the editor — with screenshots in the light and dark themes — and the
+// welcome content of a workspace without notes.
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/vscode-server.mjs';
@@ -84,3 +87,30 @@ for (const theme of ['light', 'dark']) {
     });
   });
 }
+
+describe('Sessions view on a workspace without notes', function () {
+  let workbench;
+
+  before(async function () {
+    const empty = mkdtempSync(join(tmpdir(), 'conference-notes-empty-'));
+    writeFileSync(join(empty, 'todo.txt'), 'not a note\n');
+    workbench = await openWorkbench({ folder: empty, theme: 'light' });
+    workbench.folder = empty;
+    await openViewContainer(workbench.page, 'Conference Notes');
+  });
+
+  after(async function () {
+    await workbench?.close();
+    if (workbench?.folder) rmSync(workbench.folder, { recursive: true, force: true });
+  });
+
+  it('explains how notes are read and offers to create or import notes, instead of a blank view', async function () {
+    const { page } = workbench;
+    const welcome = page.locator('.part.sidebar .welcome-view-content');
+    await welcome.getByText('No conference notes found in this workspace yet.').waitFor();
+    for (const button of ['New Conference Report', 'New Session Note', 'Import Schedule', 'How notes are read']) {
+      await welcome.getByRole('button', { name: button }).waitFor();
+    }
+    await screenshot(page, 'sessions-welcome');
+  });
+});
