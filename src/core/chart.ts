@@ -56,13 +56,14 @@ const SYSTEM_FONTS = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const PALETTES: Record<ChartPalette, Palette> = {
   vscode: {
     // The fallbacks keep the chart readable where the variables are not defined.
+    // Orange comes last: themes derive it from the minimap's translucent find-match colour, which looks faded.
     series: [
       'var(--vscode-charts-blue, #3794ff)',
-      'var(--vscode-charts-orange, #d18616)',
       'var(--vscode-charts-green, #388a34)',
       'var(--vscode-charts-purple, #652d90)',
-      'var(--vscode-charts-red, #e51400)',
       'var(--vscode-charts-yellow, #bf8803)',
+      'var(--vscode-charts-red, #e51400)',
+      'var(--vscode-charts-orange, #d18616)',
     ],
     text: 'var(--vscode-foreground, #616161)',
     grid: 'var(--vscode-charts-lines, rgba(128, 128, 128, 0.35))',
