@@ -3,7 +3,7 @@
 // change refreshes only the group nodes it touched.
 import * as vscode from 'vscode';
 import type { Session, SessionStatus } from './core/model';
-import type { Facet, GroupKey, IndexChange, NoteIndex } from './core/noteIndex';
+import { compareNames, sessionDay, type Facet, type GroupKey, type IndexChange, type NoteIndex } from './core/noteIndex';
 import { sessionMatchesFilter } from './core/sessionFilter';
 import type { NoteWorkspace } from './noteWorkspace';
 import { OPEN_SESSION_COMMAND } from './openSession';
@@ -167,16 +167,13 @@ export class SessionTreeProvider implements vscode.TreeDataProvider<SessionTreeN
       case 'file':
         return this.sessionNode(session, this.groupNode('file', session.uri));
       default: {
-        const facet = FACET_OF[this.groupingMode];
-        const [key] = this.index.groups(facet).filter(({ name }) => this.index.sessionsInGroup(facet, name).includes(session));
-        return this.sessionNode(session, this.groupNode(this.groupingMode, key?.name));
+        // The first of its groups in the view's order (a session with two speakers is under both).
+        const keys: readonly GroupKey[] =
+          this.groupingMode === 'speaker' ? session.speakers : this.groupingMode === 'tag' ? session.tags : this.groupingMode === 'day' ? [sessionDay(session)] : [session.status];
+        const [key] = [...keys].sort(compareNames);
+        return this.sessionNode(session, this.groupNode(this.groupingMode, key));
       }
     }
-  }
-
-  /** The track node of the conference → track grouping (for "show this track"). */
-  trackNodeFor(conference: string, track: GroupKey): SessionTreeNode {
-    return this.trackNode(conference, track);
   }
 
   getTreeItem(node: SessionTreeNode): vscode.TreeItem {

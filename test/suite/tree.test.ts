@@ -107,25 +107,45 @@ describe('Sessions view: acting on a session', () => {
     assert.equal(await vscode.env.clipboard.readText(), '[HTTP/3 in Production](notes/webcamp.md#http3-in-production)');
   });
 
-  it('reveals the session under the cursor in the tree without taking focus', async () => {
+  /** Moves the cursor below a heading of `file` and resolves when the view selects that session. */
+  async function cursorSelects(file: string, heading: string): Promise<vscode.TextDocument> {
     await vscode.commands.executeCommand('workbench.view.extension.conferenceNotes');
-    const document = await vscode.workspace.openTextDocument(workspaceUri('notes', 'webcamp.md'));
+    const document = await vscode.workspace.openTextDocument(workspaceUri('notes', file));
     const editor = await vscode.window.showTextDocument(document);
-    const line = document.getText().split('\n').indexOf('### Islands Architecture');
-    editor.selection = new vscode.Selection(line + 1, 0, line + 1, 0);
     const view = api.sessionTree.view;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the tree did not follow the cursor')), 5000);
+    const selected = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the tree did not follow the cursor to ${heading}`)), 5000);
       const subscription = view.onDidChangeSelection((event) => {
-        if (event.selection[0]?.kind === 'session' && event.selection[0].session.title === 'Islands Architecture') {
+        const [node] = event.selection;
+        if (node?.kind === 'session' && `### ${node.session.title}` === heading) {
           clearTimeout(timer);
           subscription.dispose();
           resolve();
         }
       });
     });
+    const line = document.getText().split('\n').indexOf(heading);
+    editor.selection = new vscode.Selection(line + 1, 0, line + 1, 0);
+    await selected;
+    return document;
+  }
+
+  it('reveals the session under the cursor in the tree without taking focus', async () => {
+    const document = await cursorSelects('webcamp.md', '### Islands Architecture');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString(), 'the editor keeps focus');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('follows the cursor in the other groupings too', async () => {
+    await vscode.commands.executeCommand('conferenceNotes.groupBy', 'speaker');
+    try {
+      await cursorSelects('devconf.md', '### Scaling Queues');
+      const [node] = api.sessionTree.view.selection;
+      assert.equal(node && api.sessionTree.provider.getParent(node)?.id, 'speaker:Ada Park');
+    } finally {
+      await vscode.commands.executeCommand('conferenceNotes.groupBy', 'conference');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 });
 
