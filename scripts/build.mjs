@@ -34,6 +34,8 @@ const builds = [
   // `import()` becomes `require()`, so the separate file loads as the CommonJS module it is built as.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [icalAsSeparateFile], supported: { 'dynamic-import': false } },
   { ...common, stdin: { contents: "export { default } from 'ical.js';", resolveDir: '.', loader: 'js' }, outfile: 'dist/ical.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The parse pool's worker (src/nodeParsePool.ts): reads and parses notes off the extension host's main thread.
+  { ...common, entryPoints: ['src/nodeParseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Web-worker extension host (vscode.dev, github.dev): no Node built-ins may be reached.
   { ...common, entryPoints: ['src/extension.web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   // The command-line twin (package.json `bin`).

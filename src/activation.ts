@@ -4,7 +4,7 @@
 // Activation registers features and returns at once; nothing is read from the workspace until the Sessions view
 // or a command asks for notes (NoteWorkspace.ready()).
 import * as vscode from 'vscode';
-import { NoteWorkspace, type NoteFileSystem } from './noteWorkspace';
+import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './noteWorkspace';
 import { registerOpenSession } from './openSession';
 import { registerSessionActions } from './sessionActions';
 import { registerSessionTree, type SessionTreeApi } from './sessionTree';
@@ -27,12 +27,14 @@ export interface ConferenceNotesApi {
 export interface Platform {
   /** How note files are read: the Node host reads local files directly, the web worker through workspace.fs. */
   readonly files: NoteFileSystem;
+  /** Worker threads that read and parse local notes during the first scan (Node only). */
+  readonly parseLocalNotes?: LocalNoteParser;
 }
 
 export function activateShared(context: vscode.ExtensionContext, platform: Platform): ConferenceNotesApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Conference Notes'), { log: true });
-  const notes = new NoteWorkspace(output, platform.files);
+  const notes = new NoteWorkspace(output, platform.files, platform.parseLocalNotes);
   context.subscriptions.push(output, notes);
 
   const sessionTree = registerSessionTree(context, notes);

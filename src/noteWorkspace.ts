@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_PARSE_OPTIONS, type NoteContext, type NoteDiagnostic, type ParsedNote, type ParseOptions } from './core/model';
 import { decodeNoteBytes, parseNote } from './core/parser';
 import { NoteIndex } from './core/noteIndex';
+import type { FileParseResult, NoteFile } from './nodeParsePool';
 import { clearSettingsCache, excludeGlobFor, isExcluded, NOTE_GLOB, readNoteSettings, type NoteSettings } from './settings';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
@@ -16,6 +17,12 @@ const READ_CONCURRENCY = 128;
 const WATCH_BATCH_MS = 300;
 /** Quiet time after the last keystroke before an unsaved document is re-read. */
 const TYPING_DEBOUNCE_MS = 250;
+
+/**
+ * Reads and parses local notes (file: URIs) off the extension host's main thread, in the order given: the Node
+ * host's worker pool (src/nodeParsePool.ts). Platforms without one read and parse on the main thread.
+ */
+export type LocalNoteParser = (files: readonly NoteFile[]) => Promise<FileParseResult[]>;
 
 /** The two file operations reading notes needs (workspace.fs has this shape). */
 export interface NoteFileSystem {
@@ -37,6 +44,7 @@ export class NoteWorkspace implements vscode.Disposable {
   constructor(
     private readonly output: vscode.LogOutputChannel,
     private readonly files: NoteFileSystem,
+    private readonly parseLocal?: LocalNoteParser,
   ) {
     this.disposables.push(this.problems);
   }
@@ -91,7 +99,17 @@ export class NoteWorkspace implements vscode.Disposable {
     const uris = await this.findNotes();
     const { notes, unread } = await vscode.window.withProgress(
       { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
-      () => this.readAll(uris, (uri) => this.readNote(uri, 'scan')),
+      async () => {
+        // Local notes go to the platform's worker threads when it has them (Node); the rest is read here.
+        const parseLocal = this.parseLocal;
+        const local = parseLocal ? uris.filter((uri) => uri.scheme === 'file') : [];
+        const others = parseLocal ? uris.filter((uri) => uri.scheme !== 'file') : uris;
+        const [pooled, read] = await Promise.all([
+          parseLocal && local.length > 0 ? this.readLocalNotes(local, parseLocal) : { notes: [], unread: [] },
+          this.readAll(others, (uri) => this.readNote(uri, 'scan')),
+        ]);
+        return { notes: [...pooled.notes, ...read.notes], unread: [...pooled.unread, ...read.unread] };
+      },
     );
     // A rescan replaces everything in one change: notes no longer found go with the ones that could not be read.
     const found = new Set(uris.map((uri) => uri.toString()));
@@ -192,20 +210,14 @@ export class NoteWorkspace implements vscode.Disposable {
     return this.readNote(uri, 'event');
   }
 
-  /**
-   * Reads one note from disk; undefined (with one message in the log) when it cannot be indexed. A file missing
-   * during a scan was deleted mid-read, which is worth a line in the log; after a delete event it is expected.
-   */
+  /** Reads one note from disk; undefined (with one message in the log) when it cannot be indexed. */
   private async readNote(uri: vscode.Uri, cause: 'scan' | 'event'): Promise<ParsedNote | undefined> {
     // The scan's findFiles already left excluded files out.
     if (cause === 'event' && !this.isIncluded(uri)) return undefined;
     const settings = readNoteSettings(uri);
     try {
       const stat = await this.files.stat(uri);
-      if (stat.size > settings.maxFileSize) {
-        this.output.warn(vscode.l10n.t('Skipped {0}: {1} bytes is over the size limit of {2} bytes (setting conferenceNotes.maxFileSize).', this.label(uri), stat.size, settings.maxFileSize));
-        return undefined;
-      }
+      if (stat.size > settings.maxFileSize) return this.skipTooLarge(uri, stat.size, settings.maxFileSize);
       const decoded = decodeNoteBytes(await this.files.readFile(uri));
       if ('diagnostic' in decoded) {
         this.report(uri, [decoded.diagnostic]);
@@ -213,15 +225,52 @@ export class NoteWorkspace implements vscode.Disposable {
       }
       return this.parse(decoded.text, uri, settings);
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-        this.problems.delete(uri);
-        this.reported.delete(uri.toString());
-        if (cause === 'scan') this.output.info(vscode.l10n.t('Skipped {0}: it was deleted while the workspace was being read.', this.label(uri)));
-        return undefined;
-      }
-      this.output.error(vscode.l10n.t('Could not read {0}: {1}', this.label(uri), error instanceof Error ? error.message : String(error)));
-      return undefined;
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return this.skipMissing(uri, cause);
+      return this.skipUnreadable(uri, error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /** The first scan's local notes, read and parsed by the platform's worker threads; what `readNote` does for each. */
+  private async readLocalNotes(uris: readonly vscode.Uri[], parseLocal: LocalNoteParser): Promise<{ notes: ParsedNote[]; unread: string[] }> {
+    const files = uris.map((uri) => {
+      const settings = readNoteSettings(uri);
+      return { path: uri.fsPath, context: this.contextFor(uri, settings.parseOptions), maxFileSize: settings.maxFileSize };
+    });
+    const results = await parseLocal(files);
+    const notes: ParsedNote[] = [];
+    const unread: string[] = [];
+    results.forEach((result, i) => {
+      const uri = uris[i];
+      if (result.kind === 'parsed') {
+        this.report(uri, result.note.diagnostics);
+        notes.push(result.note);
+        return;
+      }
+      unread.push(uri.toString());
+      if (result.kind === 'not-text') this.report(uri, [result.diagnostic]);
+      else if (result.kind === 'too-large') this.skipTooLarge(uri, result.size, files[i].maxFileSize);
+      else if (result.kind === 'missing') this.skipMissing(uri, 'scan');
+      else this.skipUnreadable(uri, result.message);
+    });
+    return { notes, unread };
+  }
+
+  private skipTooLarge(uri: vscode.Uri, size: number, limit: number): undefined {
+    this.output.warn(vscode.l10n.t('Skipped {0}: {1} bytes is over the size limit of {2} bytes (setting conferenceNotes.maxFileSize).', this.label(uri), size, limit));
+    return undefined;
+  }
+
+  /** A file missing during a scan was deleted mid-read, worth a line in the log; after a delete event it is expected. */
+  private skipMissing(uri: vscode.Uri, cause: 'scan' | 'event'): undefined {
+    this.problems.delete(uri);
+    this.reported.delete(uri.toString());
+    if (cause === 'scan') this.output.info(vscode.l10n.t('Skipped {0}: it was deleted while the workspace was being read.', this.label(uri)));
+    return undefined;
+  }
+
+  private skipUnreadable(uri: vscode.Uri, message: string): undefined {
+    this.output.error(vscode.l10n.t('Could not read {0}: {1}', this.label(uri), message));
+    return undefined;
   }
 
   private parse(text: string, uri: vscode.Uri, settings: NoteSettings = readNoteSettings(uri)): ParsedNote {
