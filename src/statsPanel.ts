@@ -461,7 +461,10 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
       await vscode.env.clipboard.writeText(text);
       void vscode.window.showInformationMessage(vscode.l10n.t('Copied the track statistics to the clipboard.'));
     } else if (choice?.destination === 'file') {
-      await this.saveAs(new TextEncoder().encode(text), format === 'csv' ? 'csv' : 'md', format === 'csv' ? vscode.l10n.t('CSV') : vscode.l10n.t('Markdown'));
+      // A CSV file starts with a byte-order mark: without it Excel reads UTF-8 (Japanese track names) as the
+      // system's legacy code page. The clipboard and the CLI's stdout get the bare text.
+      const fileText = format === 'csv' ? `\uFEFF${text}` : text;
+      await this.saveAs(new TextEncoder().encode(fileText), format === 'csv' ? 'csv' : 'md', format === 'csv' ? vscode.l10n.t('CSV') : vscode.l10n.t('Markdown'));
     }
   }
 

@@ -243,6 +243,8 @@ describe('Track statistics panel (extension host)', () => {
       } finally {
         restore();
       }
+      const csvBytes = await vscode.workspace.fs.readFile(exported('stats.csv'));
+      assert.deepEqual([...csvBytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV file starts with a UTF-8 byte-order mark, for Excel');
       assert.equal(
         await readText(exported('stats.csv')),
         'Track,DevConf 2024,WebCamp 2024,Total,Share (%)\r\nCloud,2,0,2,33.3\r\nFrontend,0,2,2,33.3\r\nBackend,0,1,1,16.7\r\nData,1,0,1,16.7\r\nTotal,3,3,6,100\r\n',
