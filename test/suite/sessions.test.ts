@@ -71,6 +71,22 @@ describe('Sessions tree (extension host)', () => {
     }
   });
 
+  it('reflects unsaved edits after a short pause, and the saved text again when they are reverted', async () => {
+    const api = await activateExtension();
+    const document = await vscode.workspace.openTextDocument(workspaceUri('notes', 'devconf.md'));
+    const editor = await vscode.window.showTextDocument(document);
+    const hasDraft = () => api.notes.index.sessions().some((s) => s.title === 'Draft Talk Not Saved');
+    try {
+      await editor.edit((edit) => edit.insert(new vscode.Position(document.lineCount, 0), '\n### Draft Talk Not Saved\n'));
+      assert.ok(document.isDirty);
+      await waitForIndex(api, hasDraft);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await waitForIndex(api, () => !hasDraft());
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('follows created, renamed and deleted notes', async () => {
     const api = await activateExtension();
     const created = workspaceUri('notes', 'nordic.md');
