@@ -560,10 +560,10 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
  */
 export function registerStatsPanel(context: vscode.ExtensionContext, notes: NoteWorkspace, logger: vscode.LogOutputChannel): StatsPanelApi {
   const controller = new StatsPanelController(context, notes, logger);
-  const command = (id: string, run: () => unknown) =>
-    vscode.commands.registerCommand(id, async () => {
+  const command = (id: string, run: (...args: unknown[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        await run();
+        await run(...args);
       } catch (error) {
         controller.fail(error);
       }
@@ -572,15 +572,12 @@ export function registerStatsPanel(context: vscode.ExtensionContext, notes: Note
     controller,
     vscode.window.registerWebviewPanelSerializer(STATS_PANEL_VIEW_TYPE, controller.serializer),
     command(STATS_COMMANDS.show, () => controller.show()),
-    vscode.commands.registerCommand('conferenceNotes.showTrackInChart', async (target?: { kind?: string; conference?: string; track?: string; session?: Session }) => {
+    command('conferenceNotes.showTrackInChart', (target) => {
       // From the Sessions view: a track node, or a session node (its own track).
-      const source = target?.kind === 'session' ? target.session : target;
-      if (typeof source?.conference !== 'string') return;
-      try {
-        await controller.revealTrack(source.conference, typeof source.track === 'string' ? source.track : undefined);
-      } catch (error) {
-        controller.fail(error);
-      }
+      const node = target as { kind?: string; conference?: unknown; track?: unknown; session?: Session } | undefined;
+      const source = node?.kind === 'session' ? node.session : node;
+      if (typeof source?.conference !== 'string') return undefined;
+      return controller.revealTrack(source.conference, typeof source.track === 'string' ? source.track : undefined);
     }),
     command(STATS_COMMANDS.exportSvg, () => controller.runExport('svg')),
     command(STATS_COMMANDS.exportPng, () => controller.runExport('png')),

@@ -4,7 +4,7 @@
 // an oversized block is not parsed at all. Any problem leaves the front matter empty and the body intact.
 // Most front matter is a few flat `key: value` lines; those are read directly, because the YAML parser costs
 // more than the whole markdown pass of a typical note.
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, stringify } from 'yaml';
 
 /** Front matter longer than this is ignored: real front matter is a few hundred characters. */
 export const FRONT_MATTER_MAX_CHARS = 64 * 1024;
@@ -156,4 +156,12 @@ function countLines(text: string): number {
   let lines = 0;
   for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lines++;
   return lines;
+}
+
+/**
+ * A string as a front-matter value, quoted only when needed, so any title is safe. YAML 1.1 quoting, so values such
+ * as `yes` or `10:30` stay strings for tools that still read YAML 1.1 too. Used by templates and schedule import.
+ */
+export function yamlScalar(value: string): string {
+  return stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();
 }

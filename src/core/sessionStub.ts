@@ -2,6 +2,7 @@
 // file (YAML front matter + `# Title`), and the file name of a session file. Re-import (import/merge.ts)
 // rewrites single field lines with the same renderers, so a stub and its later updates look alike.
 import { Document, isSeq } from 'yaml';
+import { yamlScalar } from './frontMatter';
 import { IMPORT_MESSAGES } from './import/messages';
 import { slugifyFileName } from './templates';
 import type { ImportedSchedule, ScheduleSession } from './import/scheduleModel';
@@ -100,10 +101,11 @@ export function renderReport(schedule: ImportedSchedule, options: ReportLayoutOp
 }
 
 /**
- * One front-matter line, through `yaml` so any title is safe. YAML 1.1 quoting also protects values
+ * One front-matter line, through `yaml` so any title is safe (see yamlScalar). YAML 1.1 quoting also protects values
  * such as `yes` or `10:30` from tools that still read YAML 1.1; lists are written inline.
  */
 export function renderFrontMatterField(key: string, value: string | readonly string[]): string {
+  if (typeof value === 'string') return `${key}: ${yamlScalar(value)}`;
   const document = new Document({ [key]: value }, { version: '1.1' });
   const node = document.get(key, true);
   if (isSeq(node)) node.flow = true;

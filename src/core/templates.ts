@@ -5,8 +5,7 @@
 // Nothing in a template is ever evaluated: variables are looked up in a fixed table of values, anything else
 // (VS Code's own variables, transforms, unknown names) is left visible exactly as written and reported.
 
-import { stringify as yamlStringify } from 'yaml';
-import { readFrontMatter } from './frontMatter';
+import { readFrontMatter, yamlScalar } from './frontMatter';
 import { collapseWhitespace, markdown, readMarkdownStructure, type MarkdownHeading } from './markdown';
 import { coreMessage, type CoreMessage } from './messages';
 import { DEFAULT_PARSE_OPTIONS, SESSION_STATUSES, type LineRange, type ParseOptions } from './model';
@@ -560,11 +559,6 @@ function plainText(nodes: readonly SnippetNode[]): string {
 function frontMatterLength(src: string): number {
   const match = /^\uFEFF?---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(src);
   return match ? match[0].length : 0;
-}
-
-function yamlScalar(value: string): string {
-  // YAML 1.1 quoting, as schedule import writes front matter: it also protects values such as `yes` or `10:30`.
-  return yamlStringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();
 }
 
 // ---------------------------------------------------------------------------------------------------------
