@@ -10,12 +10,12 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import MarkdownIt from 'markdown-it';
-import { renderTrackChart } from '../src/core/chart';
-import { DEFAULT_PARSE_OPTIONS, type NoteContext, type ParsedNote } from '../src/core/model';
-import { NoteIndex } from '../src/core/noteIndex';
-import { decodeNoteBytes, parseNote } from '../src/core/parser';
-import { computeTrackStats } from '../src/core/stats';
-import { createParsePool, type ParsePool } from '../src/nodeParsePool';
+import { renderTrackChart } from '../src/core/stats/chart';
+import { DEFAULT_PARSE_OPTIONS, type NoteContext, type ParsedNote } from '../src/core/notes/model';
+import { NoteIndex } from '../src/core/notes/noteIndex';
+import { decodeNoteBytes, parseNote } from '../src/core/notes/parser';
+import { computeTrackStats } from '../src/core/stats/stats';
+import { createParsePool, type ParsePool } from '../src/node/parsePool';
 import { makeNote } from '../test/unit/helpers/parsedNotes';
 import { ensureWorkspace, GENERATOR_VERSION, type BenchWorkspace } from './generate';
 
@@ -154,11 +154,11 @@ async function indexPass(files: readonly WorkspaceFile[]): Promise<NoteIndex> {
 /** Workers of the parse pool (one per core of the benchmark machine): each reads and parses a share of the files. */
 const PARSE_POOL_SIZE = 2;
 
-/** The pool's worker as the extension ships it (an esbuild bundle of src/nodeParseWorker.ts), in a temporary folder. */
+/** The pool's worker as the extension ships it (an esbuild bundle of src/node/parseWorker.ts), in a temporary folder. */
 async function startParsePool(): Promise<{ pool: ParsePool; dispose: () => Promise<void> }> {
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'conference-notes-bench-'));
   const workerScript = path.join(folder, 'parseWorker.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, '../src/nodeParseWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [path.join(__dirname, '../src/node/parseWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
   const pool = createParsePool(PARSE_POOL_SIZE, workerScript);
   return { pool, dispose: async () => { await pool.dispose(); await fs.rm(folder, { recursive: true, force: true }); } };
 }

@@ -32,15 +32,15 @@ const icalAsSeparateFile = {
 const builds = [
   // Node extension host.
   // `import()` becomes `require()`, so the separate file loads as the CommonJS module it is built as.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [icalAsSeparateFile], supported: { 'dynamic-import': false } },
+  { ...common, entryPoints: ['src/node/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [icalAsSeparateFile], supported: { 'dynamic-import': false } },
   { ...common, stdin: { contents: "export { default } from 'ical.js';", resolveDir: '.', loader: 'js' }, outfile: 'dist/ical.js', platform: 'node', format: 'cjs', target: 'node20' },
-  // The parse pool's worker (src/nodeParsePool.ts): reads and parses notes off the extension host's main thread.
-  { ...common, entryPoints: ['src/nodeParseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
+  // The parse pool's worker (src/node/parsePool.ts): reads and parses notes off the extension host's main thread.
+  { ...common, entryPoints: ['src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Web-worker extension host (vscode.dev, github.dev): no Node built-ins may be reached.
-  { ...common, entryPoints: ['src/extension.web.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+  { ...common, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   // The command-line twin (package.json `bin`).
   // `module` first: jsonc-parser's UMD `main` hides its requires from the bundler.
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' } },
   // The Track statistics webview script: runs in the webview (a browser page), draws with the core renderer.
   { ...common, entryPoints: ['src/webview/statsView.ts'], outfile: 'dist/webview/statsView.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // Extension-host tests, run inside the real VS Code by @vscode/test-cli; mocha stays a runtime require.

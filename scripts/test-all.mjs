@@ -13,6 +13,7 @@ const bin = (name) => join(repoRoot, 'node_modules/.bin', name);
  *  running this one pointless (it is then reported as one failure, not run). */
 const suites = [
   { name: 'typecheck', command: [bin('tsc'), '-p', '.', '--noEmit'] },
+  { name: 'typecheck webview', command: [bin('tsc'), '-p', 'src/webview', '--noEmit'] },
   { name: 'lint', command: [bin('eslint'), 'src', 'test', 'scripts', 'bench'] },
   { name: 'unit', command: [bin('mocha')], counts: 'mocha' },
   { name: 'build', command: [process.execPath, 'scripts/build.mjs'] },

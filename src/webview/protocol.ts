@@ -1,8 +1,8 @@
 // The messages between the Track statistics panel (extension host) and its webview, both ways. Free of `vscode`
 // and Node imports so the webview bundle shares it. Everything the webview sends is untrusted input: the host
 // accepts a message only through `parseWebviewMessage`, which checks every field.
-import type { ChartMessages } from '../core/chart';
-import type { StatsLabels, TrackSort, TrackStats, ValueMode } from '../core/stats';
+import type { ChartMessages } from '../core/stats/chart';
+import type { StatsLabels, TrackSort, TrackStats, ValueMode } from '../core/stats/stats';
 
 /** The self-contained palettes an exported image can carry (the panel itself follows the editor theme). */
 export type ExportPalette = 'light' | 'dark';

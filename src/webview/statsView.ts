@@ -4,8 +4,8 @@
 //
 // Note text (conference and track names) only ever reaches the DOM as `textContent`, attribute values, or inside
 // the SVG the core renderer escaped; that SVG is parsed as XML and imported, never assigned to `innerHTML`.
-import { renderTrackChart } from '../core/chart';
-import { statsToTable, type TrackStats } from '../core/stats';
+import { renderTrackChart } from '../core/stats/chart';
+import { statsToTable, type TrackStats } from '../core/stats/stats';
 import {
   isStatsViewState,
   type ExportFormat,

@@ -2,7 +2,7 @@
 // cannot be read, and the rest of the workspace unaffected.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/activation';
+import type { ConferenceNotesApi } from '../../src/vscode/activation';
 import { activateExtension, waitForIndex, workspaceUri } from './helpers';
 
 const encode = (text: string) => new TextEncoder().encode(text);

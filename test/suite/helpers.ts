@@ -1,8 +1,8 @@
 // Shared helpers for the extension-host tests (they run inside a real VS Code on test/fixtures/workspace).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/activation';
-import type { SessionTreeNode } from '../../src/sessionTree';
+import type { ConferenceNotesApi } from '../../src/vscode/activation';
+import type { SessionTreeNode } from '../../src/vscode/sessions/sessionTree';
 
 export const EXTENSION_ID = 'conference-notes.conference-notes';
 

@@ -3,8 +3,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/activation';
-import type { ImportPrompts } from '../../src/scheduleImport';
+import type { ConferenceNotesApi } from '../../src/vscode/activation';
+import type { ImportPrompts } from '../../src/vscode/import/scheduleImport';
 import { activateExtension, renderTree, waitForIndex, workspaceUri } from './helpers';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'schedules');

@@ -3,8 +3,8 @@
 // Only the dialogs are answered by the tests (through the panel's `prompts`); everything else is real.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/activation';
-import { STATS_PANEL_VIEW_TYPE, type RenderedStats, type StatsPrompts } from '../../src/statsPanel';
+import type { ConferenceNotesApi } from '../../src/vscode/activation';
+import { STATS_PANEL_VIEW_TYPE, type RenderedStats, type StatsPrompts } from '../../src/vscode/stats/statsPanel';
 import { DEFAULT_VIEW_OPTIONS, type StatsViewState } from '../../src/webview/protocol';
 import { FIXTURE_TABLE, FIXTURE_TABLE_HEADER as HEADER } from './fixtureExpectations';
 import { activateExtension, waitForIndex, workspaceUri } from './helpers';

@@ -2,8 +2,8 @@
 // New Session Note (unsaved documents at free file names), user templates, and field completion.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/activation';
-import type { TemplatePrompts } from '../../src/templateCommands';
+import type { ConferenceNotesApi } from '../../src/vscode/activation';
+import type { TemplatePrompts } from '../../src/vscode/templates/templateCommands';
 import { activateExtension, workspaceUri } from './helpers';
 
 type Answer = string | vscode.Uri | undefined;

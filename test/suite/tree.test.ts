@@ -2,7 +2,7 @@
 // nothing else), Copy Markdown Link, and following the editor's cursor — in a real VS Code.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/activation';
+import type { ConferenceNotesApi } from '../../src/vscode/activation';
 import { activateExtension, renderTree, waitForIndex, workspaceUri } from './helpers';
 
 const labels = async (api: ConferenceNotesApi) => (await renderTree(api, undefined, 2)).map((node) => `${node.label} (${node.description}): ${(node.children ?? []).map((child) => child.label).join(', ')}`);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import fc from 'fast-check';
-import type { Session } from '../../src/core/model';
-import { renderTrackChart, textWidthUnits, truncateText, type TrackChartOptions } from '../../src/core/chart';
-import { computeTrackStats, type TrackStatsOptions } from '../../src/core/stats';
+import type { Session } from '../../src/core/notes/model';
+import { renderTrackChart, textWidthUnits, truncateText, type TrackChartOptions } from '../../src/core/stats/chart';
+import { computeTrackStats, type TrackStatsOptions } from '../../src/core/stats/stats';
 import { makeSession } from './helpers/parsedNotes';
 
 /** The renderer's own vocabulary: anything else in the output came from the input. */

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../../src/cli';
+import { runCli } from '../../src/cli/main';
 
 const root = join(__dirname, '..', '..');
 const seed = join(root, '..', 'shared', 'seed', 'kubecon-na-2020-report.md');

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimatch } from 'minimatch';
-import { DEFAULT_PARSE_OPTIONS, type ParsedNote, type ParseOptions, type Session } from '../../src/core/model';
-import { decodeNoteBytes, parseNote } from '../../src/core/parser';
+import { DEFAULT_PARSE_OPTIONS, type ParsedNote, type ParseOptions, type Session } from '../../src/core/notes/model';
+import { decodeNoteBytes, parseNote } from '../../src/core/notes/parser';
 
 const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus');
 const NOTE_FILE = /\.(?:md|markdown)$/i;

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { fieldNameOf, normalizeDate, readFieldLines, splitList, statusOf } from '../../src/core/fields';
+import { fieldNameOf, normalizeDate, readFieldLines, splitList, statusOf } from '../../src/core/notes/fields';
 
 describe('fieldNameOf', () => {
   it('matches keys ignoring case, width, spaces, - and _', () => {

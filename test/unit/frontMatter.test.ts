@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { FRONT_MATTER_MAX_CHARS, readFrontMatter } from '../../src/core/frontMatter';
+import { FRONT_MATTER_MAX_CHARS, readFrontMatter } from '../../src/core/notes/frontMatter';
 
 describe('readFrontMatter', () => {
   it('finds no front matter unless the text starts with a --- line', () => {

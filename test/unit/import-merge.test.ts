@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { applyEdits, planReportReimport, planSessionFilesReimport, summarizeReimport, type ReimportPlan } from '../../src/core/import/merge';
 import { formatImportMessage, type ImportedSchedule, type ScheduleSession } from '../../src/core/import/schedule';
-import { readFrontMatter } from '../../src/core/frontMatter';
-import { DEFAULT_PARSE_OPTIONS } from '../../src/core/model';
-import { parseNote } from '../../src/core/parser';
-import { renderReport } from '../../src/core/sessionStub';
+import { readFrontMatter } from '../../src/core/notes/frontMatter';
+import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
+import { parseNote } from '../../src/core/notes/parser';
+import { renderReport } from '../../src/core/import/sessionStub';
 import { parseFixture } from './helpers/scheduleFixtures';
 
 /** Lines with their terminators, so comparisons are byte for byte. */

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { ScheduleSession } from '../../src/core/import/schedule';
-import { readFrontMatter } from '../../src/core/frontMatter';
-import { collapseWhitespace, readMarkdownStructure } from '../../src/core/markdown';
-import { DEFAULT_PARSE_OPTIONS } from '../../src/core/model';
-import { parseNote } from '../../src/core/parser';
-import { renderFieldLine, renderHeadingText, renderReport, renderSessionFile, renderSessionSection, sessionFileName } from '../../src/core/sessionStub';
+import { readFrontMatter } from '../../src/core/notes/frontMatter';
+import { collapseWhitespace, readMarkdownStructure } from '../../src/core/notes/markdown';
+import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
+import { parseNote } from '../../src/core/notes/parser';
+import { renderFieldLine, renderHeadingText, renderReport, renderSessionFile, renderSessionSection, sessionFileName } from '../../src/core/import/sessionStub';
 import { parseFixture } from './helpers/scheduleFixtures';
 
 const stub = (fields: Partial<ScheduleSession>): ScheduleSession => ({ uid: 'uid-1', title: 'A Talk', tracks: [], speakers: [], ...fields });

@@ -37,7 +37,7 @@ function adapterStrings(): Map<string, string> {
  */
 async function messageTableStrings(): Promise<Map<string, string>> {
   const found = new Map<string, string>();
-  for (const file of [...sourceFiles(join(root, 'src', 'core')), join(root, 'src', 'cliText.ts')]) {
+  for (const file of [...sourceFiles(join(root, 'src', 'core')), join(root, 'src', 'cli', 'text.ts')]) {
     const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const [name, table] of Object.entries(module)) {
       if (!name.endsWith('_MESSAGES') || typeof table !== 'object' || table === null) continue;

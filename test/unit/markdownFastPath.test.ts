@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readFrontMatter } from '../../src/core/frontMatter';
-import { collapseWhitespace, readBlockOutlineWithMarkdownIt, readMarkdownStructure } from '../../src/core/markdown';
-import { readBlockOutlineFast, type BlockOutline } from '../../src/core/markdownFastPath';
+import { readFrontMatter } from '../../src/core/notes/frontMatter';
+import { collapseWhitespace, readBlockOutlineWithMarkdownIt, readMarkdownStructure } from '../../src/core/notes/markdown';
+import { readBlockOutlineFast, type BlockOutline } from '../../src/core/notes/markdownFastPath';
 
 // Documents are built line by line from pieces that exercise every rule the fast reader reproduces, in realistic
 // and in awkward spellings: indentation of 0–6 columns with spaces and tabs, markers with too much or no space

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_PARSE_OPTIONS } from '../../src/core/model';
-import { headingAnchor, markdownLink, planStatusEdit, type TextEdit } from '../../src/core/noteEdits';
-import { parseNote } from '../../src/core/parser';
+import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
+import { headingAnchor, markdownLink, planStatusEdit, type TextEdit } from '../../src/core/notes/noteEdits';
+import { parseNote } from '../../src/core/notes/parser';
 
 function applyEdit(text: string, edit: TextEdit): string {
   const lines = text.split('\n');

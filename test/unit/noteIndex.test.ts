@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { ParsedNote, Session } from '../../src/core/model';
-import { NoteIndex, sessionDay, type Facet, type GroupKey, type IndexChange } from '../../src/core/noteIndex';
+import type { ParsedNote, Session } from '../../src/core/notes/model';
+import { NoteIndex, sessionDay, type Facet, type GroupKey, type IndexChange } from '../../src/core/notes/noteIndex';
 import { makeNote, type SessionFields } from './helpers/parsedNotes';
 
 const FACETS: readonly Facet[] = ['speakers', 'tags', 'days', 'statuses'];

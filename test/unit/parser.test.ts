@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_PARSE_OPTIONS, type NoteContext, type ParsedNote, type ParseOptions, type Session } from '../../src/core/model';
-import { MAX_HEADING_CHARS } from '../../src/core/markdown';
-import { decodeNoteBytes, matchesWildcard, parseNote, PARSER_MESSAGES, readableName } from '../../src/core/parser';
+import { DEFAULT_PARSE_OPTIONS, type NoteContext, type ParsedNote, type ParseOptions, type Session } from '../../src/core/notes/model';
+import { MAX_HEADING_CHARS } from '../../src/core/notes/markdown';
+import { decodeNoteBytes, matchesWildcard, parseNote, PARSER_MESSAGES, readableName } from '../../src/core/notes/parser';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'notes');
 const SEED = join(__dirname, '..', '..', '..', 'shared', 'seed', 'kubecon-na-2020-report.md');

@@ -12,7 +12,7 @@ import {
   sessionSnippet,
   snippetProblems,
   walkNodes,
-} from '../../src/core/templates';
+} from '../../src/core/templates/templates';
 
 interface SnippetDefinition {
   prefix: string | string[];

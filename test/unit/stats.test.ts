@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import type { Session } from '../../src/core/model';
-import { NoteIndex } from '../../src/core/noteIndex';
-import { computeTrackStats, formatValue, statsToCsv, statsToJson, statsToMarkdownTable } from '../../src/core/stats';
+import type { Session } from '../../src/core/notes/model';
+import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { computeTrackStats, formatValue, statsToCsv, statsToJson, statsToMarkdownTable } from '../../src/core/stats/stats';
 import { makeNote, type SessionFields } from './helpers/parsedNotes';
 
 /** `{ Track: n }` per conference → the sessions of one note per conference. */

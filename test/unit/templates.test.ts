@@ -20,7 +20,7 @@ import {
   type InsertionPlan,
   type SnippetNode,
   type TemplateValues,
-} from '../../src/core/templates';
+} from '../../src/core/templates/templates';
 
 const snippet = (template: string, values: TemplateValues = {}) => renderTemplate(template, values, { mode: 'snippet' });
 const text = (template: string, values: TemplateValues = {}) => renderTemplate(template, values, { mode: 'text' });

@@ -2,7 +2,7 @@
 // webview draws the fixture's numbers (the table is what the webview reports after rendering).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { STATS_PANEL_VIEW_TYPE } from '../../src/statsPanel';
+import { STATS_PANEL_VIEW_TYPE } from '../../src/vscode/stats/statsPanel';
 import { FIXTURE_TABLE } from '../suite/fixtureExpectations';
 import { activateExtension } from '../suite/helpers';
 

@@ -2,15 +2,15 @@
 // schedule. Sessions are matched by UID; only field lines (and the title heading) of matched sessions
 // change, new sessions are inserted, sessions gone from the schedule are marked cancelled. Every other
 // byte of the notes, and above all what the user wrote under a session, is left exactly as it was.
-import { fieldNameOf, normalizeDate, splitList, statusOf, type FieldLine, readFieldLines } from '../fields';
-import { readFrontMatter } from '../frontMatter';
-import { freeFileName } from '../templates';
-import { collapseWhitespace, readMarkdownStructure, type MarkdownHeading } from '../markdown';
-import type { SessionStatus } from '../model';
+import { fieldNameOf, normalizeDate, splitList, statusOf, type FieldLine, readFieldLines } from '../notes/fields';
+import { readFrontMatter } from '../notes/frontMatter';
+import { freeFileName } from '../templates/templates';
+import { collapseWhitespace, readMarkdownStructure, type MarkdownHeading } from '../notes/markdown';
+import type { SessionStatus } from '../notes/model';
 import {
   groupByTrack, renderFieldLine, renderFrontMatterField, renderHeadingText, renderSessionFile, renderSessionSection,
   renderTrackSection, resolveReportLayout, sessionFileName, type ReportLayoutOptions,
-} from '../sessionStub';
+} from './sessionStub';
 import { importMessage, type ImportMessage } from './messages';
 import type { ImportedSchedule, ScheduleSession } from './scheduleModel';
 

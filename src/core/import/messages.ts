@@ -1,7 +1,7 @@
 // Every user-facing string of schedule import, in English, with `{0}`, `{1}`… placeholders. The adapters
 // (VS Code command, CLI) localise by code; the core only ever returns a code, this template and its args.
 import { coreMessage, fillTemplate, type CoreMessage } from '../messages';
-import type { DiagnosticSeverity } from '../model';
+import type { DiagnosticSeverity } from '../notes/model';
 
 export const IMPORT_MESSAGES = {
   // Failed parses: nothing is written.

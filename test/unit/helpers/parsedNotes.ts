@@ -1,5 +1,5 @@
 // Builds ParsedNote/Session objects directly, so index, statistics and chart tests need no parser.
-import type { ParsedNote, Session } from '../../../src/core/model';
+import type { ParsedNote, Session } from '../../../src/core/notes/model';
 
 export type SessionFields = Partial<Omit<Session, 'uri' | 'layout'>>;
 

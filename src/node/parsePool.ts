@@ -3,7 +3,7 @@
 // several times, and every note parsed there delays the next read. In the pool, each worker reads its files
 // synchronously and parses them, and the main thread only indexes the results.
 import { Worker } from 'node:worker_threads';
-import type { NoteContext, NoteDiagnostic, ParsedNote, ParseOptions } from './core/model';
+import type { NoteContext, NoteDiagnostic, ParsedNote, ParseOptions } from '../core/notes/model';
 
 /** A local note to read: its path on disk and the context `parseNote` needs. */
 export interface NoteFile {

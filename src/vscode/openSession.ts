@@ -1,6 +1,6 @@
 // Opening a session: the note's editor with the session heading at the top and the cursor on it.
 import * as vscode from 'vscode';
-import type { Session } from './core/model';
+import type { Session } from '../core/notes/model';
 
 export const OPEN_SESSION_COMMAND = 'conferenceNotes.openSession';
 

@@ -4,10 +4,10 @@
 // the platform's NoteFileSystem (Node fs for local files, workspace.fs otherwise), so remote and virtual workspaces
 // (and the web worker) behave the same.
 import * as vscode from 'vscode';
-import { DEFAULT_PARSE_OPTIONS, type NoteContext, type NoteDiagnostic, type ParsedNote, type ParseOptions } from './core/model';
-import { decodeNoteBytes, parseNote } from './core/parser';
-import { NoteIndex } from './core/noteIndex';
-import type { FileParseResult, NoteFile } from './nodeParsePool';
+import { DEFAULT_PARSE_OPTIONS, type NoteContext, type NoteDiagnostic, type ParsedNote, type ParseOptions } from '../core/notes/model';
+import { decodeNoteBytes, parseNote } from '../core/notes/parser';
+import { NoteIndex } from '../core/notes/noteIndex';
+import type { FileParseResult, NoteFile } from '../node/parsePool';
 import { clearSettingsCache, excludeGlobFor, isExcluded, NOTE_GLOB, readNoteSettings, type NoteSettings } from './settings';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
@@ -20,7 +20,7 @@ const TYPING_DEBOUNCE_MS = 250;
 
 /**
  * Reads and parses local notes (file: URIs) off the extension host's main thread, in the order given: the Node
- * host's worker pool (src/nodeParsePool.ts). Platforms without one read and parse on the main thread.
+ * host's worker pool (src/node/parsePool.ts). Platforms without one read and parse on the main thread.
  */
 export type LocalNoteParser = (files: readonly NoteFile[]) => Promise<FileParseResult[]>;
 

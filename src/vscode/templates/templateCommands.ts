@@ -3,8 +3,8 @@
 // in markdown by default, so these commands are the main road; every insertion is one SnippetString edit (one
 // undo step), and new notes open as unsaved documents at a free file name, so nothing on disk is overwritten.
 import * as vscode from 'vscode';
-import { fieldNameOf } from './core/fields';
-import { SESSION_STATUSES, type ParseOptions } from './core/model';
+import { fieldNameOf } from '../../core/notes/fields';
+import { SESSION_STATUSES, type ParseOptions } from '../../core/notes/model';
 import {
   freeFileName,
   insertionPlan,
@@ -17,9 +17,9 @@ import {
   trackSectionSnippet,
   type TemplateLanguage,
   type TemplateValues,
-} from './core/templates';
-import type { NoteWorkspace } from './noteWorkspace';
-import { readNoteSettings } from './settings';
+} from '../../core/templates/templates';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { readNoteSettings } from '../settings';
 
 const DEFAULT_TEMPLATES_FOLDER = '.vscode/conference-notes/templates';
 

@@ -11,17 +11,17 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { renderTrackChart } from './core/chart';
-import { planImport, type ImportLayout } from './core/import/importPlan';
-import { IMPORT_MESSAGES, parseSchedule } from './core/import/schedule';
+import { renderTrackChart } from '../core/stats/chart';
+import { planImport, type ImportLayout } from '../core/import/importPlan';
+import { IMPORT_MESSAGES, parseSchedule } from '../core/import/schedule';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { minimatch } from 'minimatch';
-import type { NoteDiagnostic, ParsedNote, ParseOptions, Session } from './core/model';
-import { parseOptionsFromSettings } from './core/noteSettings';
-import { NoteIndex } from './core/noteIndex';
-import { decodeNoteBytes, parseNote } from './core/parser';
-import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type StatsLabels, type TrackSort } from './core/stats';
-import { CLI_MESSAGES as M, cliText } from './cliText';
+import type { NoteDiagnostic, ParsedNote, ParseOptions, Session } from '../core/notes/model';
+import { parseOptionsFromSettings } from '../core/notes/noteSettings';
+import { NoteIndex } from '../core/notes/noteIndex';
+import { decodeNoteBytes, parseNote } from '../core/notes/parser';
+import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type StatsLabels, type TrackSort } from '../core/stats/stats';
+import { CLI_MESSAGES as M, cliText } from './text';
 
 const NOTE_EXTENSIONS = new Set(['.md', '.markdown']);
 /** Folders that never hold a user's notes and can be huge. */

@@ -1,10 +1,10 @@
 // What a user can do with a session from the Sessions view's context menu: open it beside, copy a markdown link
 // to it, and set its status (a one-step, undoable edit of the note that changes nothing else).
 import * as vscode from 'vscode';
-import { SESSION_STATUSES, type Session, type SessionStatus } from './core/model';
-import { markdownLink, planStatusEdit } from './core/noteEdits';
-import type { NoteWorkspace } from './noteWorkspace';
-import { openSession } from './openSession';
+import { SESSION_STATUSES, type Session, type SessionStatus } from '../../core/notes/model';
+import { markdownLink, planStatusEdit } from '../../core/notes/noteEdits';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { openSession } from '../openSession';
 import { statusLabel, type SessionTreeNode } from './sessionTree';
 
 /** Context-menu commands receive the tree node; tests and other commands pass the session itself. */

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildSync } from 'esbuild';
-import { DEFAULT_PARSE_OPTIONS, type NoteContext, type ParseOptions } from '../../src/core/model';
-import { decodeNoteBytes, parseNote } from '../../src/core/parser';
-import { createParsePool, type FileParseResult, type NoteFile, type ParsePool } from '../../src/nodeParsePool';
+import { DEFAULT_PARSE_OPTIONS, type NoteContext, type ParseOptions } from '../../src/core/notes/model';
+import { decodeNoteBytes, parseNote } from '../../src/core/notes/parser';
+import { createParsePool, type FileParseResult, type NoteFile, type ParsePool } from '../../src/node/parsePool';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'notes');
 
@@ -28,7 +28,7 @@ describe('createParsePool', () => {
     folder = mkdtempSync(join(tmpdir(), 'parse-pool-'));
     // The worker runs as the extension ships it: an esbuild bundle of its entry.
     const workerScript = join(folder, 'parseWorker.js');
-    buildSync({ entryPoints: [join(__dirname, '..', '..', 'src', 'nodeParseWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    buildSync({ entryPoints: [join(__dirname, '..', '..', 'src', 'node', 'parseWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
     pool = createParsePool(2, workerScript);
   });
 

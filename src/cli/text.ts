@@ -1,7 +1,7 @@
 // Localisation for the command line: the same Japanese bundle as the extension (l10n/bundle.l10n.ja.json, keyed by
 // the English text), chosen from the system language as other command-line tools do.
-import japaneseBundle from '../l10n/bundle.l10n.ja.json';
-import { fillTemplate } from './core/messages';
+import japaneseBundle from '../../l10n/bundle.l10n.ja.json';
+import { fillTemplate } from '../core/messages';
 
 export const CLI_MESSAGES = {
   usage: `Usage:

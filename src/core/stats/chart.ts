@@ -3,7 +3,7 @@
 // Pure string output (no DOM) so it runs in the extension host, the web worker, the webview and Node.
 // Every piece of note text goes through `xmlText`/`xmlAttribute`; element and attribute names are constants.
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { fillTemplate } from './messages';
+import { fillTemplate } from '../messages';
 import { formatValue, rowValues, STATS_MESSAGES, trackLabel, type TrackStats, type ValueMode } from './stats';
 
 /** English templates for every user-facing string of the chart; adapters pass localised ones. */

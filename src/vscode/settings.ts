@@ -3,8 +3,8 @@
 // them once per file.
 import * as vscode from 'vscode';
 import { Minimatch } from 'minimatch';
-import type { ParseOptions } from './core/model';
-import { parseOptionsFromSettings } from './core/noteSettings';
+import type { ParseOptions } from '../core/notes/model';
+import { parseOptionsFromSettings } from '../core/notes/noteSettings';
 
 export const NOTE_GLOB = '**/*.{md,markdown}';
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;

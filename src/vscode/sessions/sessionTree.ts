@@ -2,11 +2,11 @@
 // stable ids and a parent, so the view keeps its expansion state across refreshes and `reveal` works; an index
 // change refreshes only the group nodes it touched.
 import * as vscode from 'vscode';
-import type { Session, SessionStatus } from './core/model';
-import { compareNames, sessionDay, type Facet, type GroupKey, type IndexChange, type NoteIndex } from './core/noteIndex';
-import { sessionMatchesFilter } from './core/sessionFilter';
-import type { NoteWorkspace } from './noteWorkspace';
-import { OPEN_SESSION_COMMAND } from './openSession';
+import type { Session, SessionStatus } from '../../core/notes/model';
+import { compareNames, sessionDay, type Facet, type GroupKey, type IndexChange, type NoteIndex } from '../../core/notes/noteIndex';
+import { sessionMatchesFilter } from '../../core/notes/sessionFilter';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { OPEN_SESSION_COMMAND } from '../openSession';
 
 export const SESSIONS_VIEW_ID = 'conferenceNotes.sessions';
 

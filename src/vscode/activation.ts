@@ -1,4 +1,4 @@
-// What the Node entry (extension.ts) and the web-worker entry (extension.web.ts) share: everything but the
+// What the Node entry (src/node/extension.ts) and the web-worker entry (src/web/extension.ts) share: everything but the
 // platform-specific pieces they pass in, so nothing reachable from here may need a Node built-in.
 //
 // Activation registers features and returns at once; nothing is read from the workspace until the Sessions view
@@ -6,11 +6,11 @@
 import * as vscode from 'vscode';
 import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './noteWorkspace';
 import { registerOpenSession } from './openSession';
-import { registerSessionActions } from './sessionActions';
-import { registerSessionTree, type SessionTreeApi } from './sessionTree';
-import { registerStatsPanel, type StatsPanelApi } from './statsPanel';
-import { registerScheduleImport, type ScheduleImportApi } from './scheduleImport';
-import { registerTemplateCommands, type TemplateCommandsApi } from './templateCommands';
+import { registerSessionActions } from './sessions/sessionActions';
+import { registerSessionTree, type SessionTreeApi } from './sessions/sessionTree';
+import { registerStatsPanel, type StatsPanelApi } from './stats/statsPanel';
+import { registerScheduleImport, type ScheduleImportApi } from './import/scheduleImport';
+import { registerTemplateCommands, type TemplateCommandsApi } from './templates/templateCommands';
 
 /** What `activate` returns: lets tests (and other extensions) reach the live model. */
 export interface ConferenceNotesApi {

@@ -1,6 +1,6 @@
 // The note model shared by every layer: the extension (Node and web), the CLI, the benchmark.
 // Plain data only, so it crosses the webview boundary and serialises to JSON unchanged.
-import type { CoreMessage } from './messages';
+import type { CoreMessage } from '../messages';
 
 /** What the user did (or plans to do) with a session. `cancelled` is set by schedule re-import. */
 export const SESSION_STATUSES = ['planned', 'attended', 'watched', 'to-watch', 'skipped', 'cancelled'] as const;

@@ -9,7 +9,7 @@ import { Minimatch } from 'minimatch';
 import { fieldNameOf, isPrintableAscii, normalizeDate, readFieldLines, splitList, statusOf, type FieldName } from './fields';
 import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
 import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
-import { coreMessage } from './messages';
+import { coreMessage } from '../messages';
 import { SESSION_STATUSES } from './model';
 import type {
   LineRange, NoteContext, NoteDiagnostic, NoteLayout, ParsedNote, ParseOptions, Session, SessionLink, SessionStatus,

@@ -1,8 +1,8 @@
 // Sessions per track, compared across conferences: the numbers behind the chart, the table in the
 // statistics panel, the exports (CSV, Markdown) and the CLI's JSON.
-import type { Session } from './model';
-import { fillTemplate } from './messages';
-import { compareNames, NoteIndex, type GroupKey } from './noteIndex';
+import type { Session } from '../notes/model';
+import { fillTemplate } from '../messages';
+import { compareNames, NoteIndex, type GroupKey } from '../notes/noteIndex';
 
 /** English templates for every user-facing string of the table exports; adapters pass localised ones. */
 export const STATS_MESSAGES = {

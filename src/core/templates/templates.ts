@@ -5,10 +5,10 @@
 // Nothing in a template is ever evaluated: variables are looked up in a fixed table of values, anything else
 // (VS Code's own variables, transforms, unknown names) is left visible exactly as written and reported.
 
-import { readFrontMatter, yamlScalar } from './frontMatter';
-import { collapseWhitespace, markdown, readMarkdownStructure, type MarkdownHeading } from './markdown';
-import { coreMessage, type CoreMessage } from './messages';
-import { DEFAULT_PARSE_OPTIONS, SESSION_STATUSES, type LineRange, type ParseOptions } from './model';
+import { readFrontMatter, yamlScalar } from '../notes/frontMatter';
+import { collapseWhitespace, markdown, readMarkdownStructure, type MarkdownHeading } from '../notes/markdown';
+import { coreMessage, type CoreMessage } from '../messages';
+import { DEFAULT_PARSE_OPTIONS, SESSION_STATUSES, type LineRange, type ParseOptions } from '../notes/model';
 
 // ---------------------------------------------------------------------------------------------------------
 // Messages

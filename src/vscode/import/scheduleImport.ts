@@ -3,11 +3,11 @@
 // schedule again updates field lines only (matched by UID); user text is never touched, and every change is one
 // workspace edit that the user can undo.
 import * as vscode from 'vscode';
-import { detectScheduleFormat, parseSchedule, scheduleStats, systemTimeZone, type ImportedSchedule, type ImportMessage } from './core/import/schedule';
-import { IMPORT_MESSAGES } from './core/import/messages';
-import { planImport, type ImportLayout, type ImportPlan } from './core/import/importPlan';
-import type { NoteWorkspace } from './noteWorkspace';
-import { readNoteSettings } from './settings';
+import { detectScheduleFormat, parseSchedule, scheduleStats, systemTimeZone, type ImportedSchedule, type ImportMessage } from '../../core/import/schedule';
+import { IMPORT_MESSAGES } from '../../core/import/messages';
+import { planImport, type ImportLayout, type ImportPlan } from '../../core/import/importPlan';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { readNoteSettings } from '../settings';
 
 /** Answers to the command's questions; tests replace it to answer without a person. */
 export interface ImportPrompts {

@@ -5,9 +5,9 @@
 import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
-import { activateShared, type ConferenceNotesApi } from './activation';
-import { createParsePool } from './nodeParsePool';
-import type { LocalNoteParser, NoteFileSystem } from './noteWorkspace';
+import { activateShared, type ConferenceNotesApi } from '../vscode/activation';
+import { createParsePool } from './parsePool';
+import type { LocalNoteParser, NoteFileSystem } from '../vscode/noteWorkspace';
 
 /** Node's errors as the FileSystemErrors workspace.fs throws, which the reader understands. */
 function asFileSystemError(error: unknown, uri: vscode.Uri): unknown {

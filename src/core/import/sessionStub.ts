@@ -2,10 +2,10 @@
 // file (YAML front matter + `# Title`), and the file name of a session file. Re-import (import/merge.ts)
 // rewrites single field lines with the same renderers, so a stub and its later updates look alike.
 import { Document, isSeq } from 'yaml';
-import { yamlScalar } from './frontMatter';
-import { IMPORT_MESSAGES } from './import/messages';
-import { slugifyFileName } from './templates';
-import type { ImportedSchedule, ScheduleSession } from './import/scheduleModel';
+import { yamlScalar } from '../notes/frontMatter';
+import { IMPORT_MESSAGES } from './messages';
+import { slugifyFileName } from '../templates/templates';
+import type { ImportedSchedule, ScheduleSession } from './scheduleModel';
 
 /** The field lines of a stub, in the order they are written. `tags` holds a session's further categories. */
 export const STUB_FIELD_ORDER = ['speakers', 'date', 'time', 'room', 'tags', 'uid', 'url', 'status'] as const;

@@ -1,12 +1,12 @@
-// Worker-thread entry of the Node parse pool (src/nodeParsePool.ts), bundled as dist/parseWorker.js: reads, decodes
+// Worker-thread entry of the Node parse pool (src/node/parsePool.ts), bundled as dist/parseWorker.js: reads, decodes
 // and parses batches of local notes off the extension host's main thread.
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import type { ParseOptions } from './core/model';
-import { decodeNoteBytes, parseNote } from './core/parser';
-import type { FileParseResult, PoolMessage, WorkerFile } from './nodeParsePool';
+import type { ParseOptions } from '../core/notes/model';
+import { decodeNoteBytes, parseNote } from '../core/notes/parser';
+import type { FileParseResult, PoolMessage, WorkerFile } from './parsePool';
 
-if (!parentPort) throw new Error('nodeParseWorker runs in a worker thread only.');
+if (!parentPort) throw new Error('The parse worker runs in a worker thread only.');
 const port = parentPort;
 
 // One options object per workspace folder, kept here, so the parser's per-options caches (compiled fileDefaults

@@ -6,11 +6,11 @@
 // the HTML only inside an escaped attribute, and the chart only through the renderer's escaping. All files are
 // written through `vscode.workspace.fs` and nothing here needs a Node built-in, so it runs in the web host too.
 import * as vscode from 'vscode';
-import { CHART_MESSAGES, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from './core/chart';
-import type { Session } from './core/model';
-import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from './core/stats';
-import type { NoteWorkspace } from './noteWorkspace';
-import { OPEN_SESSION_COMMAND } from './openSession';
+import { CHART_MESSAGES, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from '../../core/stats/chart';
+import type { Session } from '../../core/notes/model';
+import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from '../../core/stats/stats';
+import type { NoteWorkspace } from '../noteWorkspace';
+import { OPEN_SESSION_COMMAND } from '../openSession';
 import {
   DEFAULT_VIEW_OPTIONS,
   isStatsViewOptions,
@@ -22,7 +22,7 @@ import {
   type StatsViewSettings,
   type StatsViewStrings,
   type WebviewToHostMessage,
-} from './webview/protocol';
+} from '../../webview/protocol';
 
 export const STATS_PANEL_VIEW_TYPE = 'conferenceNotes.trackStatistics';
 
