@@ -311,9 +311,9 @@ describe('Track statistics panel (extension host)', () => {
       await activateExtension();
       const editor = await openReport();
       await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-      assert.equal(editor.document.lineAt(CHART_LINE).text, link('devconf-2024-tracks.svg'));
-      assert.equal(editor.document.getText().replace(link('devconf-2024-tracks.svg'), ''), REPORT_TEXT, 'nothing else changed');
-      const svg = await readText(vscode.Uri.joinPath(images(), 'devconf-2024-tracks.svg'));
+      assert.equal(editor.document.lineAt(CHART_LINE).text, link('DevConf-2024-tracks.svg'));
+      assert.equal(editor.document.getText().replace(link('DevConf-2024-tracks.svg'), ''), REPORT_TEXT, 'nothing else changed');
+      const svg = await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg'));
       assert.match(svg, /^<svg /);
       assert.equal(svg.match(/class="bar"/g)?.length, 8);
 
@@ -323,7 +323,7 @@ describe('Track statistics panel (extension host)', () => {
 
     it('asks before replacing an existing image: Keep Both, Overwrite or Cancel', async () => {
       const api = await activateExtension();
-      const existing = vscode.Uri.joinPath(images(), 'devconf-2024-tracks.svg');
+      const existing = vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg');
       await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode('<svg>mine</svg>'));
       const answers = ['Keep Both', 'Overwrite', undefined];
       const questions: string[] = [];
@@ -336,9 +336,9 @@ describe('Track statistics panel (extension host)', () => {
       try {
         const editor = await openReport();
         await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-        assert.equal(editor.document.lineAt(CHART_LINE).text, link('devconf-2024-tracks-2.svg'));
+        assert.equal(editor.document.lineAt(CHART_LINE).text, link('DevConf-2024-tracks-2.svg'));
         assert.equal(await readText(existing), '<svg>mine</svg>', 'Keep Both leaves the existing file alone');
-        assert.match(await readText(vscode.Uri.joinPath(images(), 'devconf-2024-tracks-2.svg')), /^<svg /);
+        assert.match(await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks-2.svg')), /^<svg /);
 
         await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
         assert.match(await readText(existing), /^<svg xmlns=/, 'Overwrite replaces it');
@@ -347,7 +347,7 @@ describe('Track statistics panel (extension host)', () => {
         await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
         assert.equal(editor.document.getText(), text, 'Cancel changes nothing');
         assert.equal(questions.length, 3);
-        assert.ok(questions.every((question) => question.includes('images/devconf-2024-tracks.svg')), questions.join('\n'));
+        assert.ok(questions.every((question) => question.includes('images/DevConf-2024-tracks.svg')), questions.join('\n'));
       } finally {
         restore();
       }
@@ -362,8 +362,8 @@ describe('Track statistics panel (extension host)', () => {
       try {
         const editor = await openReport();
         await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-        assert.equal(editor.document.lineAt(CHART_LINE).text, link('charts/devconf-2024-tracks.svg'));
-        await vscode.workspace.fs.stat(vscode.Uri.joinPath(images(), 'charts', 'devconf-2024-tracks.svg'));
+        assert.equal(editor.document.lineAt(CHART_LINE).text, link('charts/DevConf-2024-tracks.svg'));
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(images(), 'charts', 'DevConf-2024-tracks.svg'));
       } finally {
         await settings.update('chartImageFolder', undefined, vscode.ConfigurationTarget.Workspace);
         if (!hadSettingsFolder) await deleteIfPresent(settingsFolder);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
-import { headingAnchor, markdownLink, planStatusEdit, type TextEdit } from '../../src/core/notes/noteEdits';
+import { markdownImage, markdownLink } from '../../src/core/notes/markdownLinks';
+import { headingAnchor, planStatusEdit, sessionLink, type TextEdit } from '../../src/core/notes/noteEdits';
 import { parseNote } from '../../src/core/notes/parser';
 
 function applyEdit(text: string, edit: TextEdit): string {
@@ -79,7 +80,12 @@ describe('markdown links to sessions', () => {
   it('links relative to the folder of the note being written', () => {
     const note = parseNote('# C\n\n## T\n\n### Talk [1]: Intro\n', { uri: 'file:///w/conf/report.md', pathSegments: ['conf', 'report.md'], options: DEFAULT_PARSE_OPTIONS });
     const [session] = note.sessions;
-    assert.equal(markdownLink(session, 'conf/report.md', 'summary'), '[Talk \\[1\\]: Intro](../conf/report.md#talk-1-intro)');
-    assert.equal(markdownLink(session, 'conf/report.md', 'conf'), '[Talk \\[1\\]: Intro](report.md#talk-1-intro)');
+    assert.equal(sessionLink(session, 'conf/report.md', 'summary'), '[Talk \\[1\\]: Intro](../conf/report.md#talk-1-intro)');
+    assert.equal(sessionLink(session, 'conf/report.md', 'conf'), '[Talk \\[1\\]: Intro](report.md#talk-1-intro)');
+  });
+
+  it('writes image links whose alt text and path cannot end the link early', () => {
+    assert.equal(markdownImage('Tracks [2024]\nall', 'images/My Conf (2024)/a.svg'), '![Tracks \\[2024\\] all](images/My%20Conf%20%282024%29/a.svg)');
+    assert.equal(markdownLink('x](javascript:alert(1))', 'a.md'), '[x\\](javascript:alert(1))](a.md)');
   });
 });

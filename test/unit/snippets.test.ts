@@ -3,16 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  FIELD_LINES,
-  fieldLineSnippet,
-  parseSnippet,
-  renderTemplate,
-  reportTemplate,
-  sessionSnippet,
-  snippetProblems,
-  walkNodes,
-} from '../../src/core/templates/templates';
+import { FIELD_LINES, fieldLineSnippet, reportTemplate, sessionSnippet } from '../../src/core/templates/builtIn';
+import { renderTemplate } from '../../src/core/templates/render';
+import { parseSnippet, snippetProblems, walkNodes } from '../../src/core/templates/snippetSyntax';
 
 interface SnippetDefinition {
   prefix: string | string[];

@@ -1,26 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import {
-  FIELD_LINES,
-  SESSION_KINDS,
-  fieldLineSnippet,
-  formatDate,
-  freeFileName,
-  insertionPlan,
-  parseSnippet,
-  renderTemplate,
-  reportTemplate,
-  sessionFileTemplate,
-  sessionSnippet,
-  slugifyFileName,
-  snippetProblems,
-  templateLanguageFor,
-  trackSectionSnippet,
-  type InsertionPlan,
-  type SnippetNode,
-  type TemplateValues,
-} from '../../src/core/templates/templates';
+import { FIELD_LINES, fieldLineSnippet, reportTemplate, SESSION_KINDS, sessionFileTemplate, sessionSnippet, templateLanguageFor, trackSectionSnippet } from '../../src/core/templates/builtIn';
+import { formatDate } from '../../src/core/templates/dates';
+import { freeFileName, slugifyFileName } from '../../src/core/templates/fileNames';
+import { insertionPlan, type InsertionPlan } from '../../src/core/templates/insertion';
+import { renderTemplate, type TemplateValues } from '../../src/core/templates/render';
+import { parseSnippet, type SnippetNode, snippetProblems } from '../../src/core/templates/snippetSyntax';
 
 const snippet = (template: string, values: TemplateValues = {}) => renderTemplate(template, values, { mode: 'snippet' });
 const text = (template: string, values: TemplateValues = {}) => renderTemplate(template, values, { mode: 'text' });

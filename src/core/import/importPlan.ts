@@ -2,7 +2,7 @@
 // a first import creates the report (or one file per session); an import into notes of an earlier import of the
 // same schedule is a re-import that edits only field lines and adds new sessions, never replacing user text.
 import { renderReport, type ReportLayoutOptions } from './sessionStub';
-import { slugifyFileName } from '../templates/templates';
+import { slugifyFileName } from '../templates/fileNames';
 import { applyEdits, planReportReimport, planSessionFilesReimport, summarizeReimport, type ReimportPlan } from './merge';
 import { importMessage, type ImportMessage } from './messages';
 import type { ImportedSchedule } from './scheduleModel';

@@ -4,7 +4,7 @@
 // byte of the notes, and above all what the user wrote under a session, is left exactly as it was.
 import { fieldNameOf, normalizeDate, splitList, statusOf, type FieldLine, readFieldLines } from '../notes/fields';
 import { readFrontMatter } from '../notes/frontMatter';
-import { freeFileName } from '../templates/templates';
+import { freeFileName } from '../templates/fileNames';
 import { collapseWhitespace, readMarkdownStructure, type MarkdownHeading } from '../notes/markdown';
 import type { SessionStatus } from '../notes/model';
 import {

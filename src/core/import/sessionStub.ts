@@ -4,7 +4,7 @@
 import { Document, isSeq } from 'yaml';
 import { yamlScalar } from '../notes/frontMatter';
 import { IMPORT_MESSAGES } from './messages';
-import { slugifyFileName } from '../templates/templates';
+import { slugifyFileName } from '../templates/fileNames';
 import type { ImportedSchedule, ScheduleSession } from './scheduleModel';
 
 /** The field lines of a stub, in the order they are written. `tags` holds a session's further categories. */

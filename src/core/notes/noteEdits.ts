@@ -3,6 +3,7 @@
 // step and no other byte of the note changes.
 import { fieldNameOf } from './fields';
 import type { Session } from './model';
+import { markdownLink, relativeNotePath } from './markdownLinks';
 
 /** A replacement of the text between two positions (zero-based lines, UTF-16 columns). */
 export interface TextEdit {
@@ -102,13 +103,7 @@ export function headingAnchor(heading: string): string {
 }
 
 /** `[Title](relative/path.md#anchor)` from the folder `fromDirectory` (a path with `/` separators). */
-export function markdownLink(session: Session, notePath: string, fromDirectory: string): string {
-  const from = fromDirectory.split('/').filter(Boolean);
-  const to = notePath.split('/').filter(Boolean);
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  const relative = [...from.slice(common).map(() => '..'), ...to.slice(common)].map(encodeURIComponent).join('/');
-  const anchor = session.layout === 'report' ? `#${encodeURIComponent(headingAnchor(session.title))}` : '';
-  const label = session.title.replace(/([\\[\]])/g, '\\$1');
-  return `[${label}](${relative}${anchor})`;
+export function sessionLink(session: Session, notePath: string, fromDirectory: string): string {
+  const anchor = session.layout === 'report' ? headingAnchor(session.title) : undefined;
+  return markdownLink(session.title, relativeNotePath(notePath, fromDirectory), anchor);
 }

@@ -2,7 +2,7 @@
 // to it, and set its status (a one-step, undoable edit of the note that changes nothing else).
 import * as vscode from 'vscode';
 import { SESSION_STATUSES, type Session, type SessionStatus } from '../../core/notes/model';
-import { markdownLink, planStatusEdit } from '../../core/notes/noteEdits';
+import { planStatusEdit, sessionLink } from '../../core/notes/noteEdits';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { openSession } from '../openSession';
 import { statusLabel, type SessionTreeNode } from './sessionTree';
@@ -25,7 +25,7 @@ export function linkToSession(session: Session, from: vscode.Uri | undefined): s
   const target = workspacePath(vscode.Uri.parse(session.uri));
   const source = from ? workspacePath(from) : undefined;
   const fromDirectory = source && source.folder === target.folder ? source.path.split('/').slice(0, -1).join('/') : '';
-  return markdownLink(session, target.path, fromDirectory);
+  return sessionLink(session, target.path, fromDirectory);
 }
 
 export async function setSessionStatus(session: Session, status: SessionStatus): Promise<boolean> {

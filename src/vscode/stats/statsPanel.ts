@@ -23,6 +23,8 @@ import {
   type StatsViewStrings,
   type WebviewToHostMessage,
 } from '../../webview/protocol';
+import { markdownImage } from '../../core/notes/markdownLinks';
+import { slugifyFileName } from '../../core/templates/fileNames';
 
 export const STATS_PANEL_VIEW_TYPE = 'conferenceNotes.trackStatistics';
 
@@ -132,25 +134,6 @@ function messageOf(error: unknown): string {
 
 function decodeBase64(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-}
-
-/** A file-name stem from a conference name: letters and digits of any script, joined by `-`. */
-function fileStem(name: string): string {
-  return (
-    name
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || DEFAULT_EXPORT_NAME
-  );
-}
-
-/** The markdown image link; the alt text cannot close the brackets and the path cannot close the parenthesis. */
-function markdownImage(alt: string, relativePath: string): string {
-  const safeAlt = alt.replace(/[\r\n]+/g, ' ').replace(/[\\[\]]/g, (c) => `\\${c}`);
-  const safePath = relativePath.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `![${safeAlt}](${safePath})`;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -513,7 +496,7 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
     const reportFolder = vscode.Uri.joinPath(report.uri, '..');
     // The report's conference names the image; a markdown file without sessions falls back to its file name.
     const conference = this.notes.index.note(report.uri.toString())?.conference ?? report.uri.path.replace(/^.*\/|\.[^.]*$/g, '');
-    const target = await this.chooseImageFile(vscode.Uri.joinPath(reportFolder, ...folderSegments), `${fileStem(conference)}-tracks`, folderSegments);
+    const target = await this.chooseImageFile(vscode.Uri.joinPath(reportFolder, ...folderSegments), `${slugifyFileName(conference, { fallback: DEFAULT_EXPORT_NAME })}-tracks`, folderSegments);
     if (!target) return;
 
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target.uri, '..'));

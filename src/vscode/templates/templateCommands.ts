@@ -5,19 +5,10 @@
 import * as vscode from 'vscode';
 import { fieldNameOf } from '../../core/notes/fields';
 import { SESSION_STATUSES, type ParseOptions } from '../../core/notes/model';
-import {
-  freeFileName,
-  insertionPlan,
-  renderTemplate,
-  reportTemplate,
-  sessionFileTemplate,
-  sessionSnippet,
-  slugifyFileName,
-  templateLanguageFor,
-  trackSectionSnippet,
-  type TemplateLanguage,
-  type TemplateValues,
-} from '../../core/templates/templates';
+import { reportTemplate, sessionFileTemplate, sessionSnippet, type TemplateLanguage, templateLanguageFor, trackSectionSnippet } from '../../core/templates/builtIn';
+import { freeFileName, slugifyFileName } from '../../core/templates/fileNames';
+import { insertionPlan } from '../../core/templates/insertion';
+import { renderTemplate, type TemplateValues } from '../../core/templates/render';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { readNoteSettings } from '../settings';
 
