@@ -34,7 +34,9 @@ if (hasDesktopCode()) {
     console.error(`The VS Code server exited (${reason}):\n${serverTail.slice(-40).join('\n')}`);
     process.exitCode = 1;
   } catch (error) {
-    console.error(`${error.message}\n${serverTail.slice(-40).join('\n')}`);
+    // A failed setup's message is its one-line verdict (what failed, how to fix it); the server may not have started.
+    if (serverTail.length) console.error(serverTail.slice(-40).join('\n'));
+    console.error(error.message);
     process.exitCode = 1;
   } finally {
     await cleanup.run();

