@@ -8,9 +8,9 @@ import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './note
 import { registerOpenSession } from './openSession';
 import { registerSessionActions } from './sessions/sessionActions';
 import { registerSessionTree, type SessionTreeApi } from './sessions/sessionTree';
-import { registerStatsPanel, type StatsPanelApi } from './stats/statsPanel';
+import { registerStatsPanel } from './stats/statsPanel';
 import { registerScheduleImport, type ScheduleImportApi } from './import/scheduleImport';
-import { registerTemplateCommands, type TemplateCommandsApi } from './templates/templateCommands';
+import { registerTemplateCommands } from './templates/templateCommands';
 
 /** What `activate` returns: lets tests (and other extensions) reach the live model. */
 export interface ConferenceNotesApi {
@@ -18,8 +18,6 @@ export interface ConferenceNotesApi {
   readonly activationMs: number;
   readonly notes: NoteWorkspace;
   readonly sessionTree: SessionTreeApi;
-  readonly statsPanel: StatsPanelApi;
-  readonly templates: TemplateCommandsApi;
   readonly scheduleImport: ScheduleImportApi;
 }
 
@@ -40,8 +38,8 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   const sessionTree = registerSessionTree(context, notes);
   registerOpenSession(context);
   registerSessionActions(context, notes);
-  const statsPanel = registerStatsPanel(context, notes, output);
-  const templates = registerTemplateCommands(context, notes);
+  registerStatsPanel(context, notes, output);
+  registerTemplateCommands(context, notes);
   const scheduleImport = registerScheduleImport(context, notes, output);
   context.subscriptions.push(
     vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()),
@@ -53,5 +51,5 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
 
   const activationMs = performance.now() - started;
   output.info(vscode.l10n.t('Activated in {0} ms.', activationMs.toFixed(1)));
-  return { activationMs, notes, sessionTree, statsPanel, templates, scheduleImport };
+  return { activationMs, notes, sessionTree, scheduleImport };
 }

@@ -91,8 +91,6 @@ export type WebviewToHostMessage =
   /** The answer to `renderPng`: the PNG file as base64. */
   | { readonly type: 'png'; readonly requestId: number; readonly base64: string }
   | { readonly type: 'pngFailed'; readonly requestId: number; readonly message: string }
-  /** The data was drawn: the table as the user reads it, header row first. */
-  | { readonly type: 'rendered'; readonly table: readonly (readonly string[])[]; readonly bars: number; readonly highlightedBars: number }
   /** An error inside the webview, forwarded to the log. */
   | { readonly type: 'error'; readonly message: string };
 
@@ -167,10 +165,6 @@ export function parseWebviewMessage(value: unknown): WebviewToHostMessage | unde
         : undefined;
     case 'pngFailed':
       return isNonNegativeInteger(value.requestId) && isText(value.message) ? { type: 'pngFailed', requestId: value.requestId, message: value.message } : undefined;
-    case 'rendered':
-      return Array.isArray(value.table) && value.table.length <= MAX_LIST && value.table.every(isTextList) && isNonNegativeInteger(value.bars) && isNonNegativeInteger(value.highlightedBars)
-        ? { type: 'rendered', table: value.table.map((row: string[]) => [...row]), bars: value.bars, highlightedBars: value.highlightedBars }
-        : undefined;
     case 'error':
       return isText(value.message) ? { type: 'error', message: value.message } : undefined;
     default:

@@ -1,6 +1,7 @@
 // The script inside the Track statistics webview (bundled for the browser). It draws what the host sends with the
 // same core renderer as the exports, keeps the option controls in the webview state (so they survive updates,
-// hiding and window reloads), and reports clicks, exports and errors to the host.
+// hiding and window reloads), and reports clicks, exports and errors to the host. What it draws is checked where a
+// user sees it: the UI tests read this page's DOM.
 //
 // Note text (conference and track names) only ever reaches the DOM as `textContent`, attribute values, or inside
 // the SVG the core renderer escaped; that SVG is parsed as XML and imported, never assigned to `innerHTML`.
@@ -182,10 +183,6 @@ function renderTable(stats: TrackStats): void {
   );
 }
 
-function tableText(): string[][] {
-  return Array.from(table.rows, (tableRow) => Array.from(tableRow.cells, (cell) => cell.textContent ?? ''));
-}
-
 // ---- exports ---------------------------------------------------------------------------------------------
 
 function exportButton(format: ExportFormat, text: string, primary = false): HTMLButtonElement {
@@ -220,7 +217,7 @@ async function renderPng(stats: TrackStats, palette: ExportPalette): Promise<str
 // ---- messages from the host ------------------------------------------------------------------------------
 
 /** Marks the track's bars (all conferences) and focuses the one of the given conference, scrolled into view. */
-function highlightTrack(highlight: { conference: string; track: string | null }): number {
+function highlightTrack(highlight: { conference: string; track: string | null }): void {
   const bars = Array.from(chart.querySelectorAll('.bar')).filter((bar) => barTarget(bar)?.track === highlight.track);
   for (const bar of bars) bar.classList.add('highlighted');
   const focus = bars.find((bar) => sameBar(bar, highlight)) ?? bars[0];
@@ -228,7 +225,6 @@ function highlightTrack(highlight: { conference: string; track: string | null })
     focus.focus();
     focus.scrollIntoView({ block: 'center' });
   }
-  return bars.length;
 }
 
 function render(stats: TrackStats, allConferences: readonly string[], highlight?: { conference: string; track: string | null }): void {
@@ -236,8 +232,7 @@ function render(stats: TrackStats, allConferences: readonly string[], highlight?
   renderConferenceChoices(allConferences);
   renderChart(stats);
   renderTable(stats);
-  const highlightedBars = highlight ? highlightTrack(highlight) : 0;
-  post({ type: 'rendered', table: tableText(), bars: chart.querySelectorAll('.bar').length, highlightedBars });
+  if (highlight) highlightTrack(highlight);
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) => {

@@ -1,8 +1,12 @@
 // Shared helpers for the extension-host tests (they run inside a real VS Code on test/fixtures/workspace).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { renderTrackChart } from '../../src/core/stats/chart';
+import { STATS_MESSAGES, statsToTable } from '../../src/core/stats/stats';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
 import type { SessionTreeNode } from '../../src/vscode/sessions/sessionTree';
+import { STATS_PANEL_VIEW_TYPE, StatsPanelController, type StatsPrompts } from '../../src/vscode/stats/statsPanel';
+import type { HostToWebviewMessage } from '../../src/webview/protocol';
 
 export const EXTENSION_ID = 'conference-notes.conference-notes';
 
@@ -60,4 +64,131 @@ export function waitForIndex(api: ConferenceNotesApi, condition: () => boolean, 
       resolve();
     });
   });
+}
+
+/** A workspace state that lives as long as one test's own statistics panel. */
+class MemoryMemento implements vscode.Memento {
+  private readonly values = new Map<string, unknown>();
+
+  keys(): readonly string[] {
+    return [...this.values.keys()];
+  }
+
+  get<T>(key: string, defaultValue?: T): T | undefined {
+    return this.values.has(key) ? (this.values.get(key) as T) : defaultValue;
+  }
+
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.values.delete(key);
+    else this.values.set(key, value);
+  }
+}
+
+export type StatsUpdate = Extract<HostToWebviewMessage, { type: 'update' }>;
+
+/** A Track statistics panel of the test's own, with what its webview is sent recorded. */
+export interface TestStatsPanel {
+  readonly controller: StatsPanelController;
+  /**
+   * Resolves with the first update of the open panel's webview (the last one sent included) that satisfies
+   * `condition`. The host sends data only after the webview's script said `ready`, so an update also means the
+   * page loaded and ran its script.
+   */
+  nextUpdate(condition?: (update: StatsUpdate) => boolean, timeoutMs?: number): Promise<StatsUpdate>;
+}
+
+const unexpectedDialog = (name: string) => (): never => {
+  throw new Error(`the panel opened an unexpected dialog: ${name}`);
+};
+
+/**
+ * Builds a statistics panel like the extension's, over its live notes and with its files, but answering dialogs
+ * with `prompts` (any other dialog fails the test) and remembering options only for this panel. Dispose it after
+ * the test (`controller.dispose()` closes its panel).
+ */
+export function testStatsPanel(api: ConferenceNotesApi, prompts: Partial<StatsPrompts> = {}): TestStatsPanel {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  const sent: { readonly webview: vscode.Webview; readonly update: StatsUpdate }[] = [];
+  const listeners = new Set<() => void>();
+  const controller = new StatsPanelController({ extensionUri: extension.extensionUri, workspaceState: new MemoryMemento() }, api.notes, { error: console.error, warn: console.warn }, {
+    prompts: {
+      showSaveDialog: unexpectedDialog('save dialog'),
+      showQuickPick: unexpectedDialog('quick pick'),
+      askModal: unexpectedDialog('modal question'),
+      ...prompts,
+    },
+    postMessage: (webview, message) => {
+      if (message.type === 'update') {
+        sent.push({ webview, update: message });
+        for (const listener of listeners) listener();
+      }
+      return webview.postMessage(message);
+    },
+  });
+  // A closed panel's updates do not count: the next panel's webview draws anew.
+  const lastUpdate = (): StatsUpdate | undefined => {
+    const last = sent.at(-1);
+    return last && last.webview === controller.panel?.webview ? last.update : undefined;
+  };
+  const nextUpdate = (condition: (update: StatsUpdate) => boolean = () => true, timeoutMs = 20_000): Promise<StatsUpdate> => {
+    const last = lastUpdate();
+    if (last && condition(last)) return Promise.resolve(last);
+    return new Promise((resolve, reject) => {
+      const listener = (): void => {
+        const update = lastUpdate();
+        if (!update || !condition(update)) return;
+        listeners.delete(listener);
+        clearTimeout(timer);
+        resolve(update);
+      };
+      const timer = setTimeout(() => {
+        listeners.delete(listener);
+        reject(new Error(`the webview was not sent the expected update within ${timeoutMs} ms`));
+      }, timeoutMs);
+      listeners.add(listener);
+    });
+  };
+  return { controller, nextUpdate };
+}
+
+/** The table the webview draws from an update (the same core call as src/webview/statsView.ts), header row first. */
+export function drawnTable(update: StatsUpdate): (readonly string[])[] {
+  const { header, rows } = statsToTable(update.stats, { labels: STATS_MESSAGES });
+  return [header, ...rows];
+}
+
+/** The bars the webview draws from an update (the core renderer it uses), or those of one track. */
+export function drawnBars(update: StatsUpdate, track?: string): number {
+  const bars = renderTrackChart(update.stats).match(/<rect class="bar"[^>]*>/g) ?? [];
+  return track === undefined ? bars.length : bars.filter((bar) => bar.includes(` data-track="${track}"`)).length;
+}
+
+/**
+ * Runs a command that opens one of VS Code's own dialogs (a quick pick, an input box, the save dialog, which the
+ * workbench shows as a quick input) and answers it with a workbench command — `workbench.action.closeQuickOpen`
+ * cancels, `workbench.action.acceptSelectedQuickOpenItem` takes the first item — repeated until the command
+ * finishes, since an extension cannot tell when the dialog has appeared. Resolves with the command's result.
+ */
+export async function answeringDialogs<T>(command: string, answer: string, ...args: unknown[]): Promise<T> {
+  const files = vscode.workspace.getConfiguration('files');
+  // A desktop VS Code would show a native save dialog, which no command reaches; the web workbench always uses this one.
+  const simpleDialog = files.inspect<boolean>('simpleDialog.enable')?.globalValue;
+  await files.update('simpleDialog.enable', true, vscode.ConfigurationTarget.Global);
+  let finished = false;
+  try {
+    const result = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => (finished = true));
+    while (!finished) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!finished) await vscode.commands.executeCommand(answer);
+    }
+    return await result;
+  } finally {
+    await files.update('simpleDialog.enable', simpleDialog, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/** The open Track statistics tabs, as the workbench lists them. */
+export function statsPanelTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(STATS_PANEL_VIEW_TYPE));
 }

@@ -1,36 +1,29 @@
-// The Track statistics panel in a real VS Code: the webview draws the fixture's numbers, follows note edits,
-// comes back through its serializer with its options, and the exports and Insert Chart write what a user expects.
-// Only the dialogs are answered by the tests (through the panel's `prompts`); everything else is real.
+// The Track statistics panel in a real VS Code: the webview loads and is sent the fixture's numbers, follows note
+// edits, comes back through its serializer with its options, and the exports and Insert Chart write what a user
+// expects. Most tests build a panel of their own over the running extension's notes (testStatsPanel), with
+// scripted dialog answers and the messages to its webview recorded; one test per command runs it through
+// executeCommand, answering or cancelling VS Code's own dialogs. What the webview draws from those messages is
+// checked in its DOM by the UI tests (test/ui/stats.ui.test.mjs).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { ConferenceNotesApi } from '../../src/vscode/activation';
-import { STATS_PANEL_VIEW_TYPE, type RenderedStats, type StatsPrompts } from '../../src/vscode/stats/statsPanel';
+import type { StatsPrompts } from '../../src/vscode/stats/statsPanel';
+import { STATS_PANEL_VIEW_TYPE } from '../../src/vscode/stats/statsPanel';
 import { DEFAULT_VIEW_OPTIONS, type StatsViewState } from '../../src/webview/protocol';
 import { FIXTURE_TABLE, FIXTURE_TABLE_HEADER as HEADER } from './fixtureExpectations';
-import { activateExtension, waitForIndex, workspaceUri } from './helpers';
+import { activateExtension, answeringDialogs, drawnBars, drawnTable, statsPanelTabs, testStatsPanel, waitForIndex, workspaceUri, type StatsUpdate, type TestStatsPanel } from './helpers';
 
-function rowOf(render: RenderedStats, track: string): readonly string[] | undefined {
-  return render.table.find((row) => row[0] === track);
-}
+const CANCEL_DIALOG = 'workbench.action.closeQuickOpen';
+const ACCEPT_FIRST_ITEM = 'workbench.action.acceptSelectedQuickOpenItem';
 
-async function closePanel(api: ConferenceNotesApi): Promise<void> {
-  api.statsPanel.panel?.dispose();
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+function rowOf(update: StatsUpdate, track: string): readonly string[] | undefined {
+  return drawnTable(update).find((row) => row[0] === track);
 }
 
 /** Restores a panel the way VS Code does after a window reload, with the given webview state. */
-async function restorePanel(api: ConferenceNotesApi, state: StatsViewState): Promise<vscode.WebviewPanel> {
+async function restorePanel(probe: TestStatsPanel, state: StatsViewState): Promise<vscode.WebviewPanel> {
   const panel = vscode.window.createWebviewPanel(STATS_PANEL_VIEW_TYPE, 'Track Statistics', vscode.ViewColumn.Beside);
-  await api.statsPanel.serializer.deserializeWebviewPanel(panel, state);
+  await probe.controller.serializer.deserializeWebviewPanel(panel, state);
   return panel;
-}
-
-/** Replaces some dialogs for one test; returns the function that puts the real ones back. */
-function answerPrompts(api: ConferenceNotesApi, answers: Partial<StatsPrompts>): () => void {
-  const prompts = api.statsPanel.prompts;
-  const original = { ...prompts };
-  Object.assign(prompts, answers);
-  return () => Object.assign(prompts, original);
 }
 
 /** A quick-pick answer choosing the item whose `destination` is `destination` (the CSV/Markdown export choice). */
@@ -46,22 +39,56 @@ async function deleteIfPresent(uri: vscode.Uri): Promise<void> {
   await vscode.workspace.fs.delete(uri, { recursive: true }).then(undefined, () => undefined);
 }
 
+async function workspaceFilesEndingWith(extension: string): Promise<string[]> {
+  return (await vscode.workspace.fs.readDirectory(workspaceUri())).map(([name]) => name).filter((name) => name.endsWith(extension));
+}
+
+const FIXTURE_CSV = 'Track,DevConf 2024,WebCamp 2024,Total,Share (%)\r\nCloud,2,0,2,33.3\r\nFrontend,0,2,2,33.3\r\nBackend,0,1,1,16.7\r\nData,1,0,1,16.7\r\nTotal,3,3,6,100\r\n';
+const FIXTURE_MARKDOWN = [
+  '| Track | DevConf 2024 | WebCamp 2024 | Total | Share (%) |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  '| Cloud | 2 | 0 | 2 | 33.3% |',
+  '| Frontend | 0 | 2 | 2 | 33.3% |',
+  '| Backend | 0 | 1 | 1 | 16.7% |',
+  '| Data | 1 | 0 | 1 | 16.7% |',
+  '| Total | 3 | 3 | 6 | 100% |',
+  '',
+].join('\n');
+
 describe('Track statistics panel (extension host)', () => {
+  /** The panels the test built; disposed (their webview panels closed) after it. */
+  let probes: TestStatsPanel[] = [];
+  async function panelOfTheTest(prompts: Partial<StatsPrompts> = {}): Promise<TestStatsPanel> {
+    const probe = testStatsPanel(await activateExtension(), prompts);
+    probes.push(probe);
+    return probe;
+  }
+
   afterEach(async () => {
-    const api = await activateExtension();
-    await closePanel(api);
+    for (const probe of probes) probe.controller.dispose();
+    probes = [];
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  it('opens beside the editor with a strict CSP and shows the fixture counts in the webview', async () => {
-    const api = await activateExtension();
+  it('Show Track Statistics opens one panel beside the editor', async () => {
+    const note = await vscode.window.showTextDocument(workspaceUri('notes', 'devconf.md'));
     await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
-    const panel = api.statsPanel.panel;
+    const [tab] = statsPanelTabs();
+    assert.equal(tab?.label, 'Track Statistics');
+    assert.notEqual(tab.group.viewColumn, note.viewColumn, 'beside the note, not in its place');
+    await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
+    assert.equal(statsPanelTabs().length, 1, 'the open panel is revealed, not opened twice');
+  });
+
+  it('opens with a strict CSP and sends the fixture counts to the webview once it has loaded', async () => {
+    const probe = await panelOfTheTest();
+    const panel = probe.controller.show();
     assert.ok(panel, 'the panel is open');
     assert.equal(panel.viewType, STATS_PANEL_VIEW_TYPE);
 
-    const render = await api.statsPanel.waitForRender();
-    assert.deepEqual(render.table, FIXTURE_TABLE);
-    assert.equal(render.bars, 8, 'one bar per track and conference');
+    const update = await probe.nextUpdate();
+    assert.deepEqual(drawnTable(update), FIXTURE_TABLE);
+    assert.equal(drawnBars(update), 8, 'one bar per track and conference');
 
     const html = panel.webview.html;
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1] ?? '';
@@ -77,40 +104,41 @@ describe('Track statistics panel (extension host)', () => {
     assert.deepEqual(roots, ['media', 'dist']);
 
     // A new panel gets a fresh nonce.
-    await closePanel(api);
-    await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
-    assert.ok(api.statsPanel.panel && !api.statsPanel.panel.webview.html.includes(nonce));
-    assert.deepEqual((await api.statsPanel.waitForRender()).table, FIXTURE_TABLE);
+    panel.dispose();
+    const second = probe.controller.show();
+    assert.ok(second !== panel && !second.webview.html.includes(nonce));
+    assert.deepEqual(drawnTable(await probe.nextUpdate()), FIXTURE_TABLE);
   });
 
   it('re-renders live when a note changes, without reloading the webview', async () => {
     const api = await activateExtension();
+    const probe = await panelOfTheTest();
     const uri = workspaceUri('notes', 'webcamp.md');
     const original = await vscode.workspace.fs.readFile(uri);
-    await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
-    await api.statsPanel.waitForRender();
-    const html = api.statsPanel.panel?.webview.html;
+    const panel = probe.controller.show();
+    await probe.nextUpdate();
+    const html = panel.webview.html;
     try {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${new TextDecoder().decode(original)}\n### gRPC Streaming Deep Dive\n`));
-      const updated = await api.statsPanel.waitForRender((render) => rowOf(render, 'Backend')?.[2] === '2');
+      const updated = await probe.nextUpdate((update) => rowOf(update, 'Backend')?.[2] === '2');
       assert.deepEqual(rowOf(updated, 'Backend'), ['Backend', '0', '2', '2', '28.6%']);
       assert.deepEqual(rowOf(updated, 'Total'), ['Total', '3', '4', '7', '100%']);
-      assert.equal(api.statsPanel.panel?.webview.html, html, 'the data came by message, the page was not replaced');
+      assert.equal(panel.webview.html, html, 'the data came by message, the page was not replaced');
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
       await waitForIndex(api, () => api.notes.index.sessionCount === 6);
     }
-    await api.statsPanel.waitForRender((render) => rowOf(render, 'Backend')?.[2] === '1');
+    await probe.nextUpdate((update) => rowOf(update, 'Backend')?.[2] === '1');
   });
 
   it('catches up with changes made while it was hidden', async () => {
     const api = await activateExtension();
+    const probe = await panelOfTheTest();
     const uri = workspaceUri('notes', 'webcamp.md');
     const original = await vscode.workspace.fs.readFile(uri);
-    await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
-    await api.statsPanel.waitForRender();
-    const panel = api.statsPanel.panel;
-    assert.ok(panel);
+    const panel = probe.controller.show();
+    await probe.nextUpdate();
+    assert.ok(panel.visible);
     try {
       // Another editor in the panel's group hides it (and VS Code discards its webview).
       await vscode.window.showTextDocument(workspaceUri('notes', 'devconf.md'), { viewColumn: panel.viewColumn });
@@ -119,7 +147,7 @@ describe('Track statistics panel (extension host)', () => {
       await waitForIndex(api, () => api.notes.index.sessionCount === 7);
 
       panel.reveal();
-      const shown = await api.statsPanel.waitForRender((render) => rowOf(render, 'Backend')?.[2] === '2');
+      const shown = await probe.nextUpdate((update) => rowOf(update, 'Backend')?.[2] === '2');
       assert.deepEqual(rowOf(shown, 'Total'), ['Total', '3', '4', '7', '100%']);
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
@@ -129,12 +157,13 @@ describe('Track statistics panel (extension host)', () => {
 
   it('is restored by its serializer with the saved options, and keeps them across updates', async () => {
     const api = await activateExtension();
+    const probe = await panelOfTheTest();
     const uri = workspaceUri('notes', 'devconf.md');
     const original = await vscode.workspace.fs.readFile(uri);
     try {
-      await restorePanel(api, { options: { ...DEFAULT_VIEW_OPTIONS, sort: 'name', valueMode: 'percent' } });
-      const restored = await api.statsPanel.waitForRender();
-      assert.deepEqual(restored.table, [
+      const panel = await restorePanel(probe, { options: { ...DEFAULT_VIEW_OPTIONS, sort: 'name', valueMode: 'percent' } });
+      const restored = await probe.nextUpdate();
+      assert.deepEqual(drawnTable(restored), [
         ['Track', 'DevConf 2024 (%)', 'WebCamp 2024 (%)', 'Total', 'Share (%)'],
         ['Backend', '0%', '33.3%', '1', '16.7%'],
         ['Cloud', '66.7%', '0%', '2', '33.3%'],
@@ -144,45 +173,47 @@ describe('Track statistics panel (extension host)', () => {
       ]);
 
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${new TextDecoder().decode(original)}\n## AI\n\n### Agents at Scale\n`));
-      const updated = await api.statsPanel.waitForRender((render) => rowOf(render, 'AI') !== undefined);
-      assert.deepEqual(updated.table.map((row) => row[0]), ['Track', 'AI', 'Backend', 'Cloud', 'Data', 'Frontend', 'Total'], 'still sorted by name');
+      const updated = await probe.nextUpdate((update) => rowOf(update, 'AI') !== undefined);
+      assert.deepEqual(drawnTable(updated).map((row) => row[0]), ['Track', 'AI', 'Backend', 'Cloud', 'Data', 'Frontend', 'Total'], 'still sorted by name');
       assert.deepEqual(rowOf(updated, 'AI'), ['AI', '25%', '0%', '1', '14.3%'], 'still in percent');
 
-      await closePanel(api);
-      await restorePanel(api, { options: { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['WebCamp 2024'] } });
-      const oneConference = await api.statsPanel.waitForRender();
-      assert.deepEqual(oneConference.table[0], ['Track', 'DevConf 2024', 'Total', 'Share (%)']);
-      assert.equal(oneConference.bars, 3, 'AI, Cloud and Data of DevConf 2024');
+      panel.dispose();
+      await restorePanel(probe, { options: { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['WebCamp 2024'] } });
+      const oneConference = await probe.nextUpdate();
+      assert.deepEqual(drawnTable(oneConference)[0], ['Track', 'DevConf 2024', 'Total', 'Share (%)']);
+      assert.equal(drawnBars(oneConference), 3, 'AI, Cloud and Data of DevConf 2024');
     } finally {
       await vscode.workspace.fs.writeFile(uri, original);
       await waitForIndex(api, () => api.notes.index.sessionCount === 6);
-      // Options are remembered per workspace: leave the defaults for the next test.
-      await closePanel(api);
-      await restorePanel(api, { options: DEFAULT_VIEW_OPTIONS });
-      await api.statsPanel.waitForRender((render) => render.table.length === FIXTURE_TABLE.length && render.table[0].length === HEADER.length);
     }
   });
 
+  /** The Frontend track of WebCamp 2024 as the Sessions view shows it. */
+  async function frontendTrackNode(): Promise<unknown> {
+    const provider = (await activateExtension()).sessionTree.provider;
+    const webcamp = (await provider.getChildren()).find((node) => node.kind === 'conference' && node.conference === 'WebCamp 2024');
+    assert.ok(webcamp);
+    const frontend = (await provider.getChildren(webcamp)).find((node) => node.kind === 'track' && node.track === 'Frontend');
+    assert.ok(frontend);
+    return frontend;
+  }
+
   it('shows a track from the Sessions view in the chart, showing its hidden conference again', async () => {
-    const api = await activateExtension();
-    try {
-      await restorePanel(api, { options: { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['WebCamp 2024'] } });
-      await api.statsPanel.waitForRender((render) => render.table[0].length === 4);
-      const provider = api.sessionTree.provider;
-      const webcamp = (await provider.getChildren()).find((node) => node.kind === 'conference' && node.conference === 'WebCamp 2024');
-      assert.ok(webcamp);
-      const frontend = (await provider.getChildren(webcamp)).find((node) => node.kind === 'track' && node.track === 'Frontend');
-      assert.ok(frontend);
-      await vscode.commands.executeCommand('conferenceNotes.showTrackInChart', frontend);
-      const shown = await api.statsPanel.waitForRender((render) => render.highlightedBars > 0);
-      assert.deepEqual(shown.table[0], HEADER, 'WebCamp 2024 is shown again');
-      assert.ok(shown.highlightedBars >= 1 && shown.highlightedBars <= 2, `one bar per conference at most: ${shown.highlightedBars}`);
-    } finally {
-      await closePanel(api);
-      await restorePanel(api, { options: DEFAULT_VIEW_OPTIONS });
-      await api.statsPanel.waitForRender((render) => render.table[0].length === HEADER.length);
-      await closePanel(api);
-    }
+    const probe = await panelOfTheTest();
+    await restorePanel(probe, { options: { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['WebCamp 2024'] } });
+    await probe.nextUpdate((update) => drawnTable(update)[0].length === 4);
+    await probe.controller.showTrackInChart(await frontendTrackNode());
+    const shown = await probe.nextUpdate((update) => update.highlight !== undefined);
+    assert.deepEqual(shown.highlight, { conference: 'WebCamp 2024', track: 'Frontend' });
+    assert.deepEqual(shown.options?.hiddenConferences, [], 'the webview is told to tick WebCamp 2024 again');
+    assert.deepEqual(drawnTable(shown)[0], HEADER, 'WebCamp 2024 is shown again');
+    const highlightedBars = drawnBars(shown, 'Frontend');
+    assert.ok(highlightedBars >= 1 && highlightedBars <= 2, `one bar per conference at most: ${highlightedBars}`);
+  });
+
+  it('Show Track in Chart opens the panel from a track of the Sessions view', async () => {
+    await vscode.commands.executeCommand('conferenceNotes.showTrackInChart', await frontendTrackNode());
+    assert.equal(statsPanelTabs().length, 1);
   });
 
   describe('exports', () => {
@@ -194,19 +225,14 @@ describe('Track statistics panel (extension host)', () => {
     });
 
     it('writes the chart as SVG with the light export palette', async () => {
-      const api = await activateExtension();
       const dialogs: vscode.SaveDialogOptions[] = [];
-      const restore = answerPrompts(api, {
+      const probe = await panelOfTheTest({
         showSaveDialog: async (options) => {
           dialogs.push(options);
           return exported('chart.svg');
         },
       });
-      try {
-        await vscode.commands.executeCommand('conferenceNotes.exportChartSvg');
-      } finally {
-        restore();
-      }
+      await probe.controller.runExport('svg');
       assert.deepEqual(dialogs.map((options) => Object.values(options.filters ?? {})), [[['svg']]]);
       const svg = await readText(exported('chart.svg'));
       assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* role="img"/);
@@ -217,63 +243,45 @@ describe('Track statistics panel (extension host)', () => {
       assert.ok(!svg.includes('var(--vscode'), 'no theme variables outside VS Code');
     });
 
+    it('Export Chart as SVG writes nothing when the save dialog is cancelled', async () => {
+      await answeringDialogs('conferenceNotes.exportChartSvg', CANCEL_DIALOG);
+      assert.deepEqual(await workspaceFilesEndingWith('.svg'), []);
+    });
+
     it('writes the chart as PNG drawn by the webview', async () => {
-      const api = await activateExtension();
-      const restore = answerPrompts(api, { showSaveDialog: async () => exported('chart.png') });
-      try {
-        await vscode.commands.executeCommand('conferenceNotes.exportChartPng');
-      } finally {
-        restore();
-      }
+      const probe = await panelOfTheTest({ showSaveDialog: async () => exported('chart.png') });
+      await probe.controller.runExport('png');
       const png = await vscode.workspace.fs.readFile(exported('chart.png'));
       assert.deepEqual([...png.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
       const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
       assert.equal(width, 1600, 'the 800 px chart at twice the resolution');
     });
 
+    it('Export Chart as PNG opens the panel to draw it, and writes nothing when the save dialog is cancelled', async () => {
+      await answeringDialogs('conferenceNotes.exportChartPng', CANCEL_DIALOG);
+      assert.equal(statsPanelTabs().length, 1);
+      assert.deepEqual(await workspaceFilesEndingWith('.png'), []);
+    });
+
     it('writes the table as CSV and as a Markdown table', async () => {
-      const api = await activateExtension();
-      const restore = answerPrompts(api, {
+      const probe = await panelOfTheTest({
         showQuickPick: pickDestination('file'),
         showSaveDialog: async (options) => exported(Object.values(options.filters ?? {})[0][0] === 'csv' ? 'stats.csv' : 'stats.md'),
       });
-      try {
-        await vscode.commands.executeCommand('conferenceNotes.exportStatsCsv');
-        await vscode.commands.executeCommand('conferenceNotes.exportStatsMarkdown');
-      } finally {
-        restore();
-      }
+      await probe.controller.runExport('csv');
+      await probe.controller.runExport('markdown');
       const csvBytes = await vscode.workspace.fs.readFile(exported('stats.csv'));
       assert.deepEqual([...csvBytes.slice(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV file starts with a UTF-8 byte-order mark, for Excel');
-      assert.equal(
-        await readText(exported('stats.csv')),
-        'Track,DevConf 2024,WebCamp 2024,Total,Share (%)\r\nCloud,2,0,2,33.3\r\nFrontend,0,2,2,33.3\r\nBackend,0,1,1,16.7\r\nData,1,0,1,16.7\r\nTotal,3,3,6,100\r\n',
-      );
-      assert.equal(
-        await readText(exported('stats.md')),
-        [
-          '| Track | DevConf 2024 | WebCamp 2024 | Total | Share (%) |',
-          '| --- | ---: | ---: | ---: | ---: |',
-          '| Cloud | 2 | 0 | 2 | 33.3% |',
-          '| Frontend | 0 | 2 | 2 | 33.3% |',
-          '| Backend | 0 | 1 | 1 | 16.7% |',
-          '| Data | 1 | 0 | 1 | 16.7% |',
-          '| Total | 3 | 3 | 6 | 100% |',
-          '',
-        ].join('\n'),
-      );
+      assert.equal(await readText(exported('stats.csv')), FIXTURE_CSV);
+      assert.equal(await readText(exported('stats.md')), FIXTURE_MARKDOWN);
     });
 
-    it('writes nothing when the save dialog is cancelled', async () => {
-      const api = await activateExtension();
-      const restore = answerPrompts(api, { showSaveDialog: async () => undefined });
-      try {
-        await vscode.commands.executeCommand('conferenceNotes.exportChartSvg');
-      } finally {
-        restore();
-      }
-      const names = (await vscode.workspace.fs.readDirectory(workspaceUri())).map(([name]) => name);
-      assert.deepEqual(names.filter((name) => name.endsWith('.svg')), []);
+    it('Export as CSV and as Markdown Table copy the bare text when the first choice is taken', async () => {
+      await answeringDialogs('conferenceNotes.exportStatsCsv', ACCEPT_FIRST_ITEM);
+      assert.equal(await vscode.env.clipboard.readText(), FIXTURE_CSV, 'Copy to Clipboard comes first; no byte-order mark on the clipboard');
+      await answeringDialogs('conferenceNotes.exportStatsMarkdown', ACCEPT_FIRST_ITEM);
+      assert.equal(await vscode.env.clipboard.readText(), FIXTURE_MARKDOWN);
+      assert.deepEqual([...(await workspaceFilesEndingWith('.csv')), ...(await workspaceFilesEndingWith('.md'))], [], 'no file written');
     });
   });
 
@@ -308,7 +316,6 @@ describe('Track statistics panel (extension host)', () => {
     });
 
     it('writes the image next to the report and inserts its link at the cursor, as one undo step', async () => {
-      await activateExtension();
       const editor = await openReport();
       await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
       assert.equal(editor.document.lineAt(CHART_LINE).text, link('DevConf-2024-tracks.svg'));
@@ -322,39 +329,33 @@ describe('Track statistics panel (extension host)', () => {
     });
 
     it('asks before replacing an existing image: Keep Both, Overwrite or Cancel', async () => {
-      const api = await activateExtension();
       const existing = vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg');
       await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode('<svg>mine</svg>'));
       const answers = ['Keep Both', 'Overwrite', undefined];
       const questions: string[] = [];
-      const restore = answerPrompts(api, {
+      const probe = await panelOfTheTest({
         askModal: async (message) => {
           questions.push(message);
           return answers.shift();
         },
       });
-      try {
-        const editor = await openReport();
-        await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-        assert.equal(editor.document.lineAt(CHART_LINE).text, link('DevConf-2024-tracks-2.svg'));
-        assert.equal(await readText(existing), '<svg>mine</svg>', 'Keep Both leaves the existing file alone');
-        assert.match(await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks-2.svg')), /^<svg /);
+      const editor = await openReport();
+      await probe.controller.insertChartIntoReport();
+      assert.equal(editor.document.lineAt(CHART_LINE).text, link('DevConf-2024-tracks-2.svg'));
+      assert.equal(await readText(existing), '<svg>mine</svg>', 'Keep Both leaves the existing file alone');
+      assert.match(await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks-2.svg')), /^<svg /);
 
-        await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-        assert.match(await readText(existing), /^<svg xmlns=/, 'Overwrite replaces it');
+      await probe.controller.insertChartIntoReport();
+      assert.match(await readText(existing), /^<svg xmlns=/, 'Overwrite replaces it');
 
-        const text = editor.document.getText();
-        await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-        assert.equal(editor.document.getText(), text, 'Cancel changes nothing');
-        assert.equal(questions.length, 3);
-        assert.ok(questions.every((question) => question.includes('images/DevConf-2024-tracks.svg')), questions.join('\n'));
-      } finally {
-        restore();
-      }
+      const text = editor.document.getText();
+      await probe.controller.insertChartIntoReport();
+      assert.equal(editor.document.getText(), text, 'Cancel changes nothing');
+      assert.equal(questions.length, 3);
+      assert.ok(questions.every((question) => question.includes('images/DevConf-2024-tracks.svg')), questions.join('\n'));
     });
 
     it('uses the chartImageFolder setting', async () => {
-      await activateExtension();
       const settingsFolder = workspaceUri('.vscode');
       const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(() => true, () => false);
       const settings = vscode.workspace.getConfiguration('conferenceNotes');

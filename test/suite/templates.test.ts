@@ -1,10 +1,12 @@
 // Templates in a real VS Code: Insert Session (existing and new track, one undo step), New Conference Report and
-// New Session Note (unsaved documents at free file names), user templates, and field completion.
+// New Session Note (unsaved documents at free file names), user templates, and field completion. Most tests run
+// the commands on an object of their own over the running extension's notes, answering its questions from a
+// script; one test per command runs it through executeCommand with VS Code's own quick pick or input box.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
-import type { TemplatePrompts } from '../../src/vscode/templates/templateCommands';
-import { activateExtension, workspaceUri } from './helpers';
+import { TemplateCommands, type TemplatePrompts } from '../../src/vscode/templates/templateCommands';
+import { activateExtension, answeringDialogs, workspaceUri } from './helpers';
 
 type Answer = string | vscode.Uri | undefined;
 
@@ -38,6 +40,11 @@ describe('Templates (extension host)', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  /** The template commands over the extension's notes, answering their questions in order from `answers`. */
+  function commandsAnswering(answers: Answer[]): TemplateCommands {
+    return new TemplateCommands(api.notes, scripted(answers));
+  }
+
   async function openAt(file: string, line: number): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(workspaceUri('notes', file));
     const editor = await vscode.window.showTextDocument(document);
@@ -48,8 +55,7 @@ describe('Templates (extension host)', () => {
   it('inserts a session at the end of a known track, as one undo step, with the title selected', async () => {
     const editor = await openAt('webcamp.md', 0);
     const before = editor.document.getText();
-    api.templates.prompts = scripted(['Frontend']);
-    await vscode.commands.executeCommand('conferenceNotes.insertSession');
+    await commandsAnswering(['Frontend']).insertSession();
     const after = editor.document.getText();
     const inserted = '\n\n### Session title\n\n- speakers: Speaker\n- status: planned\n\nNotes';
     assert.equal(after, before.replace('### Islands Architecture', `### Islands Architecture${inserted}`));
@@ -62,8 +68,7 @@ describe('Templates (extension host)', () => {
   it('adds a new track section before the closing summary, in an unsaved document', async () => {
     const editor = await openAt('webcamp.md', 2);
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount, 0), '\n## Summary\n\nGreat event.\n'));
-    api.templates.prompts = scripted(['New track', 'Security']);
-    await vscode.commands.executeCommand('conferenceNotes.insertSession');
+    await commandsAnswering(['New track', 'Security']).insertSession();
     const text = editor.document.getText();
     assert.ok(text.includes('### HTTP/3 in Production\n\n## Security\n\n### Session title\n'), text);
     assert.ok(text.endsWith('\n## Summary\n\nGreat event.\n'), 'the summary stays last and unchanged');
@@ -74,8 +79,8 @@ describe('Templates (extension host)', () => {
     const taken = vscode.Uri.joinPath(folder, 'Nordic-JS-2026.md');
     await vscode.workspace.fs.writeFile(taken, new TextEncoder().encode('# Someone else\n'));
     try {
-      api.templates.prompts = scripted(['Nordic JS 2026', '2026-06-04', 'English', folder]);
-      const created = (await vscode.commands.executeCommand('conferenceNotes.newConferenceReport')) as vscode.Uri;
+      const created = await commandsAnswering(['Nordic JS 2026', '2026-06-04', 'English', folder]).newConferenceReport();
+      assert.ok(created);
       assert.equal(created.toString(), vscode.Uri.joinPath(folder, 'Nordic-JS-2026-2.md').toString());
       const document = vscode.window.activeTextEditor?.document;
       assert.ok(document?.isUntitled, 'nothing is written until the user saves');
@@ -89,8 +94,8 @@ describe('Templates (extension host)', () => {
   });
 
   it('creates a session note with front matter filled from the answers, named after a Japanese title', async () => {
-    api.templates.prompts = scripted(['分散トレーシング入門', 'DevConf 2024', 'Cloud', 'Ada Park, Ben Ortiz', workspaceUri('notes')]);
-    const created = (await vscode.commands.executeCommand('conferenceNotes.newSessionNote')) as vscode.Uri;
+    const created = await commandsAnswering(['分散トレーシング入門', 'DevConf 2024', 'Cloud', 'Ada Park, Ben Ortiz', workspaceUri('notes')]).newSessionNote();
+    assert.ok(created);
     assert.ok(created.path.endsWith('/notes/分散トレーシング入門.md'), created.path);
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     assert.match(text, /^---\ntype: session\ntitle: 分散トレーシング入門\nconference: DevConf 2024\ntrack: Cloud\nspeakers: Ada Park, Ben Ortiz\ndate: "\d{4}-\d{2}-\d{2}"\nstatus: planned\n---\n\n# 分散トレーシング入門\n/);
@@ -101,13 +106,32 @@ describe('Templates (extension host)', () => {
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(templates, 'Short talk.md'), new TextEncoder().encode('### ${1:Title} (${track})\n\n- room: ${room}\n- mood: ${mood}\n'));
     try {
       const editor = await openAt('devconf.md', 0);
-      api.templates.prompts = scripted(['Cloud', 'Short talk']);
-      await vscode.commands.executeCommand('conferenceNotes.insertSession');
+      await commandsAnswering(['Cloud', 'Short talk']).insertSession();
       const text = editor.document.getText();
       assert.ok(text.includes('### Title (Cloud)\n\n- room: room\n- mood: ${mood}'), text);
     } finally {
       await vscode.workspace.fs.delete(workspaceUri('.vscode'), { recursive: true });
     }
+  });
+
+  it('Insert Session asks for the track in a quick pick and inserts the session under the chosen one', async () => {
+    const editor = await openAt('webcamp.md', 0);
+    const before = editor.document.getText();
+    // The tracks are offered by name: Backend, the report's last track, comes first.
+    await answeringDialogs('conferenceNotes.insertSession', 'workbench.action.acceptSelectedQuickOpenItem');
+    const after = editor.document.getText();
+    assert.ok(after.startsWith(before) && after.slice(before.length).includes('### Session title'), after);
+    await vscode.commands.executeCommand('leaveSnippet');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), before);
+  });
+
+  it('New Conference Report and New Session Note open nothing when their first question is cancelled', async () => {
+    const untitled = () => vscode.workspace.textDocuments.filter((document) => document.isUntitled).length;
+    const before = untitled();
+    assert.equal(await answeringDialogs('conferenceNotes.newConferenceReport', 'workbench.action.closeQuickOpen'), undefined);
+    assert.equal(await answeringDialogs('conferenceNotes.newSessionNote', 'workbench.action.closeQuickOpen'), undefined);
+    assert.equal(untitled(), before, 'no new document');
   });
 
   it('completes known tracks, speakers and statuses in field lines', async () => {

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { CHART_MESSAGES, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from '../../core/stats/chart';
 import type { Session } from '../../core/notes/model';
 import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from '../../core/stats/stats';
+import { Disposable } from '../disposable';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { OPEN_SESSION_COMMAND } from '../openSession';
 import {
@@ -46,7 +47,7 @@ const OPTIONS_KEY = 'conferenceNotes.trackStatistics.options';
 const DEFAULT_IMAGE_FOLDER = 'images';
 const DEFAULT_EXPORT_NAME = 'track-statistics';
 
-/** The dialogs the panel opens. Tests replace these members to answer them; everything else stays real. */
+/** The dialogs the panel opens: VS Code's own when the extension runs, scripted answers in tests. */
 export interface StatsPrompts {
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
@@ -54,32 +55,21 @@ export interface StatsPrompts {
   askModal(message: string, ...items: string[]): Thenable<string | undefined>;
 }
 
-/** What the webview reported after drawing: the table as the user reads it (header first) and the bar count. */
-export interface RenderedStats {
-  readonly table: readonly (readonly string[])[];
-  readonly bars: number;
-  /** Bars marked by Show Track in Chart. */
-  readonly highlightedBars: number;
-}
+/** What the panel uses of the extension's context: where its files are, and where it remembers its options. */
+export type StatsPanelHost = Pick<vscode.ExtensionContext, 'extensionUri' | 'workspaceState'>;
 
-/** Returned to tests as `api.statsPanel`. */
-export interface StatsPanelApi {
-  /** Dialog answers; replace members in tests. */
+/**
+ * What the panel talks to besides VS Code's API, given at construction: `registerStatsPanel` passes the
+ * interactive dialogs and the webview's own `postMessage`. Extension-host tests build their own panel with
+ * scripted answers and a `postMessage` that also records what the webview is sent, so neither the exported
+ * API nor the webview protocol carries anything that exists only for tests.
+ */
+export interface StatsPanelDependencies {
   readonly prompts: StatsPrompts;
-  /** The open panel, if any. */
-  readonly panel: vscode.WebviewPanel | undefined;
-  /** The registered serializer: what VS Code calls to restore the panel after a window reload. */
-  readonly serializer: vscode.WebviewPanelSerializer<unknown>;
-  /** Resolves with the first render of the open panel (the last one included) that satisfies `condition`. */
-  waitForRender(condition?: (render: RenderedStats) => boolean): Promise<RenderedStats>;
+  readonly postMessage: (webview: vscode.Webview, message: HostToWebviewMessage) => Thenable<boolean>;
 }
 
 type Logger = Pick<vscode.LogOutputChannel, 'error' | 'warn'>;
-
-interface RenderWaiter {
-  readonly condition: (render: RenderedStats) => boolean;
-  readonly resolve: (render: RenderedStats) => void;
-}
 
 interface PendingPng {
   readonly resolve: (base64: string) => void;
@@ -145,26 +135,28 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-const defaultPrompts: StatsPrompts = {
-  showSaveDialog: (options) => vscode.window.showSaveDialog(options),
-  showQuickPick: (items, options) => vscode.window.showQuickPick(items, options),
-  askModal: (message, ...items) => vscode.window.showWarningMessage(message, { modal: true }, ...items),
+const interactiveDependencies: StatsPanelDependencies = {
+  prompts: {
+    showSaveDialog: (options) => vscode.window.showSaveDialog(options),
+    showQuickPick: (items, options) => vscode.window.showQuickPick(items, options),
+    askModal: (message, ...items) => vscode.window.showWarningMessage(message, { modal: true }, ...items),
+  },
+  postMessage: (webview, message) => webview.postMessage(message),
 };
 
-class StatsPanelController implements StatsPanelApi, vscode.Disposable {
-  readonly prompts: StatsPrompts = { ...defaultPrompts };
+/** The panel, the work behind its commands and its live updates; `registerStatsPanel` builds the extension's one. */
+export class StatsPanelController extends Disposable {
+  /** What VS Code calls to restore the panel after a window reload (registered by `registerStatsPanel`). */
   readonly serializer: vscode.WebviewPanelSerializer<unknown> = {
     deserializeWebviewPanel: async (panel, state) => this.attach(panel, isStatsViewState(state) ? state.options : this.options),
   };
-  panel: vscode.WebviewPanel | undefined;
-  options: StatsViewOptions;
-  private readonly disposables: vscode.Disposable[] = [];
-  private panelDisposables: vscode.Disposable[] = [];
+  private currentPanel: vscode.WebviewPanel | undefined;
+  private options: StatsViewOptions;
+  /** The open panel's event subscriptions, disposed when it closes. */
+  private panelSubscriptions: vscode.Disposable | undefined;
   private webviewReady = false;
   private readyWaiters: (() => void)[] = [];
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastRender: RenderedStats | undefined;
-  private renderWaiters: RenderWaiter[] = [];
   private nextPngRequest = 0;
   private readonly pendingPngs = new Map<number, PendingPng>();
   /** The track Show Track in Chart asked for, sent with the next update. */
@@ -173,25 +165,30 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
   private reportEditor: vscode.TextEditor | undefined;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    private readonly context: StatsPanelHost,
     private readonly notes: NoteWorkspace,
     private readonly log: Logger,
+    private readonly dependencies: StatsPanelDependencies,
   ) {
+    super();
     const remembered = context.workspaceState.get<unknown>(OPTIONS_KEY);
     this.options = isStatsViewOptions(remembered) ? remembered : DEFAULT_VIEW_OPTIONS;
     this.rememberReportEditor(vscode.window.activeTextEditor);
-    this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.rememberReportEditor(editor)),
-      notes.index.onDidChange(() => this.scheduleUpdate()),
-    );
+    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.rememberReportEditor(editor)));
+    this.register(notes.index.onDidChange(() => this.scheduleUpdate()));
   }
 
   // ---- panel lifecycle -----------------------------------------------------------------------------------
 
+  /** The open panel, if any. */
+  get panel(): vscode.WebviewPanel | undefined {
+    return this.currentPanel;
+  }
+
   show(): vscode.WebviewPanel {
-    if (this.panel) {
-      this.panel.reveal(undefined, true);
-      return this.panel;
+    if (this.currentPanel) {
+      this.currentPanel.reveal(undefined, true);
+      return this.currentPanel;
     }
     const panel = vscode.window.createWebviewPanel(STATS_PANEL_VIEW_TYPE, vscode.l10n.t('Track Statistics'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
     this.attach(panel, this.options);
@@ -206,12 +203,12 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
   }
 
   private attach(panel: vscode.WebviewPanel, options: StatsViewOptions): void {
-    this.panel?.dispose();
-    this.panel = panel;
+    this.currentPanel?.dispose();
+    this.currentPanel = panel;
     this.setOptions(options);
     panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'conference-notes.svg');
     panel.webview.options = this.webviewOptions();
-    this.panelDisposables.push(
+    this.panelSubscriptions = vscode.Disposable.from(
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       panel.onDidChangeViewState(() => {
         // A hidden webview is discarded; when shown again it loads anew and says `ready`.
@@ -223,13 +220,12 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
   }
 
   private detach(panel: vscode.WebviewPanel): void {
-    if (this.panel !== panel) return;
-    this.panel = undefined;
+    if (this.currentPanel !== panel) return;
+    this.currentPanel = undefined;
     this.webviewReady = false;
-    this.lastRender = undefined;
     this.cancelUpdate();
-    for (const disposable of this.panelDisposables) disposable.dispose();
-    this.panelDisposables = [];
+    this.panelSubscriptions?.dispose();
+    this.panelSubscriptions = undefined;
     for (const pending of this.pendingPngs.values()) pending.reject(new Error(vscode.l10n.t('The statistics panel was closed.')));
     this.pendingPngs.clear();
   }
@@ -266,7 +262,7 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
   // ---- messages ------------------------------------------------------------------------------------------
 
   private post(message: HostToWebviewMessage): void {
-    void this.panel?.webview.postMessage(message);
+    if (this.currentPanel) void this.dependencies.postMessage(this.currentPanel.webview, message);
   }
 
   private receive(raw: unknown): void {
@@ -300,23 +296,10 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
         this.pendingPngs.get(message.requestId)?.reject(new Error(message.message));
         this.pendingPngs.delete(message.requestId);
         return;
-      case 'rendered':
-        this.lastRender = { table: message.table, bars: message.bars, highlightedBars: message.highlightedBars };
-        this.renderWaiters = this.renderWaiters.filter((waiter) => {
-          if (!waiter.condition(message)) return true;
-          waiter.resolve(message);
-          return false;
-        });
-        return;
       case 'error':
         this.log.error(vscode.l10n.t('Statistics panel: {0}', message.message));
         return;
     }
-  }
-
-  waitForRender(condition: (render: RenderedStats) => boolean = () => true): Promise<RenderedStats> {
-    if (this.lastRender && condition(this.lastRender)) return Promise.resolve(this.lastRender);
-    return new Promise((resolve) => this.renderWaiters.push({ condition, resolve }));
   }
 
   private whenWebviewReady(): Promise<void> {
@@ -352,10 +335,18 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
     this.post({ type: 'update', stats, allConferences, ...(highlight ? { highlight } : {}), ...(unhide ? { options: this.options } : {}) });
   }
 
-  /** Show Track in Chart: opens the panel and points the track out (showing its conference if it was hidden). */
-  async revealTrack(conference: string, track: string | undefined): Promise<void> {
+  /** Show Track in Chart from the Sessions view: a track node, or a session node (its own track). */
+  async showTrackInChart(target: unknown): Promise<void> {
+    const node = target as { kind?: string; conference?: unknown; track?: unknown; session?: Session } | undefined;
+    const source = node?.kind === 'session' ? node.session : node;
+    if (typeof source?.conference !== 'string') return;
+    await this.revealTrack(source.conference, typeof source.track === 'string' ? source.track : undefined);
+  }
+
+  /** Opens the panel and points the track out (showing its conference if it was hidden). */
+  private async revealTrack(conference: string, track: string | undefined): Promise<void> {
     this.pendingHighlight = { conference, track: track ?? null };
-    const alreadyLoaded = this.panel !== undefined && this.webviewReady;
+    const alreadyLoaded = this.currentPanel !== undefined && this.webviewReady;
     this.show();
     // A panel that is loading asks for data when it is ready; a loaded one gets it now.
     if (alreadyLoaded) await this.sendUpdate();
@@ -363,7 +354,7 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
 
   /** Only a visible, loaded webview gets live updates; a hidden one asks for data when it loads again. */
   private scheduleUpdate(): void {
-    if (!this.panel?.visible || !this.webviewReady) return;
+    if (!this.currentPanel?.visible || !this.webviewReady) return;
     this.cancelUpdate();
     this.updateTimer = setTimeout(() => this.sendUpdate().catch((error: unknown) => this.fail(error)), UPDATE_DEBOUNCE_MS);
   }
@@ -382,7 +373,7 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('No sessions in {0} — {1} any more.', trackLabel(track, tableLabels()), conference));
       return;
     }
-    const picked = await this.prompts.showQuickPick(items, {
+    const picked = await this.dependencies.prompts.showQuickPick(items, {
       title: vscode.l10n.t('{0} — {1}', trackLabel(track, tableLabels()), conference),
       placeHolder: vscode.l10n.t('Open a session'),
       matchOnDescription: true,
@@ -433,7 +424,7 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
     const { stats } = await this.computeStats();
     const labels = tableLabels();
     const text = format === 'csv' ? statsToCsv(stats, { labels }) : statsToMarkdownTable(stats, { labels });
-    const choice = await this.prompts.showQuickPick(
+    const choice = await this.dependencies.prompts.showQuickPick(
       [
         { label: vscode.l10n.t('Copy to Clipboard'), destination: 'clipboard' as const },
         { label: vscode.l10n.t('Save to File…'), destination: 'file' as const },
@@ -454,7 +445,7 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
   private async saveAs(bytes: Uint8Array, extension: string, filterName: string): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const fileName = `${DEFAULT_EXPORT_NAME}.${extension}`;
-    const target = await this.prompts.showSaveDialog({
+    const target = await this.dependencies.prompts.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
       filters: { [filterName]: [extension] },
       title: vscode.l10n.t('Export Track Statistics'),
@@ -514,7 +505,7 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
     if (!(await exists(wanted.uri))) return wanted;
     const overwrite = vscode.l10n.t('Overwrite');
     const keepBoth = vscode.l10n.t('Keep Both');
-    const answer = await this.prompts.askModal(vscode.l10n.t('{0} already exists. Replace it with the current chart?', wanted.relativePath), overwrite, keepBoth);
+    const answer = await this.dependencies.prompts.askModal(vscode.l10n.t('{0} already exists. Replace it with the current chart?', wanted.relativePath), overwrite, keepBoth);
     if (answer === overwrite) return wanted;
     if (answer !== keepBoth) return undefined;
     for (let n = 2; ; n++) {
@@ -530,19 +521,16 @@ class StatsPanelController implements StatsPanelApi, vscode.Disposable {
     void vscode.window.showErrorMessage(vscode.l10n.t('Track statistics: {0}', messageOf(error)));
   }
 
-  dispose(): void {
-    this.panel?.dispose();
+  override dispose(): void {
+    this.currentPanel?.dispose();
     this.cancelUpdate();
-    for (const disposable of this.disposables) disposable.dispose();
+    super.dispose();
   }
 }
 
-/**
- * Registers the Track statistics commands, the panel serializer and the live updates. `log` receives webview
- * errors and invalid messages; without one the panel logs to its own output channel.
- */
-export function registerStatsPanel(context: vscode.ExtensionContext, notes: NoteWorkspace, logger: vscode.LogOutputChannel): StatsPanelApi {
-  const controller = new StatsPanelController(context, notes, logger);
+/** Registers the Track statistics commands, the panel serializer and the live updates; `logger` receives webview errors and invalid messages. */
+export function registerStatsPanel(context: vscode.ExtensionContext, notes: NoteWorkspace, logger: vscode.LogOutputChannel): void {
+  const controller = new StatsPanelController(context, notes, logger, interactiveDependencies);
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
@@ -555,18 +543,11 @@ export function registerStatsPanel(context: vscode.ExtensionContext, notes: Note
     controller,
     vscode.window.registerWebviewPanelSerializer(STATS_PANEL_VIEW_TYPE, controller.serializer),
     command(STATS_COMMANDS.show, () => controller.show()),
-    command('conferenceNotes.showTrackInChart', (target) => {
-      // From the Sessions view: a track node, or a session node (its own track).
-      const node = target as { kind?: string; conference?: unknown; track?: unknown; session?: Session } | undefined;
-      const source = node?.kind === 'session' ? node.session : node;
-      if (typeof source?.conference !== 'string') return undefined;
-      return controller.revealTrack(source.conference, typeof source.track === 'string' ? source.track : undefined);
-    }),
+    command('conferenceNotes.showTrackInChart', (target) => controller.showTrackInChart(target)),
     command(STATS_COMMANDS.exportSvg, () => controller.runExport('svg')),
     command(STATS_COMMANDS.exportPng, () => controller.runExport('png')),
     command(STATS_COMMANDS.exportCsv, () => controller.runExport('csv')),
     command(STATS_COMMANDS.exportMarkdown, () => controller.runExport('markdown')),
     command(STATS_COMMANDS.insertChart, () => controller.runExport('insertIntoReport')),
   );
-  return controller;
 }

@@ -19,7 +19,7 @@ interface UserTemplate {
   readonly uri: vscode.Uri;
 }
 
-/** Answers to the questions the commands ask; tests replace it to answer without a person. */
+/** Answers to the questions the commands ask: VS Code's own dialogs, or scripted answers in tests. */
 export interface TemplatePrompts {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
   input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
@@ -32,11 +32,6 @@ const interactivePrompts: TemplatePrompts = {
   folder: async (defaultUri) =>
     (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri, openLabel: vscode.l10n.t('Create Here') }))?.[0],
 };
-
-export interface TemplateCommandsApi {
-  /** Replaced by tests; the interactive prompts otherwise. */
-  prompts: TemplatePrompts;
-}
 
 function language(): TemplateLanguage {
   return templateLanguageFor(vscode.env.language);
@@ -90,49 +85,108 @@ function headingLevels(notes: NoteWorkspace, uri: vscode.Uri): Pick<ParseOptions
   return note?.headingLevels ?? parseOptions;
 }
 
-async function insertSession(notes: NoteWorkspace, api: TemplateCommandsApi): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown report to insert a session into.'));
-    return;
-  }
-  await notes.ready();
-  const document = editor.document;
-  const note = notes.index.note(document.uri.toString());
-  if (note?.layout === 'session-file') {
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('This note is a single session. Create a new session note instead?'),
-      vscode.l10n.t('New Session Note…'),
-    );
-    if (choice) await vscode.commands.executeCommand('conferenceNotes.newSessionNote');
-    return;
-  }
-  const conference = note?.conference;
-  const knownTracks = conference ? notes.index.tracks(conference).flatMap(({ name }) => (name === undefined ? [] : [name])) : [];
-  const newTrack = { label: `$(add) ${vscode.l10n.t('New track…')}`, track: undefined as string | undefined };
-  const picked = await api.prompts.pick([...knownTracks.map((track) => ({ label: track, track })), newTrack], {
-    title: vscode.l10n.t('Insert Session: Track'),
-    placeHolder: conference ? vscode.l10n.t('Tracks of {0}', conference) : undefined,
-  });
-  if (!picked) return;
-  const track = picked.track ?? (await api.prompts.input({ title: vscode.l10n.t('New Track'), prompt: vscode.l10n.t('Name of the track') }))?.trim();
-  if (!track) return;
-  const template = await chooseTemplate(api.prompts, document.uri);
-  if (template === 'cancelled') return;
+/**
+ * Insert Session, New Conference Report… and New Session Note…, asking their questions through `prompts` (given at
+ * construction: `registerTemplateCommands` passes the interactive dialogs, extension-host tests scripted answers).
+ */
+export class TemplateCommands {
+  constructor(
+    private readonly notes: NoteWorkspace,
+    private readonly prompts: TemplatePrompts,
+  ) {}
 
-  const levels = headingLevels(notes, document.uri);
-  const plan = insertionPlan(document.getText(), editor.selection.active.line, track, levels);
-  const values: TemplateValues = { track, conference, date: new Date(), language: vscode.env.language };
-  let body: string;
-  if (template) {
-    const section = await renderUserTemplate(template, values);
-    body = plan.addTrackHeading ? `${'#'.repeat(levels.trackHeadingLevel)} ${escapeForSnippet(track)}\n\n${section}` : section;
-  } else {
-    body = plan.addTrackHeading ? trackSectionSnippet(levels, 'session', language(), { track }) : sessionSnippet(levels.sessionHeadingLevel, 'session', language());
+  /** Inserts a session (and its track heading when the track is new to the report) at the cursor, as one undo step. */
+  async insertSession(): Promise<void> {
+    const { notes, prompts } = this;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== 'markdown') {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown report to insert a session into.'));
+      return;
+    }
+    await notes.ready();
+    const document = editor.document;
+    const note = notes.index.note(document.uri.toString());
+    if (note?.layout === 'session-file') {
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('This note is a single session. Create a new session note instead?'),
+        vscode.l10n.t('New Session Note…'),
+      );
+      if (choice) await vscode.commands.executeCommand('conferenceNotes.newSessionNote');
+      return;
+    }
+    const conference = note?.conference;
+    const knownTracks = conference ? notes.index.tracks(conference).flatMap(({ name }) => (name === undefined ? [] : [name])) : [];
+    const newTrack = { label: `$(add) ${vscode.l10n.t('New track…')}`, track: undefined as string | undefined };
+    const picked = await prompts.pick([...knownTracks.map((track) => ({ label: track, track })), newTrack], {
+      title: vscode.l10n.t('Insert Session: Track'),
+      placeHolder: conference ? vscode.l10n.t('Tracks of {0}', conference) : undefined,
+    });
+    if (!picked) return;
+    const track = picked.track ?? (await prompts.input({ title: vscode.l10n.t('New Track'), prompt: vscode.l10n.t('Name of the track') }))?.trim();
+    if (!track) return;
+    const template = await chooseTemplate(prompts, document.uri);
+    if (template === 'cancelled') return;
+
+    const levels = headingLevels(notes, document.uri);
+    const plan = insertionPlan(document.getText(), editor.selection.active.line, track, levels);
+    const values: TemplateValues = { track, conference, date: new Date(), language: vscode.env.language };
+    let body: string;
+    if (template) {
+      const section = await renderUserTemplate(template, values);
+      body = plan.addTrackHeading ? `${'#'.repeat(levels.trackHeadingLevel)} ${escapeForSnippet(track)}\n\n${section}` : section;
+    } else {
+      body = plan.addTrackHeading ? trackSectionSnippet(levels, 'session', language(), { track }) : sessionSnippet(levels.sessionHeadingLevel, 'session', language());
+    }
+    const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const snippet = new vscode.SnippetString((plan.prefix + body + plan.suffix).replace(/\r?\n/g, eol));
+    await editor.insertSnippet(snippet, new vscode.Position(plan.line, plan.character));
   }
-  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const snippet = new vscode.SnippetString((plan.prefix + body + plan.suffix).replace(/\r?\n/g, eol));
-  await editor.insertSnippet(snippet, new vscode.Position(plan.line, plan.character));
+
+  /** Opens a new report as an unsaved document; its future file, or undefined when the user cancelled. */
+  async newConferenceReport(): Promise<vscode.Uri | undefined> {
+    const prompts = this.prompts;
+    const name = (await prompts.input({ title: vscode.l10n.t('New Conference Report'), prompt: vscode.l10n.t('Conference name'), placeHolder: 'KubeCon + CloudNativeCon Europe 2026' }))?.trim();
+    if (!name) return undefined;
+    const dates = await prompts.input({ title: vscode.l10n.t('New Conference Report'), prompt: vscode.l10n.t('Dates (optional)'), placeHolder: '2026-03-23 – 2026-03-26' });
+    if (dates === undefined) return undefined;
+    const current = language();
+    const languages = [
+      { label: 'English', value: 'en' as const },
+      { label: '日本語', value: 'ja' as const },
+    ].map((item) => ({ ...item, description: item.value === current ? vscode.l10n.t('default') : undefined }));
+    const chosenLanguage = await prompts.pick(current === 'ja' ? [...languages].reverse() : languages, { title: vscode.l10n.t('Language of the report') });
+    if (!chosenLanguage) return undefined;
+    const folder = await targetFolder(prompts);
+    if (!folder) return undefined;
+    const template = await chooseTemplate(prompts, folder);
+    if (template === 'cancelled') return undefined;
+    const values: TemplateValues = { conference: name, dates: dates.trim(), date: new Date(), language: chosenLanguage.value };
+    const levels = readNoteSettings(folder).parseOptions;
+    const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(reportTemplate(chosenLanguage.value, levels), values, { mode: 'snippet' }).text;
+    return openNewNote(folder, name, snippet);
+  }
+
+  /** Opens a new session note as an unsaved document; its future file, or undefined when the user cancelled. */
+  async newSessionNote(): Promise<vscode.Uri | undefined> {
+    const { notes, prompts } = this;
+    await notes.ready();
+    const title = (await prompts.input({ title: vscode.l10n.t('New Session Note'), prompt: vscode.l10n.t('Session title') }))?.trim();
+    if (!title) return undefined;
+    const conference = await pickOrType(prompts, notes.index.conferences().map(({ name }) => name), vscode.l10n.t('Conference'), vscode.l10n.t('New conference…'));
+    if (conference === undefined) return undefined;
+    const tracks = conference ? notes.index.tracks(conference).flatMap(({ name }) => (name === undefined ? [] : [name])) : [];
+    const track = await pickOrType(prompts, tracks, vscode.l10n.t('Track'), vscode.l10n.t('New track…'));
+    if (track === undefined) return undefined;
+    const speakers = await prompts.input({ title: vscode.l10n.t('New Session Note'), prompt: vscode.l10n.t('Speakers, separated by commas (optional)') });
+    if (speakers === undefined) return undefined;
+    const folder = await targetFolder(prompts);
+    if (!folder) return undefined;
+    const template = await chooseTemplate(prompts, folder);
+    if (template === 'cancelled') return undefined;
+    const values: TemplateValues = { title, conference, track, speakers, date: new Date(), language: vscode.env.language };
+    const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(sessionFileTemplate(language()), values, { mode: 'snippet' }).text;
+    return openNewNote(folder, title, snippet);
+  }
 }
 
 function escapeForSnippet(text: string): string {
@@ -163,48 +217,6 @@ async function targetFolder(prompts: TemplatePrompts): Promise<vscode.Uri | unde
   const active = vscode.window.activeTextEditor?.document.uri;
   const activeFolder = active && active.scheme !== 'untitled' ? vscode.Uri.joinPath(active, '..') : undefined;
   return prompts.folder(activeFolder ?? vscode.workspace.workspaceFolders?.[0]?.uri);
-}
-
-async function newConferenceReport(api: TemplateCommandsApi): Promise<vscode.Uri | undefined> {
-  const name = (await api.prompts.input({ title: vscode.l10n.t('New Conference Report'), prompt: vscode.l10n.t('Conference name'), placeHolder: 'KubeCon + CloudNativeCon Europe 2026' }))?.trim();
-  if (!name) return undefined;
-  const dates = await api.prompts.input({ title: vscode.l10n.t('New Conference Report'), prompt: vscode.l10n.t('Dates (optional)'), placeHolder: '2026-03-23 – 2026-03-26' });
-  if (dates === undefined) return undefined;
-  const current = language();
-  const languages = [
-    { label: 'English', value: 'en' as const },
-    { label: '日本語', value: 'ja' as const },
-  ].map((item) => ({ ...item, description: item.value === current ? vscode.l10n.t('default') : undefined }));
-  const chosenLanguage = await api.prompts.pick(current === 'ja' ? [...languages].reverse() : languages, { title: vscode.l10n.t('Language of the report') });
-  if (!chosenLanguage) return undefined;
-  const folder = await targetFolder(api.prompts);
-  if (!folder) return undefined;
-  const template = await chooseTemplate(api.prompts, folder);
-  if (template === 'cancelled') return undefined;
-  const values: TemplateValues = { conference: name, dates: dates.trim(), date: new Date(), language: chosenLanguage.value };
-  const levels = readNoteSettings(folder).parseOptions;
-  const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(reportTemplate(chosenLanguage.value, levels), values, { mode: 'snippet' }).text;
-  return openNewNote(folder, name, snippet);
-}
-
-async function newSessionNote(notes: NoteWorkspace, api: TemplateCommandsApi): Promise<vscode.Uri | undefined> {
-  await notes.ready();
-  const title = (await api.prompts.input({ title: vscode.l10n.t('New Session Note'), prompt: vscode.l10n.t('Session title') }))?.trim();
-  if (!title) return undefined;
-  const conference = await pickOrType(api.prompts, notes.index.conferences().map(({ name }) => name), vscode.l10n.t('Conference'), vscode.l10n.t('New conference…'));
-  if (conference === undefined) return undefined;
-  const tracks = conference ? notes.index.tracks(conference).flatMap(({ name }) => (name === undefined ? [] : [name])) : [];
-  const track = await pickOrType(api.prompts, tracks, vscode.l10n.t('Track'), vscode.l10n.t('New track…'));
-  if (track === undefined) return undefined;
-  const speakers = await api.prompts.input({ title: vscode.l10n.t('New Session Note'), prompt: vscode.l10n.t('Speakers, separated by commas (optional)') });
-  if (speakers === undefined) return undefined;
-  const folder = await targetFolder(api.prompts);
-  if (!folder) return undefined;
-  const template = await chooseTemplate(api.prompts, folder);
-  if (template === 'cancelled') return undefined;
-  const values: TemplateValues = { title, conference, track, speakers, date: new Date(), language: vscode.env.language };
-  const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(sessionFileTemplate(language()), values, { mode: 'snippet' }).text;
-  return openNewNote(folder, title, snippet);
 }
 
 /** A quick pick of known values plus "New…" that asks for one; '' when the user leaves it empty. */
@@ -243,13 +255,12 @@ class FieldCompletionProvider implements vscode.CompletionItemProvider {
   }
 }
 
-export function registerTemplateCommands(context: vscode.ExtensionContext, notes: NoteWorkspace): TemplateCommandsApi {
-  const api: TemplateCommandsApi = { prompts: interactivePrompts };
+export function registerTemplateCommands(context: vscode.ExtensionContext, notes: NoteWorkspace): void {
+  const commands = new TemplateCommands(notes, interactivePrompts);
   context.subscriptions.push(
-    vscode.commands.registerCommand('conferenceNotes.insertSession', () => insertSession(notes, api)),
-    vscode.commands.registerCommand('conferenceNotes.newConferenceReport', () => newConferenceReport(api)),
-    vscode.commands.registerCommand('conferenceNotes.newSessionNote', () => newSessionNote(notes, api)),
+    vscode.commands.registerCommand('conferenceNotes.insertSession', () => commands.insertSession()),
+    vscode.commands.registerCommand('conferenceNotes.newConferenceReport', () => commands.newConferenceReport()),
+    vscode.commands.registerCommand('conferenceNotes.newSessionNote', () => commands.newSessionNote()),
     vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new FieldCompletionProvider(notes), ':', ' ', ','),
   );
-  return api;
 }
