@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { Session, SessionStatus } from '../../core/notes/model';
 import { compareNames, sessionDay, type Facet, type GroupKey, type IndexChange, type NoteIndex } from '../../core/notes/noteIndex';
 import { sessionMatchesFilter } from '../../core/notes/sessionFilter';
+import { Disposable } from '../disposable';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { OPEN_SESSION_COMMAND } from '../openSession';
 
@@ -52,18 +53,18 @@ export function statusLabel(status: SessionStatus): string {
 /** Lines of the note shown in a session's tooltip. */
 const TOOLTIP_PREVIEW_LINES = 6;
 
-export class SessionTreeProvider implements vscode.TreeDataProvider<SessionTreeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<SessionTreeNode | undefined>();
+export class SessionTreeProvider extends Disposable implements vscode.TreeDataProvider<SessionTreeNode> {
+  private readonly changeEmitter = this.register(new vscode.EventEmitter<SessionTreeNode | undefined>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly indexSubscription: { dispose(): void };
   /** VS Code identifies the nodes it shows by object identity: hand out one object per id. */
   private readonly nodes = new Map<string, SessionTreeNode>();
   private groupingMode: Grouping;
   private filterText = '';
 
   constructor(private readonly notes: NoteWorkspace, grouping: Grouping) {
+    super();
     this.groupingMode = grouping;
-    this.indexSubscription = notes.index.onDidChange((change) => this.refreshFor(change));
+    this.register(notes.index.onDidChange((change) => this.refreshFor(change)));
   }
 
   get grouping(): Grouping {
@@ -259,11 +260,6 @@ export class SessionTreeProvider implements vscode.TreeDataProvider<SessionTreeN
     this.nodes.set(node.id, node);
     return node;
   }
-
-  dispose(): void {
-    this.indexSubscription.dispose();
-    this.changeEmitter.dispose();
-  }
 }
 
 /** Fields, file and the first lines of the note — as text: nothing from a note becomes markup or a command link. */
@@ -399,16 +395,35 @@ export function registerSessionTree(context: vscode.ExtensionContext, notes: Not
       showState();
       await showFilterMessage();
     }),
-    followCursor(provider, view, notes),
+    new CursorFollower(provider, view, notes),
   );
   showState();
   return { provider, view, drop: scheduleDrop };
 }
 
 /** Reveals (and selects, without taking focus) the session under the editor's cursor while the view is visible. */
-function followCursor(provider: SessionTreeProvider, view: vscode.TreeView<SessionTreeNode>, notes: NoteWorkspace): vscode.Disposable {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const follow = async (editor: vscode.TextEditor | undefined): Promise<void> => {
+class CursorFollower extends Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly provider: SessionTreeProvider,
+    private readonly view: vscode.TreeView<SessionTreeNode>,
+    private readonly notes: NoteWorkspace,
+  ) {
+    super();
+    this.register(vscode.window.onDidChangeTextEditorSelection((event) => this.schedule(event.textEditor)));
+    this.register(vscode.window.onDidChangeActiveTextEditor((editor) => this.schedule(editor)));
+    this.register(view.onDidChangeVisibility(() => this.schedule(vscode.window.activeTextEditor)));
+    this.register({ dispose: () => clearTimeout(this.timer) });
+  }
+
+  private schedule(editor: vscode.TextEditor | undefined): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.follow(editor).catch(() => undefined), FOLLOW_CURSOR_DEBOUNCE_MS);
+  }
+
+  private async follow(editor: vscode.TextEditor | undefined): Promise<void> {
+    const { provider, view, notes } = this;
     if (!editor || !view.visible || !vscode.workspace.getConfiguration('conferenceNotes', editor.document.uri).get<boolean>('followCursor', true)) return;
     await notes.ready();
     const line = editor.selection.active.line;
@@ -417,20 +432,5 @@ function followCursor(provider: SessionTreeProvider, view: vscode.TreeView<Sessi
     const node = provider.nodeForSession(session);
     if (view.selection[0]?.id === node.id) return;
     await view.reveal(node, { select: true, focus: false, expand: false });
-  };
-  const schedule = (editor: vscode.TextEditor | undefined): void => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void follow(editor).catch(() => undefined), FOLLOW_CURSOR_DEBOUNCE_MS);
-  };
-  const subscriptions = [
-    vscode.window.onDidChangeTextEditorSelection((event) => schedule(event.textEditor)),
-    vscode.window.onDidChangeActiveTextEditor(schedule),
-    view.onDidChangeVisibility(() => schedule(vscode.window.activeTextEditor)),
-  ];
-  return {
-    dispose: () => {
-      if (timer) clearTimeout(timer);
-      for (const subscription of subscriptions) subscription.dispose();
-    },
-  };
+  }
 }
