@@ -5,7 +5,7 @@
 import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from './vscode-server.mjs';
+import { ensureVSCodeInstalled, repoRoot } from './vscode-server.mjs';
 
 const packageTestDir = join(repoRoot, 'test/package');
 // The installed-copy smoke test starts a whole server and workbench, up to a minute on a cold server.
@@ -13,6 +13,8 @@ const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec' });
 for (const file of readdirSync(packageTestDir).filter((name) => name.endsWith('.test.mjs')).sort()) {
   mocha.addFile(join(packageTestDir, file));
 }
+// Installed before mocha's clock starts: run on its own on a fresh machine, the install takes minutes.
+await ensureVSCodeInstalled();
 await mocha.loadFilesAsync();
 mocha.run((failures) => {
   process.exitCode = failures ? 1 : 0;

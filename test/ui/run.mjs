@@ -4,6 +4,7 @@ import Mocha from 'mocha';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureVSCodeInstalled } from '../../scripts/vscode-server.mjs';
 
 const uiTestDir = dirname(fileURLToPath(import.meta.url));
 // A whole workbench start per suite, and UI waits of up to a minute on a cold server.
@@ -11,6 +12,9 @@ const mocha = new Mocha({ ui: 'bdd', timeout: 120_000, reporter: 'spec' });
 for (const file of readdirSync(uiTestDir).filter((name) => name.endsWith('.ui.test.mjs')).sort()) {
   mocha.addFile(join(uiTestDir, file));
 }
+// Installed before mocha's clock starts: on a fresh machine the first install takes minutes, longer than a hook's
+// timeout.
+await ensureVSCodeInstalled();
 await mocha.loadFilesAsync();
 mocha.run((failures) => {
   process.exitCode = failures ? 1 : 0;
