@@ -8,6 +8,7 @@ import { DEFAULT_PARSE_OPTIONS, type NoteContext, type NoteDiagnostic, type Pars
 import { decodeNoteBytes, parseNote } from '../core/notes/parser';
 import { NoteIndex } from '../core/notes/noteIndex';
 import type { FileParseResult, NoteFile } from '../node/parsePool';
+import { Disposable } from './disposable';
 import { clearSettingsCache, excludeGlobFor, isExcluded, NOTE_GLOB, readNoteSettings, type NoteSettings } from './settings';
 
 const NOTE_FILE = /\.(md|markdown)$/i;
@@ -30,10 +31,9 @@ export interface NoteFileSystem {
   readFile(uri: vscode.Uri): Thenable<Uint8Array>;
 }
 
-export class NoteWorkspace implements vscode.Disposable {
+export class NoteWorkspace extends Disposable {
   readonly index = new NoteIndex();
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly problems = vscode.languages.createDiagnosticCollection('conference-notes');
+  private readonly problems = this.register(vscode.languages.createDiagnosticCollection('conference-notes'));
   private scan: Promise<void> | undefined;
   private pendingChanges = new Set<string>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +46,7 @@ export class NoteWorkspace implements vscode.Disposable {
     private readonly files: NoteFileSystem,
     private readonly parseLocal?: LocalNoteParser,
   ) {
-    this.disposables.push(this.problems);
+    super();
   }
 
   /** Resolves once the whole workspace has been indexed; the first call starts the scan and the watchers. */
@@ -70,7 +70,7 @@ export class NoteWorkspace implements vscode.Disposable {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (!NOTE_FILE.test(uri.path) && folder && !isExcluded(uri, folder)) this.queue(uri);
     };
-    this.disposables.push(
+    this.register(vscode.Disposable.from(
       watcher,
       watcher.onDidCreate((uri) => this.queue(uri)),
       watcher.onDidChange((uri) => this.queue(uri)),
@@ -90,7 +90,7 @@ export class NoteWorkspace implements vscode.Disposable {
           void this.rescan();
         }
       }),
-    );
+    ));
     await this.indexWorkspace(false);
   }
 
@@ -318,9 +318,9 @@ export class NoteWorkspace implements vscode.Disposable {
     return vscode.workspace.asRelativePath(uri);
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
-    for (const disposable of this.disposables) disposable.dispose();
+    super.dispose();
   }
 }
