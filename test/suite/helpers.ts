@@ -171,10 +171,12 @@ export function drawnBars(update: StatsUpdate, track?: string): number {
  * finishes, since an extension cannot tell when the dialog has appeared. Resolves with the command's result.
  */
 export async function answeringDialogs<T>(command: string, answer: string, ...args: unknown[]): Promise<T> {
+  // VS Code shows its own (quick input) file dialog for a remote or web workspace; for local files it would show the
+  // system's, which no command reaches, unless told otherwise.
+  const localFiles = vscode.workspace.workspaceFolders?.[0]?.uri.scheme === 'file';
   const files = vscode.workspace.getConfiguration('files');
-  // A desktop VS Code would show a native save dialog, which no command reaches; the web workbench always uses this one.
   const simpleDialog = files.inspect<boolean>('simpleDialog.enable')?.globalValue;
-  await files.update('simpleDialog.enable', true, vscode.ConfigurationTarget.Global);
+  if (localFiles) await files.update('simpleDialog.enable', true, vscode.ConfigurationTarget.Global);
   let finished = false;
   try {
     const result = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(() => (finished = true));
@@ -184,7 +186,7 @@ export async function answeringDialogs<T>(command: string, answer: string, ...ar
     }
     return await result;
   } finally {
-    await files.update('simpleDialog.enable', simpleDialog, vscode.ConfigurationTarget.Global);
+    if (localFiles) await files.update('simpleDialog.enable', simpleDialog, vscode.ConfigurationTarget.Global);
   }
 }
 
