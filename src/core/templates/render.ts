@@ -56,18 +56,36 @@ export interface RenderResult {
  * Unknown variables and variable transforms are left as written and reported; nothing is evaluated.
  */
 export function renderTemplate(template: string, values: TemplateValues, options: { mode: TemplateMode }): RenderResult {
+  if (template.length > MAX_TEMPLATE_LENGTH) {
+    const kilobytes = (length: number) => String(Math.ceil(length / 1024));
+    return { text: '', unknownVariables: [], messages: [templateMessage('template-too-large', kilobytes(template.length), kilobytes(MAX_TEMPLATE_LENGTH))] };
+  }
   const { nodes, problems } = parseSnippet(template);
   const renderer = new TemplateRenderer(template, values, options.mode);
   const rendered = renderer.render(nodes);
   // An empty front matter value would leave `key: ` with a trailing blank, which editors flag.
   const frontMatterEnd = options.mode === 'text' && frontMatterLength(template) > 0 ? frontMatterLength(rendered) : 0;
-  const text = rendered.slice(0, frontMatterEnd).replace(/[ \t]+$/gm, '') + rendered.slice(frontMatterEnd);
+  const text = rendered.slice(0, frontMatterEnd).split('\n').map(withoutTrailingBlanks).join('\n') + rendered.slice(frontMatterEnd);
   return {
     text,
     unknownVariables: [...renderer.unknownVariables],
     // A stray `}` is literal text in VS Code too, so it changes nothing the user would notice: not reported here.
     messages: [...problems.filter((problem) => problem.code !== 'unmatched-brace'), ...renderer.messages],
   };
+}
+
+/** Longer sources are not rendered: real templates are a few kilobytes, and rendering time grows with the size. */
+export const MAX_TEMPLATE_LENGTH = 256 * 1024;
+
+/**
+ * A line without the spaces and tabs before its end (or its `\r`). A loop, not `/[ \t]+$/`: that pattern retries
+ * from every blank of a long run that is followed by text, which takes minutes on a line of a few thousand blanks.
+ */
+function withoutTrailingBlanks(line: string): string {
+  const contentEnd = line.endsWith('\r') ? line.length - 1 : line.length;
+  let end = contentEnd;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return end === contentEnd ? line : line.slice(0, end) + line.slice(contentEnd);
 }
 
 const KNOWN_VARIABLES: ReadonlySet<string> = new Set(TEMPLATE_VARIABLES);
