@@ -2,7 +2,7 @@
 // statistics panel, the exports (CSV, Markdown) and the CLI's JSON.
 import type { Session } from '../notes/model';
 import { fillTemplate } from '../messages';
-import { compareNames, NoteIndex, type GroupKey } from '../notes/noteIndex';
+import { compareNames, type GroupKey, type NoteIndex } from '../notes/noteIndex';
 
 /** English templates for every user-facing string of the table exports; adapters pass localised ones. */
 export const STATS_MESSAGES = {
@@ -70,9 +70,14 @@ function percentOf(part: number, whole: number): number {
 }
 
 /** Counts per conference → track, read from the index's aggregates or counted from a session list. */
+function isSessionList(source: NoteIndex | readonly Session[]): source is readonly Session[] {
+  return Array.isArray(source);
+}
+
 function countTracks(source: NoteIndex | readonly Session[]): Map<string, Map<GroupKey, number>> {
   const counts = new Map<string, Map<GroupKey, number>>();
-  if (source instanceof NoteIndex) {
+  // Structural, not `instanceof`: every bundle (extension, tests, preview plugin) has its own copy of the class.
+  if (!isSessionList(source)) {
     for (const { name } of source.conferences()) {
       counts.set(name, new Map(source.tracks(name).map((track) => [track.name, track.count])));
     }
