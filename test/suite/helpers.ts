@@ -194,3 +194,23 @@ export async function answeringDialogs<T>(command: string, answer: string, ...ar
 export function statsPanelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(STATS_PANEL_VIEW_TYPE));
 }
+
+/**
+ * The Track statistics tabs once the workbench lists at least one: a panel created by a command reaches the
+ * extension host's tab model only after a round trip to the workbench. Resolves with none after the timeout, so
+ * the test's own assertion fails with what is there.
+ */
+export function openedStatsPanelTabs(timeoutMs = 10_000): Promise<vscode.Tab[]> {
+  if (statsPanelTabs().length > 0) return Promise.resolve(statsPanelTabs());
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(statsPanelTabs());
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (statsPanelTabs().length > 0) finish();
+    });
+  });
+}

@@ -10,7 +10,7 @@ import type { StatsPrompts } from '../../src/vscode/stats/statsPanel';
 import { STATS_PANEL_VIEW_TYPE } from '../../src/vscode/stats/statsPanel';
 import { DEFAULT_VIEW_OPTIONS, type StatsViewState } from '../../src/webview/protocol';
 import { FIXTURE_TABLE, FIXTURE_TABLE_HEADER as HEADER } from './fixtureExpectations';
-import { activateExtension, answeringDialogs, drawnBars, drawnTable, statsPanelTabs, testStatsPanel, waitForIndex, workspaceUri, type StatsUpdate, type TestStatsPanel } from './helpers';
+import { activateExtension, answeringDialogs, drawnBars, drawnTable, openedStatsPanelTabs, statsPanelTabs, testStatsPanel, waitForIndex, workspaceUri, type StatsUpdate, type TestStatsPanel } from './helpers';
 
 const CANCEL_DIALOG = 'workbench.action.closeQuickOpen';
 const ACCEPT_FIRST_ITEM = 'workbench.action.acceptSelectedQuickOpenItem';
@@ -73,7 +73,7 @@ describe('Track statistics panel (extension host)', () => {
   it('Show Track Statistics opens one panel beside the editor', async () => {
     const note = await vscode.window.showTextDocument(workspaceUri('notes', 'devconf.md'));
     await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
-    const [tab] = statsPanelTabs();
+    const [tab] = await openedStatsPanelTabs();
     assert.equal(tab?.label, 'Track Statistics');
     assert.notEqual(tab.group.viewColumn, note.viewColumn, 'beside the note, not in its place');
     await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
@@ -213,7 +213,7 @@ describe('Track statistics panel (extension host)', () => {
 
   it('Show Track in Chart opens the panel from a track of the Sessions view', async () => {
     await vscode.commands.executeCommand('conferenceNotes.showTrackInChart', await frontendTrackNode());
-    assert.equal(statsPanelTabs().length, 1);
+    assert.equal((await openedStatsPanelTabs()).length, 1);
   });
 
   describe('exports', () => {
@@ -259,7 +259,7 @@ describe('Track statistics panel (extension host)', () => {
 
     it('Export Chart as PNG opens the panel to draw it, and writes nothing when the save dialog is cancelled', async () => {
       await answeringDialogs('conferenceNotes.exportChartPng', CANCEL_DIALOG);
-      assert.equal(statsPanelTabs().length, 1);
+      assert.equal((await openedStatsPanelTabs()).length, 1);
       assert.deepEqual(await workspaceFilesEndingWith('.png'), []);
     });
 
