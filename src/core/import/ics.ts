@@ -3,7 +3,7 @@
 // notes should use; DTSTART with a TZID or floating times from other tools are handled too.
 import { importMessage, type ImportMessage } from './messages';
 import { baseName, buildSchedule, distinctNames, failure, oneLine, tooManySessions, type ScheduleParseResult, type ScheduleSession } from './scheduleModel';
-import { addMinutes, epochFromWallTime, formatTimeRange, isRealWallTime, isValidTimeZone, wallTimeInZone, type WallTime } from './zonedTime';
+import { addMinutes, epochFromWallTime, formatTimeRange, isPlausibleEnd, isRealWallTime, isValidTimeZone, wallTimeInZone, type WallTime } from './zonedTime';
 
 // ical.js is loaded on first use only: it is the largest dependency and most sessions never import.
 const loadIcal = async () => (await import('ical.js')).default;
@@ -115,21 +115,28 @@ function eventTimes(ICAL: Ical, event: Component, title: string, timeZone: strin
   if (!startProperty) return { allDay: false };
   const startTime = readTime(startProperty);
   if (!startTime) {
-    // ical.js has already rewritten the unreadable text, so the message cannot quote it.
+    // The text may be garbled beyond quoting (ical.js reformats what it cannot read), so only the property is named.
     warnings.push(importMessage('bad-ics-time', [title, 'DTSTART'], 'warning'));
     return { allDay: false };
   }
   if (startTime.isDate) return { start: { date: dateOf(startTime), time: '00:00' }, allDay: true };
   const start = wallTime(startProperty, startTime, title, timeZone, warnings);
-  const endProperty = event.getFirstProperty('dtend');
-  const endTime = endProperty ? readTime(endProperty) : undefined;
-  if (endProperty && endTime && !endTime.isDate) {
-    return { start, end: wallTime(endProperty, endTime, title, timeZone, warnings), allDay: false };
-  }
-  const durationProperty = event.getFirstProperty('duration');
-  const duration = durationProperty ? readValue(durationProperty) : undefined;
-  if (duration instanceof ICAL.Duration) return { start, end: addMinutes(start, Math.round(duration.toSeconds() / 60)), allDay: false };
+  // RFC 5545 gives either DTEND or DURATION.
+  const endSource = event.getFirstProperty('dtend') ?? event.getFirstProperty('duration');
+  if (!endSource) return { start, allDay: false };
+  const end = endOf(ICAL, endSource, start, title, timeZone, warnings);
+  if (end && isPlausibleEnd(start, end)) return { start, end, allDay: false };
+  warnings.push(importMessage('bad-end-time', [title, endSource.name.toUpperCase(), writtenValue(endSource) ?? ''], 'warning'));
   return { start, allDay: false };
+}
+
+function endOf(ICAL: Ical, property: Property, start: WallTime, title: string, timeZone: string, warnings: ImportMessage[]): WallTime | undefined {
+  if (property.name === 'duration') {
+    const duration = readValue(property);
+    return duration instanceof ICAL.Duration ? addMinutes(start, Math.round(duration.toSeconds() / 60)) : undefined;
+  }
+  const time = readTime(property);
+  return time && !time.isDate ? wallTime(property, time, title, timeZone, warnings) : undefined;
 }
 
 /** ical.js decodes values lazily and throws on an unreadable one. */
@@ -141,11 +148,22 @@ function readValue(property: Property): unknown {
   }
 }
 
-/** A DTSTART/DTEND value, or undefined when unreadable (ical.js may also yield NaN fields). */
+/** The value as the file gives it: once decoded, ical.js has rolled a month 13 or a 25:00 into another date. */
+function writtenValue(property: Property): string | undefined {
+  const value: unknown = property.toJSON()[3];
+  return typeof value === 'string' ? value : undefined;
+}
+
+const ICS_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})Z?)?$/;
+
+/** A DTSTART/DTEND value, or undefined when unreadable or not a real date and time (February 30, 25:00…). */
 function readTime(property: Property): IcalTime | undefined {
+  const match = ICS_DATE_TIME.exec(writtenValue(property) ?? '');
+  if (!match) return undefined;
+  const [, year, month, day, hour = '00', minute = '00', second = '00'] = match;
+  if (Number(second) > 59 || !isRealWallTime({ date: `${year}-${month}-${day}`, time: `${hour}:${minute}` })) return undefined;
   const time = readValue(property) as IcalTime | undefined;
-  if (typeof time !== 'object' || time === null || typeof time.isDate !== 'boolean') return undefined;
-  return isRealWallTime({ date: dateOf(time), time: `${pad(time.hour)}:${pad(time.minute)}` }) ? time : undefined;
+  return typeof time === 'object' && time !== null && typeof time.isDate === 'boolean' ? time : undefined;
 }
 
 /** The DTSTART/DTEND wall time in `timeZone`: UTC and TZID times are converted, floating ones kept. */

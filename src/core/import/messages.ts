@@ -2,6 +2,7 @@
 // (VS Code command, CLI) localise by code; the core only ever returns a code, this template and its args.
 import { coreMessage, fillTemplate, type CoreMessage } from '../messages';
 import type { DiagnosticSeverity } from '../notes/model';
+import { withoutControlCharacters } from './controlCharacters';
 
 export const IMPORT_MESSAGES = {
   // Failed parses: nothing is written.
@@ -16,6 +17,7 @@ export const IMPORT_MESSAGES = {
   'session-skipped': 'A session in {0} has no {1} and was skipped: {2}.',
   'bad-time': 'Session "{0}" has an unreadable {1} "{2}"; it was imported without a time.',
   'bad-ics-time': 'Session "{0}" has an unreadable {1}; it was imported without a time.',
+  'bad-end-time': 'Session "{0}" has an unreadable or impossible {1} "{2}"; it was imported with its start time only.',
   'unknown-event-time-zone': 'Session "{0}" is in time zone "{1}", which is not an IANA name; its time was taken as written.',
   'duplicate-uid': 'Two sessions have the UID {0} ("{1}" and "{2}"); only the first was imported.',
   'empty-schedule': 'The schedule {0} holds no sessions.',
@@ -41,7 +43,9 @@ export interface ImportMessage extends CoreMessage<ImportMessageCode> {
 }
 
 export function importMessage(code: ImportMessageCode, args: readonly (string | number)[], severity: DiagnosticSeverity): ImportMessage {
-  return { ...coreMessage(IMPORT_MESSAGES, code, args), severity };
+  // Values quote the schedule (titles, unreadable text): no control character of it reaches a terminal or a dialog.
+  const clean = args.map((arg) => (typeof arg === 'string' ? withoutControlCharacters(arg) : arg));
+  return { ...coreMessage(IMPORT_MESSAGES, code, clean), severity };
 }
 
 /** Fills a message's placeholders: for the CLI, logs and tests; the VS Code adapter localises instead. */

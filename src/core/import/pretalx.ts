@@ -3,7 +3,7 @@
 // `title`, `track`, `type`, `date` (ISO with offset), `start`, `duration "HH:MM"`, `room`, `persons[]`.
 import { importMessage, type ImportMessage } from './messages';
 import { baseName, buildSchedule, distinctNames, failure, isRecord, oneLine, tooManySessions, type ScheduleParseResult, type ScheduleSession } from './scheduleModel';
-import { addMinutes, formatTimeRange, isRealWallTime, readIsoDateTime, type WallTime } from './zonedTime';
+import { addMinutes, formatTimeRange, isPlausibleEnd, isRealWallTime, readIsoDateTime, type WallTime } from './zonedTime';
 
 /** True when `value` has the shape of a pretalx/frab schedule (used to tell formats apart). */
 export function looksLikePretalx(value: unknown): boolean {
@@ -49,7 +49,10 @@ function readEvent(event: Record<string, unknown>, day: Record<string, unknown>,
   const tracks = distinctNames([oneLine(event.track) ?? oneLine(event.type)]);
   const start = startOf(event, day, timeZone);
   if (!start) warnings.push(importMessage('bad-time', [title, 'date', String(event.date ?? event.start ?? '')], 'warning'));
-  const minutes = durationMinutes(event.duration);
+  const end = start && event.duration !== undefined && event.duration !== null ? endOf(start, event.duration) : undefined;
+  if (start && end === undefined && event.duration !== undefined && event.duration !== null) {
+    warnings.push(importMessage('bad-end-time', [title, 'duration', String(event.duration)], 'warning'));
+  }
   const persons = Array.isArray(event.persons) ? event.persons : [];
   return {
     uid,
@@ -58,7 +61,7 @@ function readEvent(event: Record<string, unknown>, day: Record<string, unknown>,
     tracks,
     speakers: distinctNames(persons.map((person) => (isRecord(person) ? person.public_name ?? person.name : person))),
     date: start?.date,
-    time: start ? formatTimeRange(start, minutes === undefined ? undefined : addMinutes(start, minutes)) : undefined,
+    time: start ? formatTimeRange(start, end) : undefined,
     room: oneLine(event.room) ?? oneLine(roomName),
     url: oneLine(event.url),
     abstract: typeof event.abstract === 'string' && event.abstract.trim() !== '' ? event.abstract.trim() : undefined,
@@ -78,8 +81,9 @@ function startOf(event: Record<string, unknown>, day: Record<string, unknown>, t
   return undefined;
 }
 
-/** frab durations are `HH:MM` (sometimes `HH:MM:SS`). */
-function durationMinutes(duration: unknown): number | undefined {
-  const match = typeof duration === 'string' ? /^(\d{1,3}):(\d{2})(?::\d{2})?$/.exec(duration.trim()) : null;
-  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+/** The end after a frab duration, `HH:MM` (sometimes `HH:MM:SS`); undefined when unreadable or implausible. */
+function endOf(start: WallTime, duration: unknown): WallTime | undefined {
+  const match = typeof duration === 'string' ? /^(\d{1,3}):([0-5]\d)(?::[0-5]\d)?$/.exec(duration.trim()) : null;
+  const end = match ? addMinutes(start, Number(match[1]) * 60 + Number(match[2])) : undefined;
+  return end && isPlausibleEnd(start, end) ? end : undefined;
 }

@@ -1,6 +1,7 @@
 // The common model every schedule parser produces, and the steps they share: size limits, duplicate
 // UIDs, ordering by time.
 import { importMessage, type ImportMessage } from './messages';
+import { withoutControlCharacters } from './controlCharacters';
 
 /** One session of an imported schedule. Times are wall-clock strings in the chosen zone, never `Date`s. */
 export interface ScheduleSession {
@@ -72,11 +73,32 @@ function sortKey(session: ScheduleSession): string {
   return `${session.date ?? '\uffff'} ${session.time ?? ''}`;
 }
 
-/** Drops repeated UIDs (keeping the first, with a warning) and orders the sessions by time. */
+/** Every text of a session without control characters; one-line values lose the blanks a stripped character left. */
+function sanitizedSession(session: ScheduleSession): ScheduleSession {
+  const line = (text: string) => oneLine(withoutControlCharacters(text)) ?? '';
+  const optionalLine = (text: string | undefined) => (text === undefined ? undefined : oneLine(withoutControlCharacters(text)));
+  const names = (list: readonly string[]) => distinctNames(list.map(withoutControlCharacters));
+  return {
+    ...session,
+    uid: line(session.uid),
+    title: line(session.title),
+    track: optionalLine(session.track),
+    tracks: names(session.tracks),
+    speakers: names(session.speakers),
+    room: optionalLine(session.room),
+    url: optionalLine(session.url),
+    abstract: session.abstract === undefined ? undefined : withoutControlCharacters(session.abstract),
+  };
+}
+
+/**
+ * The schedule every parser returns: texts without control characters, repeated UIDs dropped (keeping the first,
+ * with a warning), sessions ordered by time.
+ */
 export function buildSchedule(conference: string, sessions: readonly ScheduleSession[], warnings: readonly ImportMessage[], fileName: string): ImportedSchedule {
   const byUid = new Map<string, ScheduleSession>();
   const allWarnings = [...warnings];
-  for (const session of sessions) {
+  for (const session of sessions.map(sanitizedSession)) {
     const first = byUid.get(session.uid);
     if (first) allWarnings.push(importMessage('duplicate-uid', [session.uid, first.title, session.title], 'warning'));
     else byUid.set(session.uid, session);
@@ -84,7 +106,7 @@ export function buildSchedule(conference: string, sessions: readonly ScheduleSes
   if (byUid.size === 0) allWarnings.push(importMessage('empty-schedule', [fileName], 'warning'));
   // Array.prototype.sort is stable, so equal times keep the order of the file.
   const ordered = [...byUid.values()].sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-  return { conference, sessions: ordered, warnings: allWarnings };
+  return { conference: oneLine(withoutControlCharacters(conference)) ?? baseName(fileName), sessions: ordered, warnings: allWarnings };
 }
 
 /** The file name without its extension: the conference name when the file names none. */

@@ -6,7 +6,7 @@
 // Times (`startsAt`, `endsAt`) are the event's local time without an offset, so they are kept as written.
 import { importMessage, type ImportMessage } from './messages';
 import { baseName, buildSchedule, distinctNames, failure, isRecord, oneLine, tooManySessions, type ScheduleParseResult, type ScheduleSession } from './scheduleModel';
-import { formatTimeRange, readIsoDateTime } from './zonedTime';
+import { formatTimeRange, isPlausibleEnd, readIsoDateTime } from './zonedTime';
 
 /** A session's categories with the names of its chosen items, whichever shape they came from. */
 interface Category {
@@ -121,7 +121,9 @@ function readSession(raw: Record<string, unknown>, lookups: Lookups, fileName: s
     : [];
   const start = typeof raw.startsAt === 'string' ? readIsoDateTime(raw.startsAt, timeZone) : undefined;
   if (raw.startsAt !== undefined && raw.startsAt !== null && !start) warnings.push(importMessage('bad-time', [title, 'startsAt', String(raw.startsAt)], 'warning'));
-  const end = typeof raw.endsAt === 'string' ? readIsoDateTime(raw.endsAt, timeZone) : undefined;
+  const writtenEnd = typeof raw.endsAt === 'string' && start ? readIsoDateTime(raw.endsAt, timeZone) : undefined;
+  const end = start && writtenEnd && isPlausibleEnd(start, writtenEnd) ? writtenEnd : undefined;
+  if (start && !end && raw.endsAt !== undefined && raw.endsAt !== null) warnings.push(importMessage('bad-end-time', [title, 'endsAt', String(raw.endsAt)], 'warning'));
   const tracks = tracksOf(categoriesOf(raw, lookups));
   return {
     uid,

@@ -82,10 +82,24 @@ export function readIsoDateTime(text: string, timeZone: string | undefined): Wal
   if (!match) return undefined;
   const [, year, month, day, hour, minute, offset] = match;
   const written: WallTime = { date: `${year}-${month}-${day}`, time: `${hour}:${minute}` };
-  if (!isRealWallTime(written)) return undefined;
+  if (!isRealWallTime(written) || (offset !== undefined && !isRealOffset(offset))) return undefined;
   if (offset === undefined || timeZone === undefined) return written;
   const offsetMinutes = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
   return wallTimeInZone(wallTimeAsUtcMs(written) - offsetMinutes * 60_000, timeZone);
+}
+
+/** `Z` or an offset clocks really use: at most 14 hours, minutes below 60 (`+25:00` would shift the day). */
+function isRealOffset(offset: string): boolean {
+  return offset === 'Z' || (Number(offset.slice(1, 3)) <= 14 && Number(offset.slice(-2)) < 60);
+}
+
+/** Longer spans are data errors, not sessions: their end is not written. */
+const MAX_SESSION_MINUTES = 24 * 60;
+
+/** True when `end` comes after `start` on the same clock, by at most a day. */
+export function isPlausibleEnd(start: WallTime, end: WallTime): boolean {
+  const minutes = (wallTimeAsUtcMs(end) - wallTimeAsUtcMs(start)) / 60_000;
+  return minutes > 0 && minutes <= MAX_SESSION_MINUTES;
 }
 
 /** False for values such as month 13 or 25:00 that `Date.UTC` would silently roll over. */
