@@ -11,9 +11,12 @@ import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import MarkdownIt from 'markdown-it';
 import { renderTrackChart } from '../src/core/stats/chart';
-import { DEFAULT_PARSE_OPTIONS, type NoteContext, type ParsedNote } from '../src/core/notes/model';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_PARSE_OPTIONS, type NoteContext } from '../src/core/notes/model';
 import { NoteIndex } from '../src/core/notes/noteIndex';
-import { decodeNoteBytes, parseNote } from '../src/core/notes/parser';
+import { DEFAULT_MAX_FILE_SIZE } from '../src/core/notes/noteSettings';
+import { parseNote } from '../src/core/notes/parser';
+import { readNotes, settle, type NoteReading, type NoteSource } from '../src/core/notes/pipeline';
 import { computeTrackStats } from '../src/core/stats/stats';
 import { createParsePool, type ParsePool } from '../src/node/parsePool';
 import { makeNote } from '../test/unit/helpers/parsedNotes';
@@ -138,17 +141,33 @@ function readPass(files: readonly WorkspaceFile[]): Promise<void> {
   return forEachFile(files, () => undefined);
 }
 
-/** What the extension's first scan does: read, decode, parse, then one `updateMany` for the whole workspace. */
-async function indexPass(files: readonly WorkspaceFile[]): Promise<NoteIndex> {
-  const notes: ParsedNote[] = [];
-  await forEachFile(files, (bytes, file) => {
-    const decoded = decodeNoteBytes(bytes);
-    if ('diagnostic' in decoded) throw new Error(`${file.relative} did not decode: ${decoded.diagnostic.code}`);
-    notes.push(parseNote(decoded.text, contextOf(file)));
+/** The extension's settings when the user has set none. */
+const SETTINGS = { parseOptions: DEFAULT_PARSE_OPTIONS, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+
+/** Node's fs, as the extension host reads local files on its main thread. */
+const nodeFiles: Pick<NoteSource, 'stat' | 'read'> = {
+  stat: (file) => settle(() => fs.stat(file)),
+  read: (file) => settle(() => fs.readFile(file)),
+};
+
+/** Every reading a note, or the benchmark is not measuring what it claims. */
+function indexOf(readings: readonly NoteReading[], files: readonly WorkspaceFile[]): NoteIndex {
+  const notes = readings.map((reading, i) => {
+    if (reading.kind !== 'parsed') throw new Error(`${files[i].relative} was not parsed: ${reading.kind === 'skipped' ? reading.problem.code : reading.kind}`);
+    return reading.note;
   });
   const index = new NoteIndex();
   index.updateMany(notes, []);
   return index;
+}
+
+/**
+ * What the extension's first scan does on the main thread (web build, virtual workspaces, no parse pool): the core's
+ * reading pipeline — stat, size cap, read, decode, parse — then one `updateMany` for the whole workspace.
+ */
+async function indexPass(files: readonly WorkspaceFile[]): Promise<NoteIndex> {
+  const refs = files.map((file) => ({ path: file.absolute, uri: file.uri, pathSegments: file.pathSegments }));
+  return indexOf(await readNotes(nodeFiles, refs, SETTINGS, { cause: 'scan', concurrency: READ_CONCURRENCY }), files);
 }
 
 /** Workers of the parse pool (one per core of the benchmark machine): each reads and parses a share of the files. */
@@ -159,20 +178,15 @@ async function startParsePool(): Promise<{ pool: ParsePool; dispose: () => Promi
   const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'conference-notes-bench-'));
   const workerScript = path.join(folder, 'parseWorker.js');
   await esbuild.build({ entryPoints: [path.join(__dirname, '../src/node/parseWorker.ts')], outfile: workerScript, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
-  const pool = createParsePool(PARSE_POOL_SIZE, workerScript);
+  const pool = createParsePool({ size: PARSE_POOL_SIZE, createWorker: () => new Worker(workerScript), mainThread: nodeFiles });
   return { pool, dispose: async () => { await pool.dispose(); await fs.rm(folder, { recursive: true, force: true }); } };
 }
 
-/** The first scan with the parse pool: the workers read, decode and parse, the main thread indexes. */
+/** The first scan with the parse pool: the workers run the pipeline, the main thread indexes. */
 async function pooledIndexPass(files: readonly WorkspaceFile[], pool: ParsePool): Promise<NoteIndex> {
-  const results = await pool.readAndParse(files.map((file) => ({ path: file.absolute, context: contextOf(file), maxFileSize: Infinity })));
-  const notes = results.map((result, i) => {
-    if (result.kind !== 'parsed') throw new Error(`${files[i].relative} was not parsed: ${result.kind}`);
-    return result.note;
-  });
-  const index = new NoteIndex();
-  index.updateMany(notes, []);
-  return index;
+  const { readings, workerFailures } = await pool.readAndParse(files.map((file) => ({ path: file.absolute, uri: file.uri, pathSegments: file.pathSegments, settings: SETTINGS })));
+  if (workerFailures.length > 0) throw new Error(`A parse worker failed: ${workerFailures.join('; ')}`);
+  return indexOf(readings, files);
 }
 
 type TextParser = (text: string) => unknown;

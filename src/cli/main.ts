@@ -15,18 +15,17 @@ import { renderTrackChart } from '../core/stats/chart';
 import { planImport, type ImportLayout } from '../core/import/importPlan';
 import { IMPORT_MESSAGES, parseSchedule } from '../core/import/schedule';
 import { parse as parseJsonc } from 'jsonc-parser';
-import { minimatch } from 'minimatch';
-import type { NoteDiagnostic, ParsedNote, ParseOptions, Session } from '../core/notes/model';
-import { parseOptionsFromSettings } from '../core/notes/noteSettings';
+import { isNoteFile } from '../core/notes/excludes';
+import type { ParsedNote, Session } from '../core/notes/model';
+import { folderSettingsFromFile, type FolderSettings } from '../core/notes/noteSettings';
 import { NoteIndex } from '../core/notes/noteIndex';
-import { decodeNoteBytes, parseNote } from '../core/notes/parser';
+import { folderFile, listNotes, problemLine, problemsOf, readNotes, type NoteFileRef } from '../core/notes/pipeline';
 import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type StatsLabels, type TrackSort } from '../core/stats/stats';
+import { nodeFolderSource } from './folderSource';
 import { CLI_MESSAGES as M, cliText } from './text';
 
-const NOTE_EXTENSIONS = new Set(['.md', '.markdown']);
-/** Folders that never hold a user's notes and can be huge. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
-const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** Files read at once: the disk stays busy while each note is parsed. */
+const READ_CONCURRENCY = 16;
 
 type Format = 'table' | 'json' | 'csv' | 'md';
 
@@ -119,111 +118,56 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, settingsFile };
 }
 
-/** Every note file under the given paths; a path given explicitly is read whatever its extension. */
-async function findNoteFiles(root: string, warn: (message: string) => void): Promise<{ file: string; root: string }[]> {
-  const stat = await fs.stat(root);
-  if (stat.isFile()) return [{ file: root, root: path.dirname(root) }];
-  const found: { file: string; root: string }[] = [];
-  const walk = async (dir: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch (error) {
-      warn(cliText(M.cannotRead, dir, (error as Error).message));
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full);
-      } else if (entry.isFile() && NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-        found.push({ file: full, root });
-      }
-    }
-  };
-  await walk(root);
-  return found;
-}
-
-function describe(file: string, diagnostic: NoteDiagnostic): string {
-  const where = diagnostic.line === undefined ? file : `${file}:${diagnostic.line + 1}`;
-  return `${where}: ${cliText(diagnostic.message, ...diagnostic.args)}`;
-}
-
-interface ReadingSettings {
-  readonly parseOptions: ParseOptions;
-  readonly exclude: readonly string[];
-  readonly maxFileSize?: number;
-}
-
 /**
- * The `conferenceNotes.*` settings a folder of notes is read with, as in VS Code: from `--settings FILE`, else the
- * folder's own `.vscode/settings.json` (JSON with comments), else the defaults.
+ * A folder's settings as in VS Code: the `conferenceNotes.*`, `files.exclude` and `search.exclude` entries of
+ * `--settings FILE`, else of the folder's own `.vscode/settings.json` (JSON with comments), else the defaults.
  */
-async function readingSettings(root: string, settingsFile: string | undefined, warn: (message: string) => void): Promise<ReadingSettings> {
-  const file = settingsFile ?? path.join(root, '.vscode', 'settings.json');
+async function folderSettings(folder: string, options: CliOptions, warn: (message: string) => void): Promise<FolderSettings> {
+  const file = options.settingsFile ?? path.join(folder, '.vscode', 'settings.json');
   let values: Record<string, unknown> = {};
   try {
     const parsed: unknown = parseJsonc(await fs.readFile(file, 'utf8'));
     if (typeof parsed === 'object' && parsed !== null) values = parsed as Record<string, unknown>;
   } catch (error) {
     // A folder without settings is the normal case; a settings file named on the command line must exist.
-    if (settingsFile !== undefined) warn(cliText(M.cannotRead, file, (error as Error).message));
+    if (options.settingsFile !== undefined) warn(cliText(M.cannotRead, file, (error as Error).message));
   }
-  const get = (key: string) => values[`conferenceNotes.${key}`];
-  const exclude = get('exclude');
-  const maxFileSize = get('maxFileSize');
-  return {
-    parseOptions: parseOptionsFromSettings(get),
-    exclude: Array.isArray(exclude) ? exclude.filter((glob): glob is string => typeof glob === 'string') : [],
-    maxFileSize: typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize : undefined,
-  };
+  const settings = folderSettingsFromFile(values);
+  return options.maxFileSize === undefined ? settings : { ...settings, maxFileSize: options.maxFileSize };
 }
 
-async function readNotes(options: CliOptions, warn: (message: string) => void): Promise<{ index: NoteIndex; readable: boolean }> {
-  const index = new NoteIndex();
+/** The notes under one path given on the command line; a file given explicitly is read whatever its extension. */
+async function readPath(given: string, options: CliOptions, warn: (message: string) => void): Promise<ParsedNote[]> {
+  const isFile = (await fs.stat(given)).isFile();
+  const root = isFile ? path.dirname(given) : given;
+  const settings = await folderSettings(root, options, warn);
+  const source = nodeFolderSource(root, warn);
+  const uriOf = (relative: string) => pathToFileURL(path.join(root, ...relative.split('/'))).toString();
+  // Relative to the given folder, as VS Code's are relative to the workspace folder, so folder-depth settings mean
+  // the same in both.
+  const files: NoteFileRef[] = (isFile ? [path.basename(given)] : await listNotes(source, settings)).map((relative) => folderFile(relative, uriOf));
+  const readings = await readNotes(source, files, settings, { cause: 'scan', concurrency: READ_CONCURRENCY });
+  const notes: ParsedNote[] = [];
+  readings.forEach((reading, i) => {
+    const shown = path.relative(process.cwd(), path.join(root, files[i].path)) || files[i].path;
+    for (const problem of problemsOf(reading)) warn(problemLine(shown, problem, cliText(problem.message, ...problem.args)));
+    if (reading.kind === 'parsed') notes.push(reading.note);
+  });
+  return notes;
+}
+
+async function readNoteIndex(options: CliOptions, warn: (message: string) => void): Promise<{ index: NoteIndex; readable: boolean }> {
   const notes: ParsedNote[] = [];
   let readable = false;
   for (const given of options.paths) {
-    let files;
     try {
-      files = await findNoteFiles(path.resolve(given), warn);
+      notes.push(...(await readPath(path.resolve(given), options, warn)));
       readable = true;
     } catch (error) {
       warn(cliText(M.cannotRead, given, (error as Error).message));
-      continue;
-    }
-    const settings = await readingSettings(files[0]?.root ?? path.resolve(given), options.settingsFile, warn);
-    const maxFileSize = options.maxFileSize ?? settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-    for (const { file, root } of files) {
-      if (settings.exclude.some((glob) => minimatch(path.relative(root, file).split(path.sep).join('/'), glob, { dot: true }))) continue;
-      const shown = path.relative(process.cwd(), file) || file;
-      try {
-        const stat = await fs.stat(file);
-        if (stat.size > maxFileSize) {
-          warn(cliText(M.tooLarge, shown, stat.size, maxFileSize));
-          continue;
-        }
-        const decoded = decodeNoteBytes(await fs.readFile(file));
-        if ('diagnostic' in decoded) {
-          warn(describe(shown, decoded.diagnostic));
-          continue;
-        }
-        const note = parseNote(decoded.text, {
-          uri: pathToFileURL(file).toString(),
-          // Relative to the given folder, as VS Code does relative to the workspace folder, so folder-depth
-          // settings mean the same in both.
-          pathSegments: path.relative(root, file).split(path.sep),
-          options: settings.parseOptions,
-        });
-        for (const diagnostic of note.diagnostics) warn(describe(shown, diagnostic));
-        notes.push(note);
-      } catch (error) {
-        // Deleted or unreadable between listing and reading: report it and go on with the rest.
-        warn(cliText(M.cannotRead, shown, (error as Error).message));
-      }
     }
   }
+  const index = new NoteIndex();
   index.updateMany(notes, []);
   return { index, readable };
 }
@@ -263,11 +207,17 @@ async function importSchedule(options: CliOptions, io: { out(text: string): void
   const existingFiles: { name: string; text: string }[] = [];
   const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
-    if (entry.isFile() && NOTE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+    if (entry.isFile() && isNoteFile(entry.name)) {
       existingFiles.push({ name: entry.name, text: await fs.readFile(path.join(folder, entry.name), 'utf8') });
     }
   }
-  const plan = planImport(parsed.schedule, { layout: options.layout, existingFiles, reportLayout: { untrackedHeading: cliText(IMPORT_MESSAGES['untracked-heading']) } });
+  // The heading levels the folder's notes are read with, as the extension's import uses.
+  const { parseOptions } = await folderSettings(folder, options, (message) => io.err(`${message}\n`));
+  const plan = planImport(parsed.schedule, {
+    layout: options.layout,
+    existingFiles,
+    reportLayout: { trackHeadingLevel: parseOptions.trackHeadingLevel, sessionHeadingLevel: parseOptions.sessionHeadingLevel, untrackedHeading: cliText(IMPORT_MESSAGES['untracked-heading']) },
+  });
   await fs.mkdir(folder, { recursive: true });
   for (const write of plan.writes) {
     // A new file is created exclusively ('wx'): never overwrite something that appeared meanwhile.
@@ -296,7 +246,7 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     return 0;
   }
   if (options.command === 'import') return importSchedule(options, io);
-  const { index, readable } = await readNotes(options, (message) => io.err(`${message}\n`));
+  const { index, readable } = await readNoteIndex(options, (message) => io.err(`${message}\n`));
   if (!readable) return 1;
 
   if (options.command === 'sessions') {

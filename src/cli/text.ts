@@ -13,8 +13,9 @@ export const CLI_MESSAGES = {
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
 FILE is a sched.com .ics, a pretalx schedule.json or a Sessionize JSON export; importing it again into the
 same DIR updates the notes (field lines only) and prints what changed.
-Options: --max-size BYTES skips larger files (default 2 MiB); --settings FILE reads the conferenceNotes.*
-settings from a VS Code settings.json (default: PATH/.vscode/settings.json when PATH is a folder).
+Options: --max-size BYTES skips larger files (default 2 MiB); --settings FILE reads the conferenceNotes.*,
+files.exclude and search.exclude settings from a VS Code settings.json (default: the .vscode/settings.json of
+PATH when it is a folder, or of DIR for import).
 `,
   unknownCommand: 'Unknown command "{0}".',
   unknownOption: 'Unknown option {0}.',
@@ -24,7 +25,6 @@ settings from a VS Code settings.json (default: PATH/.vscode/settings.json when 
   noPaths: 'Give at least one file or folder of notes.',
   seeHelp: 'Run "conference-notes --help" for usage.',
   cannotRead: 'Could not read {0}: {1}',
-  tooLarge: 'Skipped {0}: {1} bytes is over the size limit of {2} bytes.',
   wrote: 'Wrote {0}.',
   conferenceColumn: 'Conference',
   trackColumn: 'Track',

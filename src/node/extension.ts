@@ -4,45 +4,31 @@
 // threads, so the extension host's own thread only indexes. Other schemes go through workspace.fs.
 import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
+import { settle } from '../core/notes/pipeline';
 import { activateShared, type ConferenceNotesApi } from '../vscode/activation';
+import { workspaceFileSystem, type LocalNoteParser, type NoteFileSystem } from '../vscode/noteWorkspace';
 import { createParsePool } from './parsePool';
-import type { LocalNoteParser, NoteFileSystem } from '../vscode/noteWorkspace';
-
-/** Node's errors as the FileSystemErrors workspace.fs throws, which the reader understands. */
-function asFileSystemError(error: unknown, uri: vscode.Uri): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return vscode.FileSystemError.FileNotFound(uri);
-  if (code === 'EACCES' || code === 'EPERM') return vscode.FileSystemError.NoPermissions(uri);
-  return error;
-}
 
 const localFiles: NoteFileSystem = {
-  async stat(uri) {
-    if (uri.scheme !== 'file') return vscode.workspace.fs.stat(uri);
-    try {
-      return { size: (await fs.stat(uri.fsPath)).size };
-    } catch (error) {
-      throw asFileSystemError(error, uri);
-    }
-  },
-  async readFile(uri) {
-    if (uri.scheme !== 'file') return vscode.workspace.fs.readFile(uri);
-    try {
-      return await fs.readFile(uri.fsPath);
-    } catch (error) {
-      throw asFileSystemError(error, uri);
-    }
-  },
+  findFiles: workspaceFileSystem.findFiles,
+  stat: (uri) => (uri.scheme === 'file' ? fs.stat(uri.fsPath) : workspaceFileSystem.stat(uri)),
+  readFile: (uri) => (uri.scheme === 'file' ? fs.readFile(uri.fsPath) : workspaceFileSystem.readFile(uri)),
 };
 
 /**
  * A pool of worker threads for each scan, stopped when it is done: scans are rare, and idle workers would hold
- * memory. Two workers at most — the extension host shares the machine with the rest of VS Code.
+ * memory. Two workers at most — the extension host shares the machine with the rest of VS Code. Files of a worker
+ * that fails are read on this thread with fs.
  */
 function parseLocalNotesWith(workerScript: string): LocalNoteParser {
   return async (files) => {
-    const pool = createParsePool(Math.min(2, availableParallelism()), workerScript);
+    const pool = createParsePool({
+      size: Math.min(2, availableParallelism()),
+      createWorker: () => new Worker(workerScript),
+      mainThread: { stat: (path) => settle(() => fs.stat(path)), read: (path) => settle(() => fs.readFile(path)) },
+    });
     try {
       return await pool.readAndParse(files);
     } finally {

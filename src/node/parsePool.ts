@@ -1,31 +1,21 @@
 // Reads and parses local notes in a small pool of worker threads (Node extension host only). On the main thread the
 // first scan is bound by the main thread itself: each `fs.promises.readFile` comes back through the event loop
-// several times, and every note parsed there delays the next read. In the pool, each worker reads its files
-// synchronously and parses them, and the main thread only indexes the results.
-import { Worker } from 'node:worker_threads';
-import type { NoteContext, NoteDiagnostic, ParsedNote, ParseOptions } from '../core/notes/model';
+// several times, and every note parsed there delays the next read. In the pool, each worker runs the core's reading
+// pipeline with synchronous reads, and the main thread only indexes the results.
+//
+// A worker that crashes, exits or stops answering does not stop the scan: the files it held are read on the main
+// thread (through the `mainThread` source), and the pool goes on with the workers it has left.
+import type { ParseOptions } from '../core/notes/model';
+import type { FolderSettings } from '../core/notes/noteSettings';
+import { readNote, type NoteFileRef, type NoteReading, type NoteSource } from '../core/notes/pipeline';
 
-/** A local note to read: its path on disk and the context `parseNote` needs. */
-export interface NoteFile {
-  readonly path: string;
-  readonly context: NoteContext;
-  /** Bytes above which the file is not read (setting `conferenceNotes.maxFileSize`). */
-  readonly maxFileSize: number;
+/** A local note to read: its path on disk (`path`), its identity in the index and its folder's settings. */
+export interface NoteFile extends NoteFileRef {
+  readonly settings: Pick<FolderSettings, 'parseOptions' | 'maxFileSize'>;
 }
 
-/** What became of one file; `not-text` holds the diagnostic `decodeNoteBytes` gives a binary or non-UTF-8 file. */
-export type FileParseResult =
-  | { readonly kind: 'parsed'; readonly note: ParsedNote }
-  | { readonly kind: 'not-text'; readonly diagnostic: NoteDiagnostic }
-  | { readonly kind: 'too-large'; readonly size: number }
-  | { readonly kind: 'missing' }
-  | { readonly kind: 'unreadable'; readonly message: string };
-
 /** A file as sent to a worker: the options go once per worker, by id. */
-export interface WorkerFile {
-  readonly path: string;
-  readonly uri: string;
-  readonly pathSegments: readonly string[];
+export interface WorkerFile extends NoteFileRef {
   readonly maxFileSize: number;
   readonly optionsId: number;
 }
@@ -35,15 +25,42 @@ export type PoolMessage =
   | { readonly kind: 'options'; readonly optionsId: number; readonly options: ParseOptions }
   | { readonly kind: 'parse'; readonly batchId: number; readonly files: readonly WorkerFile[] };
 
-interface BatchReply {
+/** What a worker posts back. */
+export interface BatchReply {
   readonly batchId: number;
-  readonly results: readonly FileParseResult[];
+  readonly readings: readonly NoteReading[];
+}
+
+/** The part of a `worker_threads` Worker the pool uses. */
+export interface PoolWorkerPort {
+  postMessage(message: PoolMessage): void;
+  on(event: 'message', listener: (reply: BatchReply) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (exitCode: number) => void): unknown;
+  terminate(): Promise<number>;
+}
+
+export interface ParsePoolOptions {
+  readonly size: number;
+  readonly createWorker: () => PoolWorkerPort;
+  /** Reads the files of a failed worker on the main thread. */
+  readonly mainThread: Pick<NoteSource, 'stat' | 'read'>;
+  /** How long a worker holding work may go without answering before it counts as hung. */
+  readonly answerTimeoutMs?: number;
+}
+
+export interface PoolReadings {
+  /** In the order of the files given. */
+  readonly readings: NoteReading[];
+  /** What happened to each worker that failed meanwhile; empty when all went well. */
+  readonly workerFailures: readonly string[];
+  /** Files read on the main thread because their worker failed. */
+  readonly readOnMainThread: number;
 }
 
 export interface ParsePool {
-  /** Reads and parses the files in the workers; the results in the order of `files`. */
-  readAndParse(files: readonly NoteFile[]): Promise<FileParseResult[]>;
-  /** Stops the workers; reads still pending reject. */
+  readAndParse(files: readonly NoteFile[]): Promise<PoolReadings>;
+  /** Stops the workers; reads still pending are finished on the main thread. */
   dispose(): Promise<void>;
 }
 
@@ -51,91 +68,132 @@ export interface ParsePool {
 const BATCH_SIZE = 64;
 /** Batches a worker holds at once, so it starts the next while the main thread takes in the last one's results. */
 const BATCHES_PER_WORKER = 2;
+/** A batch takes tens of milliseconds; a worker silent for this long with work in hand is stuck (e.g. in a loop). */
+const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
+
+/** A batch's outcome: the worker's readings, or why it gave none. */
+type BatchOutcome = { readonly readings: readonly NoteReading[] } | { readonly failure: string };
 
 interface Batch {
   readonly files: readonly WorkerFile[];
-  readonly resolve: (results: readonly FileParseResult[]) => void;
-  readonly reject: (error: Error) => void;
+  readonly settle: (outcome: BatchOutcome) => void;
 }
 
 interface PoolWorker {
-  readonly worker: Worker;
+  readonly port: PoolWorkerPort;
   readonly knownOptions: Set<number>;
   readonly batches: Map<number, Batch>;
+  failed: boolean;
+  silence?: ReturnType<typeof setTimeout>;
 }
 
-/** `workerScript`: the bundled worker entry, dist/parseWorker.js next to the extension's bundle. */
-export function createParsePool(size: number, workerScript: string | URL): ParsePool {
+export function createParsePool(options: ParsePoolOptions): ParsePool {
+  const answerTimeoutMs = options.answerTimeoutMs ?? DEFAULT_ANSWER_TIMEOUT_MS;
   const optionIds = new WeakMap<ParseOptions, number>();
   const optionsById = new Map<number, ParseOptions>();
   const queue: Batch[] = [];
   let nextBatchId = 0;
   let disposed = false;
 
-  const workers: PoolWorker[] = Array.from({ length: size }, () => {
-    const entry: PoolWorker = { worker: new Worker(workerScript), knownOptions: new Set(), batches: new Map() };
-    entry.worker.on('message', (reply: BatchReply) => {
-      entry.batches.get(reply.batchId)?.resolve(reply.results);
+  const workers: PoolWorker[] = Array.from({ length: options.size }, () => {
+    const entry: PoolWorker = { port: options.createWorker(), knownOptions: new Set(), batches: new Map(), failed: false };
+    entry.port.on('message', (reply) => {
+      entry.batches.get(reply.batchId)?.settle({ readings: reply.readings });
       entry.batches.delete(reply.batchId);
+      watch(entry);
       dispatch();
     });
-    entry.worker.on('error', (error) => failAll(error));
+    entry.port.on('error', (error) => fail(entry, error.message));
+    entry.port.on('exit', (exitCode) => fail(entry, `exit code ${exitCode}`));
     return entry;
   });
 
-  function failAll(error: Error): void {
-    for (const entry of workers) {
-      for (const batch of entry.batches.values()) batch.reject(error);
-      entry.batches.clear();
-    }
-    for (const batch of queue.splice(0)) batch.reject(error);
+  /** Restarts the worker's silence timer while it holds work. */
+  function watch(entry: PoolWorker): void {
+    clearTimeout(entry.silence);
+    entry.silence = entry.batches.size > 0 && !entry.failed
+      ? setTimeout(() => {
+        fail(entry, `no answer in ${answerTimeoutMs} ms`);
+        void entry.port.terminate();
+      }, answerTimeoutMs)
+      : undefined;
+  }
+
+  /** The worker's batches, and the queue when no worker is left, go back to be read on the main thread. */
+  function fail(entry: PoolWorker, reason: string): void {
+    if (entry.failed || disposed) return;
+    entry.failed = true;
+    clearTimeout(entry.silence);
+    for (const batch of entry.batches.values()) batch.settle({ failure: reason });
+    entry.batches.clear();
+    if (workers.every((worker) => worker.failed)) for (const batch of queue.splice(0)) batch.settle({ failure: reason });
+    dispatch();
   }
 
   function send(entry: PoolWorker, batch: Batch): void {
-    for (const file of batch.files) {
-      if (entry.knownOptions.has(file.optionsId)) continue;
-      entry.knownOptions.add(file.optionsId);
-      entry.worker.postMessage({ kind: 'options', optionsId: file.optionsId, options: optionsById.get(file.optionsId)! } satisfies PoolMessage);
-    }
     const batchId = nextBatchId++;
     entry.batches.set(batchId, batch);
-    entry.worker.postMessage({ kind: 'parse', batchId, files: batch.files } satisfies PoolMessage);
+    try {
+      for (const file of batch.files) {
+        if (entry.knownOptions.has(file.optionsId)) continue;
+        entry.knownOptions.add(file.optionsId);
+        entry.port.postMessage({ kind: 'options', optionsId: file.optionsId, options: optionsById.get(file.optionsId)! });
+      }
+      entry.port.postMessage({ kind: 'parse', batchId, files: batch.files });
+    } catch (error) {
+      fail(entry, error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (entry.batches.size === 1) watch(entry);
   }
 
   /** Hands queued batches to workers with room, so a slow worker never holds work a free one could do. */
   function dispatch(): void {
     for (const entry of workers) {
-      while (entry.batches.size < BATCHES_PER_WORKER && queue.length > 0) send(entry, queue.shift()!);
+      while (!entry.failed && entry.batches.size < BATCHES_PER_WORKER && queue.length > 0) send(entry, queue.shift()!);
     }
   }
 
-  function optionsIdOf(options: ParseOptions): number {
-    let id = optionIds.get(options);
+  function optionsIdOf(parseOptions: ParseOptions): number {
+    let id = optionIds.get(parseOptions);
     if (id === undefined) {
       id = optionsById.size;
-      optionIds.set(options, id);
-      optionsById.set(id, options);
+      optionIds.set(parseOptions, id);
+      optionsById.set(id, parseOptions);
     }
     return id;
   }
 
   return {
     async readAndParse(files) {
-      if (disposed) throw new Error('The parse pool is disposed.');
-      const batches: Promise<readonly FileParseResult[]>[] = [];
-      for (let start = 0; start < files.length; start += BATCH_SIZE) {
-        const workerFiles = files.slice(start, start + BATCH_SIZE).map(({ path, context, maxFileSize }): WorkerFile => (
-          { path, uri: context.uri, pathSegments: context.pathSegments, maxFileSize, optionsId: optionsIdOf(context.options) }
+      const chunks: (readonly NoteFile[])[] = [];
+      for (let start = 0; start < files.length; start += BATCH_SIZE) chunks.push(files.slice(start, start + BATCH_SIZE));
+      const outcomes = chunks.map((chunk) => new Promise<BatchOutcome>((settle) => {
+        if (disposed || workers.every((worker) => worker.failed)) {
+          settle({ failure: disposed ? 'the pool is stopped' : 'no worker is left' });
+          return;
+        }
+        const workerFiles = chunk.map(({ path, uri, pathSegments, settings }): WorkerFile => (
+          { path, uri, pathSegments, maxFileSize: settings.maxFileSize, optionsId: optionsIdOf(settings.parseOptions) }
         ));
-        batches.push(new Promise((resolve, reject) => queue.push({ files: workerFiles, resolve, reject })));
-      }
+        queue.push({ files: workerFiles, settle });
+      }));
       dispatch();
-      return (await Promise.all(batches)).flat();
+      const workerFailures = new Set<string>();
+      let readOnMainThread = 0;
+      const readings = await Promise.all(outcomes.map(async (pending, i) => {
+        const outcome = await pending;
+        if ('readings' in outcome) return outcome.readings;
+        workerFailures.add(outcome.failure);
+        readOnMainThread += chunks[i].length;
+        return Promise.all(chunks[i].map((file) => readNote(options.mainThread, file, file.settings, 'scan')));
+      }));
+      return { readings: readings.flat(), workerFailures: [...workerFailures], readOnMainThread };
     },
     async dispose() {
+      for (const entry of workers) fail(entry, 'the pool is stopped');
       disposed = true;
-      failAll(new Error('The parse pool is disposed.'));
-      await Promise.all(workers.map((entry) => entry.worker.terminate()));
+      await Promise.all(workers.map((entry) => entry.port.terminate()));
     },
   };
 }

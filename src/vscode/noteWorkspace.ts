@@ -1,17 +1,20 @@
 // Keeps the core NoteIndex in step with the workspace: the first scan (lazy — started by the first view or command
 // that needs notes), file-system events batched into one pass, unsaved editor changes (debounced), and the
-// diagnostics that bad notes produce. Files are found through VS Code (findFiles, file watchers) and read through
-// the platform's NoteFileSystem (Node fs for local files, workspace.fs otherwise), so remote and virtual workspaces
-// (and the web worker) behave the same.
+// diagnostics that bad notes produce. Every note goes through the core's reading pipeline (src/core/notes/
+// pipeline.ts) over a NoteSource for its workspace folder: files are found through VS Code's file search and read
+// through the platform's NoteFileSystem (Node fs for local files, workspace.fs otherwise), so remote and virtual
+// workspaces (and the web worker) read notes as the CLI does.
 import * as vscode from 'vscode';
-import { DEFAULT_PARSE_OPTIONS, type NoteContext, type NoteDiagnostic, type ParsedNote, type ParseOptions } from '../core/notes/model';
-import { decodeNoteBytes, parseNote } from '../core/notes/parser';
+import { combinedGlob, isNoteFile, NOTE_GLOB } from '../core/notes/excludes';
+import type { NoteDiagnostic, ParsedNote } from '../core/notes/model';
 import { NoteIndex } from '../core/notes/noteIndex';
-import type { FileParseResult, NoteFile } from '../node/parsePool';
+import {
+  folderFile, listNotes, parseNoteText, problemLine, problemsOf, readNote, readNotes, settle, type NoteFileRef, type NoteReading, type NoteSource,
+} from '../core/notes/pipeline';
+import type { NoteFile, PoolReadings } from '../node/parsePool';
 import { Disposable } from './disposable';
-import { clearSettingsCache, excludeGlobFor, isExcluded, NOTE_GLOB, readNoteSettings, type NoteSettings } from './settings';
+import { ExtensionSettings } from './settings';
 
-const NOTE_FILE = /\.(md|markdown)$/i;
 /** File reads in flight at once: enough to hide the round trip of each request, few enough to bound memory. */
 const READ_CONCURRENCY = 128;
 /** Quiet time before a burst of file-system events is indexed in one pass (e.g. a `git checkout`). */
@@ -23,18 +26,36 @@ const TYPING_DEBOUNCE_MS = 250;
  * Reads and parses local notes (file: URIs) off the extension host's main thread, in the order given: the Node
  * host's worker pool (src/node/parsePool.ts). Platforms without one read and parse on the main thread.
  */
-export type LocalNoteParser = (files: readonly NoteFile[]) => Promise<FileParseResult[]>;
+export type LocalNoteParser = (files: readonly NoteFile[]) => Promise<PoolReadings>;
 
-/** The two file operations reading notes needs (workspace.fs has this shape). */
+/** The file operations reading notes needs: VS Code's file search, and a stat and a read (workspace.fs has them). */
 export interface NoteFileSystem {
+  findFiles(include: vscode.RelativePattern, exclude: string | undefined): Thenable<vscode.Uri[]>;
   stat(uri: vscode.Uri): Thenable<{ readonly size: number }>;
   readFile(uri: vscode.Uri): Thenable<Uint8Array>;
 }
 
+/** VS Code's own: file search and workspace.fs, which reach every file system provider. */
+export const workspaceFileSystem: NoteFileSystem = {
+  findFiles: (include, exclude) => vscode.workspace.findFiles(include, exclude),
+  stat: (uri) => vscode.workspace.fs.stat(uri),
+  readFile: (uri) => vscode.workspace.fs.readFile(uri),
+};
+
+/** A note's path relative to its workspace folder, `/`-separated. */
+function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
+  return uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
+}
+
 export class NoteWorkspace extends Disposable {
   readonly index = new NoteIndex();
+  /** The settings every feature reads notes with; cached per folder, invalidated on configuration changes. */
+  readonly settings = this.register(new ExtensionSettings());
   private readonly problems = this.register(vscode.languages.createDiagnosticCollection('conference-notes'));
   private scan: Promise<void> | undefined;
+  /** The watchers are started with the first scan, and stay even when a scan fails, so an event can retry it. */
+  private watching = false;
+  private lastScanFailed = false;
   private pendingChanges = new Set<string>();
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -51,24 +72,39 @@ export class NoteWorkspace extends Disposable {
 
   /** Resolves once the whole workspace has been indexed; the first call starts the scan and the watchers. */
   ready(): Promise<void> {
-    this.scan ??= this.startIndexing();
+    this.scan ??= this.startScan(false);
     return this.scan;
   }
 
-  /** Re-reads everything, e.g. after a settings change. */
+  /** Re-reads everything, e.g. after a settings change; also what recovers from a failed scan. */
   async rescan(): Promise<void> {
-    await this.ready();
-    this.scan = this.indexWorkspace(true);
+    // A scan in progress finishes first (its result is replaced); a failed one is not waited for, it is redone.
+    await this.scan?.catch(() => undefined);
+    this.scan = this.startScan(true);
     await this.scan;
   }
 
-  private async startIndexing(): Promise<void> {
+  private async startScan(replaceAll: boolean): Promise<void> {
+    this.watch();
+    try {
+      await this.indexWorkspace(replaceAll);
+      this.lastScanFailed = false;
+    } catch (error) {
+      this.lastScanFailed = true;
+      this.output.error(vscode.l10n.t('Reading the workspace failed: {0}. Refresh Sessions, or any change to a note, tries again.', error instanceof Error ? error.message : String(error)));
+      throw error;
+    }
+  }
+
+  private watch(): void {
+    if (this.watching) return;
+    this.watching = true;
     const watcher = vscode.workspace.createFileSystemWatcher(NOTE_GLOB);
     // A deleted or moved-in folder is reported as the folder alone, which the note glob does not match.
     const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const onFolderEvent = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (!NOTE_FILE.test(uri.path) && folder && !isExcluded(uri, folder)) this.queue(uri);
+      if (!isNoteFile(uri.path) && folder && !this.settings.folder(folder.uri).excludes.excludes(relativePath(folder, uri))) this.queue(uri);
     };
     this.register(vscode.Disposable.from(
       watcher,
@@ -84,69 +120,78 @@ export class NoteWorkspace extends Disposable {
         if (this.isIncluded(document.uri)) this.queue(document.uri);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
-      vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('conferenceNotes') || event.affectsConfiguration('files.exclude') || event.affectsConfiguration('search.exclude')) {
-          clearSettingsCache();
-          void this.rescan();
-        }
-      }),
+      this.settings.onDidChangeReading(() => void this.rescan()),
     ));
-    await this.indexWorkspace(false);
+  }
+
+  /** The core's NoteSource over one workspace folder: paths relative to the folder. */
+  private sourceOf(folder: vscode.WorkspaceFolder): NoteSource & { uriOf(path: string): vscode.Uri } {
+    // The listing's URIs, so each note keeps the URI VS Code gave it (and its events will give).
+    const listed = new Map<string, vscode.Uri>();
+    const uriOf = (path: string) => listed.get(path) ?? vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+    return {
+      uriOf,
+      list: async (excludes) => {
+        const uris = await this.files.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), combinedGlob(excludes));
+        return uris.map((uri) => {
+          const path = relativePath(folder, uri);
+          listed.set(path, uri);
+          return path;
+        });
+      },
+      stat: (path) => settle(() => this.files.stat(uriOf(path))),
+      read: (path) => settle(() => this.files.readFile(uriOf(path))),
+    };
   }
 
   private async indexWorkspace(replaceAll: boolean): Promise<void> {
     const started = Date.now();
-    const uris = await this.findNotes();
-    const { notes, unread } = await vscode.window.withProgress(
+    const readings = await vscode.window.withProgress(
       { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
-      async () => {
-        // Local notes go to the platform's worker threads when it has them (Node); the rest is read here.
-        const parseLocal = this.parseLocal;
-        const local = parseLocal ? uris.filter((uri) => uri.scheme === 'file') : [];
-        const others = parseLocal ? uris.filter((uri) => uri.scheme !== 'file') : uris;
-        const [pooled, read] = await Promise.all([
-          parseLocal && local.length > 0 ? this.readLocalNotes(local, parseLocal) : { notes: [], unread: [] },
-          this.readAll(others, (uri) => this.readNote(uri, 'scan')),
-        ]);
-        return { notes: [...pooled.notes, ...read.notes], unread: [...pooled.unread, ...read.unread] };
-      },
+      async () => (await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.readFolder(folder)))).flat(),
     );
+    const { notes, unread } = this.take(readings);
     // A rescan replaces everything in one change: notes no longer found go with the ones that could not be read.
-    const found = new Set(uris.map((uri) => uri.toString()));
+    const found = new Set(readings.map(({ uri }) => uri.toString()));
     const gone = replaceAll ? this.index.uris().filter((uri) => !found.has(uri)) : [];
     this.index.updateMany(notes, [...unread, ...gone]);
     this.output.info(vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms.', notes.length, this.index.sessionCount, Date.now() - started));
   }
 
-  /**
-   * Reads notes with many requests in flight: each file system request is a round trip (to the main thread in a
-   * remote or web window), so a steady pool of readers beats batches that wait for their slowest file. The
-   * extension host stays responsive: every note is parsed as its read completes, between other events.
-   */
-  private async readAll(uris: readonly vscode.Uri[], read: (uri: vscode.Uri) => Promise<ParsedNote | undefined>): Promise<{ notes: ParsedNote[]; unread: string[] }> {
-    const notes: ParsedNote[] = [];
-    const unread: string[] = [];
-    let next = 0;
-    const reader = async (): Promise<void> => {
-      while (next < uris.length) {
-        const uri = uris[next++];
-        const note = await read(uri);
-        if (note) notes.push(note);
-        else unread.push(uri.toString());
+  /** One folder through the pipeline; local folders go to the platform's worker threads when it has them (Node). */
+  private async readFolder(folder: vscode.WorkspaceFolder): Promise<{ uri: vscode.Uri; reading: NoteReading }[]> {
+    const source = this.sourceOf(folder);
+    const settings = this.settings.folder(folder.uri);
+    const files = (await listNotes(source, settings)).map((path) => folderFile(path, (p) => source.uriOf(p).toString()));
+    const withUris = (readings: readonly NoteReading[]) => readings.map((reading, i) => ({ uri: source.uriOf(files[i].path), reading }));
+    if (this.parseLocal && folder.uri.scheme === 'file' && files.length > 0) {
+      const local = files.map((file): NoteFile => ({ ...file, path: source.uriOf(file.path).fsPath, settings }));
+      try {
+        const pooled = await this.parseLocal(local);
+        if (pooled.workerFailures.length > 0) this.logWorkerFailure(pooled.workerFailures.join('; '), pooled.readOnMainThread);
+        return withUris(pooled.readings);
+      } catch (error) {
+        // No pool at all (e.g. its script could not be started): the main thread reads the folder.
+        this.logWorkerFailure(error instanceof Error ? error.message : String(error), files.length);
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, uris.length) }, reader));
-    return { notes, unread };
+    }
+    return withUris(await readNotes(source, files, settings, { cause: 'scan', concurrency: READ_CONCURRENCY }));
   }
 
-  private async findNotes(): Promise<vscode.Uri[]> {
-    const folders = vscode.workspace.workspaceFolders ?? [];
-    const perFolder = await Promise.all(
-      folders.map((folder) =>
-        vscode.workspace.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), excludeGlobFor(folder)),
-      ),
-    );
-    return perFolder.flat();
+  private logWorkerFailure(reason: string, notesReadOnMainThread: number): void {
+    this.output.warn(vscode.l10n.t('A note-reading worker thread failed ({0}); its {1} notes were read on the main thread instead.', reason, notesReadOnMainThread));
+  }
+
+  /** Reports each reading's problems; the parsed notes, and the URIs of notes that are not (or no longer) indexed. */
+  private take(readings: readonly { uri: vscode.Uri; reading: NoteReading }[]): { notes: ParsedNote[]; unread: string[] } {
+    const notes: ParsedNote[] = [];
+    const unread: string[] = [];
+    for (const { uri, reading } of readings) {
+      this.report(uri, problemsOf(reading));
+      if (reading.kind === 'parsed') notes.push(reading.note);
+      else unread.push(uri.toString());
+    }
+    return { notes, unread };
   }
 
   private queue(uri: vscode.Uri): void {
@@ -159,9 +204,14 @@ export class NoteWorkspace extends Disposable {
   private async flushQueue(): Promise<void> {
     const events = [...this.pendingChanges].map((text) => vscode.Uri.parse(text));
     this.pendingChanges = new Set();
+    // After a failed scan the index is incomplete: the change is a reason to read the whole workspace again.
+    if (this.lastScanFailed) {
+      await this.rescan().catch(() => undefined);
+      return;
+    }
     const removed: string[] = [];
-    const uris = events.filter((uri) => NOTE_FILE.test(uri.path));
-    const folderEvents = events.filter((uri) => !NOTE_FILE.test(uri.path));
+    const uris = events.filter((uri) => isNoteFile(uri.path));
+    const folderEvents = events.filter((uri) => !isNoteFile(uri.path));
     if (folderEvents.length > 0) {
       // Notes below a folder that was deleted or moved are forgotten, and found again where it moved to. One pass
       // over the index, looking each note's parent folders up, whatever the number of events.
@@ -175,11 +225,12 @@ export class NoteWorkspace extends Disposable {
         }
       }
       for (const folder of folderEvents) {
-        if (await this.isFolder(folder)) uris.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB))));
+        if (await this.isFolder(folder)) uris.push(...(await this.files.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), undefined)));
       }
     }
-    const { notes, unread } = await this.readAll(uris, (uri) => this.readOpenOrSaved(uri));
-    this.index.updateMany(notes, [...removed, ...unread]);
+    const readings = await Promise.all(uris.map(async (uri) => ({ uri, reading: await this.readOpenOrSaved(uri) })));
+    const { notes, unread } = this.take(readings.filter((entry): entry is { uri: vscode.Uri; reading: NoteReading } => entry.reading !== undefined));
+    this.index.updateMany(notes, [...removed, ...unread, ...readings.filter((entry) => entry.reading === undefined).map(({ uri }) => uri.toString())]);
   }
 
   private async isFolder(uri: vscode.Uri): Promise<boolean> {
@@ -198,91 +249,37 @@ export class NoteWorkspace extends Disposable {
       key,
       setTimeout(() => {
         this.typingTimers.delete(key);
-        this.index.updateMany([this.parse(document.getText(), document.uri)], []);
+        const note = this.parseOpen(document);
+        if (!note) return;
+        this.report(document.uri, note.diagnostics);
+        this.index.updateMany([note], []);
       }, TYPING_DEBOUNCE_MS),
     );
   }
 
-  /** An open document may hold unsaved edits, which win over the file on disk. */
-  private async readOpenOrSaved(uri: vscode.Uri): Promise<ParsedNote | undefined> {
+  /** The note of a document of a workspace folder, its unsaved text parsed with the folder's settings. */
+  private parseOpen(document: vscode.TextDocument): ParsedNote | undefined {
+    const file = this.fileOf(document.uri);
+    return file && parseNoteText(document.getText(), file, this.settings.folder(document.uri));
+  }
+
+  /**
+   * A file an event reported, read as the scan reads it — except that an open document may hold unsaved edits,
+   * which win over the file on disk. Undefined when the file is not a note of the workspace (any longer).
+   */
+  private async readOpenOrSaved(uri: vscode.Uri): Promise<NoteReading | undefined> {
+    if (!this.isIncluded(uri)) return undefined;
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open && open.isDirty) return this.parse(open.getText(), uri);
-    return this.readNote(uri, 'event');
+    const note = open?.isDirty ? this.parseOpen(open) : undefined;
+    if (note) return { kind: 'parsed', note };
+    const folder = vscode.workspace.getWorkspaceFolder(uri)!;
+    const file = this.fileOf(uri)!;
+    return readNote(this.sourceOf(folder), { ...file, path: relativePath(folder, uri) }, this.settings.folder(uri), 'event');
   }
 
-  /** Reads one note from disk; undefined (with one message in the log) when it cannot be indexed. */
-  private async readNote(uri: vscode.Uri, cause: 'scan' | 'event'): Promise<ParsedNote | undefined> {
-    // The scan's findFiles already left excluded files out.
-    if (cause === 'event' && !this.isIncluded(uri)) return undefined;
-    const settings = readNoteSettings(uri);
-    try {
-      const stat = await this.files.stat(uri);
-      if (stat.size > settings.maxFileSize) return this.skipTooLarge(uri, stat.size, settings.maxFileSize);
-      const decoded = decodeNoteBytes(await this.files.readFile(uri));
-      if ('diagnostic' in decoded) {
-        this.report(uri, [decoded.diagnostic]);
-        return undefined;
-      }
-      return this.parse(decoded.text, uri, settings);
-    } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return this.skipMissing(uri, cause);
-      return this.skipUnreadable(uri, error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  /** The first scan's local notes, read and parsed by the platform's worker threads; what `readNote` does for each. */
-  private async readLocalNotes(uris: readonly vscode.Uri[], parseLocal: LocalNoteParser): Promise<{ notes: ParsedNote[]; unread: string[] }> {
-    const files = uris.map((uri) => {
-      const settings = readNoteSettings(uri);
-      return { path: uri.fsPath, context: this.contextFor(uri, settings.parseOptions), maxFileSize: settings.maxFileSize };
-    });
-    const results = await parseLocal(files);
-    const notes: ParsedNote[] = [];
-    const unread: string[] = [];
-    results.forEach((result, i) => {
-      const uri = uris[i];
-      if (result.kind === 'parsed') {
-        this.report(uri, result.note.diagnostics);
-        notes.push(result.note);
-        return;
-      }
-      unread.push(uri.toString());
-      if (result.kind === 'not-text') this.report(uri, [result.diagnostic]);
-      else if (result.kind === 'too-large') this.skipTooLarge(uri, result.size, files[i].maxFileSize);
-      else if (result.kind === 'missing') this.skipMissing(uri, 'scan');
-      else this.skipUnreadable(uri, result.message);
-    });
-    return { notes, unread };
-  }
-
-  private skipTooLarge(uri: vscode.Uri, size: number, limit: number): undefined {
-    this.output.warn(vscode.l10n.t('Skipped {0}: {1} bytes is over the size limit of {2} bytes (setting conferenceNotes.maxFileSize).', this.label(uri), size, limit));
-    return undefined;
-  }
-
-  /** A file missing during a scan was deleted mid-read, worth a line in the log; after a delete event it is expected. */
-  private skipMissing(uri: vscode.Uri, cause: 'scan' | 'event'): undefined {
-    this.problems.delete(uri);
-    this.reported.delete(uri.toString());
-    if (cause === 'scan') this.output.info(vscode.l10n.t('Skipped {0}: it was deleted while the workspace was being read.', this.label(uri)));
-    return undefined;
-  }
-
-  private skipUnreadable(uri: vscode.Uri, message: string): undefined {
-    this.output.error(vscode.l10n.t('Could not read {0}: {1}', this.label(uri), message));
-    return undefined;
-  }
-
-  private parse(text: string, uri: vscode.Uri, settings: NoteSettings = readNoteSettings(uri)): ParsedNote {
-    const note = parseNote(text, this.contextFor(uri, settings.parseOptions));
-    this.report(uri, note.diagnostics);
-    return note;
-  }
-
-  private contextFor(uri: vscode.Uri, options: ParseOptions = DEFAULT_PARSE_OPTIONS): NoteContext {
+  private fileOf(uri: vscode.Uri): Omit<NoteFileRef, 'path'> | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const relative = folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : uri.path;
-    return { uri: uri.toString(), pathSegments: relative.split('/').filter(Boolean), options };
+    return folder && { uri: uri.toString(), pathSegments: relativePath(folder, uri).split('/') };
   }
 
   /** Problems entries for the lines at fault, and one log line per problem — not again on every keystroke. */
@@ -295,7 +292,12 @@ export class NoteWorkspace extends Disposable {
     const located: vscode.Diagnostic[] = [];
     for (const diagnostic of diagnostics) {
       const message = vscode.l10n.t(diagnostic.message, ...diagnostic.args);
-      if (!alreadyLogged) this.output.warn(`${this.label(uri)}${diagnostic.line === undefined ? '' : `:${diagnostic.line + 1}`}: ${message}`);
+      if (!alreadyLogged) {
+        const line = problemLine(vscode.workspace.asRelativePath(uri), diagnostic, message);
+        if (diagnostic.severity === 'error') this.output.error(line);
+        else if (diagnostic.severity === 'warning') this.output.warn(line);
+        else this.output.info(line);
+      }
       if (diagnostic.line !== undefined) {
         const severity = diagnostic.severity === 'error' ? vscode.DiagnosticSeverity.Error : diagnostic.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
         const entry = new vscode.Diagnostic(new vscode.Range(diagnostic.line, 0, diagnostic.line, Number.MAX_SAFE_INTEGER), message, severity);
@@ -311,11 +313,7 @@ export class NoteWorkspace extends Disposable {
   /** A note of a workspace folder that none of the exclude globs matches. */
   private isIncluded(uri: vscode.Uri): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return folder !== undefined && NOTE_FILE.test(uri.path) && !isExcluded(uri, folder);
-  }
-
-  private label(uri: vscode.Uri): string {
-    return vscode.workspace.asRelativePath(uri);
+    return folder !== undefined && isNoteFile(uri.path) && !this.settings.folder(folder.uri).excludes.excludes(relativePath(folder, uri));
   }
 
   override dispose(): void {

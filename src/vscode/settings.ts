@@ -1,73 +1,51 @@
-// The extension's settings as the note reader needs them. They are resource-scoped, so every workspace folder of
-// a multi-root workspace can read its notes differently; values are cached per folder because a scan asks for
-// them once per file.
+// The extension's settings, read through one object: each workspace folder's reading settings (resource-scoped, so
+// every folder of a multi-root workspace can read its notes differently) as the core's typed FolderSettings, and the
+// window-scoped ones. Values are cached — a scan asks for them once per file — and invalidated here only, when the
+// configuration or the workspace folders change.
 import * as vscode from 'vscode';
-import { Minimatch } from 'minimatch';
-import type { ParseOptions } from '../core/notes/model';
-import { parseOptionsFromSettings } from '../core/notes/noteSettings';
+import { folderSettingsFrom, type FolderSettings } from '../core/notes/noteSettings';
 
-export const NOTE_GLOB = '**/*.{md,markdown}';
-const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export class ExtensionSettings implements vscode.Disposable {
+  private readonly folders = new Map<string, FolderSettings>();
+  /** Every `section.key` the folder settings were read from, so a change of any other setting re-reads nothing. */
+  private readonly readingKeys = new Set<string>();
+  private followCursorValue: boolean | undefined;
+  private readonly readingChanged = new vscode.EventEmitter<void>();
+  /** A reading setting changed (the cache is already cleared): the notes should be read again. */
+  readonly onDidChangeReading = this.readingChanged.event;
+  private readonly disposables: vscode.Disposable[] = [
+    this.readingChanged,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('conferenceNotes.followCursor')) this.followCursorValue = undefined;
+      if (![...this.readingKeys].some((key) => event.affectsConfiguration(key))) return;
+      this.folders.clear();
+      this.readingChanged.fire();
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => this.folders.clear()),
+  ];
 
-export interface NoteSettings {
-  readonly parseOptions: ParseOptions;
-  readonly maxFileSize: number;
-  /** Globs relative to the workspace folder: files.exclude, search.exclude and conferenceNotes.exclude. */
-  readonly exclude: readonly string[];
-  /** The same globs compiled once: watcher events ask for every file. */
-  readonly excludeMatchers: readonly Minimatch[];
-}
-
-const cache = new Map<string, NoteSettings>();
-
-/** Settings changed: forget every cached folder. */
-export function clearSettingsCache(): void {
-  cache.clear();
-}
-
-export function readNoteSettings(uri: vscode.Uri): NoteSettings {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const scope = folder?.uri ?? uri;
-  const key = scope.toString();
-  let settings = cache.get(key);
-  if (!settings) {
-    settings = loadSettings(scope);
-    cache.set(key, settings);
+  /** The reading settings of the workspace folder holding `uri` (a note or the folder itself). */
+  folder(uri: vscode.Uri): FolderSettings {
+    const scope = vscode.workspace.getWorkspaceFolder(uri)?.uri ?? uri;
+    const key = scope.toString();
+    let settings = this.folders.get(key);
+    if (!settings) {
+      settings = folderSettingsFrom((section, setting) => {
+        this.readingKeys.add(`${section}.${setting}`);
+        return vscode.workspace.getConfiguration(section, scope).get(setting);
+      });
+      this.folders.set(key, settings);
+    }
+    return settings;
   }
-  return settings;
-}
 
-function loadSettings(scope: vscode.Uri): NoteSettings {
-  const own = vscode.workspace.getConfiguration('conferenceNotes', scope);
-  const enabledGlobs = (section: string): string[] =>
-    Object.entries(vscode.workspace.getConfiguration(section, scope).get<Record<string, unknown>>('exclude') ?? {})
-      .filter(([, enabled]) => enabled === true)
-      .map(([glob]) => glob);
-  const exclude = [...enabledGlobs('files'), ...enabledGlobs('search'), ...own.get<string[]>('exclude', [])];
-  return {
-    parseOptions: parseOptionsFromSettings((key) => own.get(key)),
-    maxFileSize: own.get<number>('maxFileSize', DEFAULT_MAX_FILE_SIZE),
-    exclude,
-    excludeMatchers: exclude.map((glob) => new Minimatch(glob, { dot: true })),
-  };
-}
-
-/** One glob for `workspace.findFiles`; giving any exclude there replaces files.exclude, so it is included. */
-export function excludeGlobFor(folder: vscode.WorkspaceFolder): string | undefined {
-  const { exclude } = readNoteSettings(folder.uri);
-  return exclude.length > 0 ? `{${exclude.join(',')}}` : undefined;
-}
-
-/**
- * Whether a file reported by a watcher or an editor is excluded by the same globs as the scan. As in VS Code, a
- * glob that matches a folder (`**\/.git`, `drafts`) excludes everything below it.
- */
-export function isExcluded(uri: vscode.Uri, folder: vscode.WorkspaceFolder): boolean {
-  const relative = uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1);
-  const matchers = readNoteSettings(folder.uri).excludeMatchers;
-  for (let end = relative.length; end > 0; end = relative.lastIndexOf('/', end - 1)) {
-    const path = relative.slice(0, end);
-    if (matchers.some((matcher) => matcher.match(path))) return true;
+  /** `conferenceNotes.followCursor`: window-scoped, so read without a resource. */
+  get followCursor(): boolean {
+    this.followCursorValue ??= vscode.workspace.getConfiguration('conferenceNotes').get<boolean>('followCursor', true);
+    return this.followCursorValue;
   }
-  return false;
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
 }

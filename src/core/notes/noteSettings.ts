@@ -1,10 +1,34 @@
-// The reading settings (`conferenceNotes.*`) as ParseOptions: one place that validates what a user wrote, used by
-// the extension (values from VS Code's configuration) and by the CLI (values from a settings.json), so both read
-// a folder of notes the same way.
+// A workspace folder's reading settings (`conferenceNotes.*`, files.exclude, search.exclude) as one typed object:
+// the one place that validates what a user wrote, used by the extension (values from VS Code's configuration) and
+// by the CLI (values from the folder's settings.json), so both read a folder of notes the same way.
+import { compileExcludes, type ExcludeGlobs } from './excludes';
 import { DEFAULT_PARSE_OPTIONS, type FileDefaults, type ParseOptions } from './model';
+
+/** Files above this many bytes are not read (setting `conferenceNotes.maxFileSize`). */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+/** How the notes of one workspace folder are read. */
+export interface FolderSettings {
+  readonly parseOptions: ParseOptions;
+  readonly maxFileSize: number;
+  /** files.exclude, search.exclude and conferenceNotes.exclude, compiled once. */
+  readonly excludes: ExcludeGlobs;
+}
 
 /** Looks up one `conferenceNotes.<key>` value as written by the user (undefined when unset). */
 export type SettingLookup = (key: string) => unknown;
+
+/** Looks up one `<section>.<key>` setting as in force for the folder (undefined when unset). */
+export type SectionLookup = (section: 'conferenceNotes' | 'files' | 'search', key: string) => unknown;
+
+/**
+ * VS Code's defaults of files.exclude and search.exclude. VS Code merges a folder's object settings into them; a
+ * host without VS Code's configuration (the CLI) starts from them too, so both skip the same folders.
+ */
+export const DEFAULT_EXCLUDE_SETTINGS: Readonly<Record<'files' | 'search', Readonly<Record<string, boolean>>>> = {
+  files: { '**/.git': true, '**/.svn': true, '**/.hg': true, '**/CVS': true, '**/.DS_Store': true, '**/Thumbs.db': true },
+  search: { '**/node_modules': true, '**/bower_components': true, '**/*.code-search': true },
+};
 
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
@@ -39,4 +63,37 @@ export function parseOptionsFromSettings(get: SettingLookup): ParseOptions {
     subfolderMeaning: subfolder === 'day' || subfolder === 'track' ? subfolder : undefined,
     nonSessionHeadings: isStringArray(nonSession) && nonSession.length > 0 ? nonSession : undefined,
   };
+}
+
+/** The globs an `exclude` setting switches on: the keys set to `true` (files/search) or the list (ours). */
+function enabledGlobs(value: unknown): string[] {
+  if (isStringArray(value)) return value;
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).filter(([, enabled]) => enabled === true).map(([glob]) => glob);
+}
+
+/** A folder's settings from its configuration; values of the wrong type are ignored (the default applies). */
+export function folderSettingsFrom(get: SectionLookup): FolderSettings {
+  const maxFileSize = get('conferenceNotes', 'maxFileSize');
+  return {
+    parseOptions: parseOptionsFromSettings((key) => get('conferenceNotes', key)),
+    maxFileSize: typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE,
+    excludes: compileExcludes([
+      ...enabledGlobs(get('files', 'exclude')),
+      ...enabledGlobs(get('search', 'exclude')),
+      ...enabledGlobs(get('conferenceNotes', 'exclude')),
+    ]),
+  };
+}
+
+/**
+ * A folder's settings from the contents of a settings.json (`"section.key": value` entries), merged into VS Code's
+ * defaults as VS Code merges them.
+ */
+export function folderSettingsFromFile(values: Readonly<Record<string, unknown>>): FolderSettings {
+  return folderSettingsFrom((section, key) => {
+    const value = values[`${section}.${key}`];
+    if (section === 'conferenceNotes' || key !== 'exclude') return value;
+    return { ...DEFAULT_EXCLUDE_SETTINGS[section], ...(typeof value === 'object' && value !== null ? value : {}) };
+  });
 }

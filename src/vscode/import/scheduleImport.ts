@@ -7,7 +7,6 @@ import { detectScheduleFormat, parseSchedule, scheduleStats, systemTimeZone, typ
 import { IMPORT_MESSAGES } from '../../core/import/messages';
 import { planImport, type ImportLayout, type ImportPlan } from '../../core/import/importPlan';
 import type { NoteWorkspace } from '../noteWorkspace';
-import { readNoteSettings } from '../settings';
 
 /** Answers to the command's questions; tests replace it to answer without a person. */
 export interface ImportPrompts {
@@ -144,7 +143,7 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
     if (!folder) return undefined;
 
     await notes.ready();
-    const { parseOptions } = readNoteSettings(folder);
+    const { parseOptions } = notes.settings.folder(folder);
     const plan = planImport(parsed.schedule, {
       layout,
       existingFiles: await readMarkdownFiles(folder),

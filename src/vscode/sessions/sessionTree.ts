@@ -424,7 +424,7 @@ class CursorFollower extends Disposable {
 
   private async follow(editor: vscode.TextEditor | undefined): Promise<void> {
     const { provider, view, notes } = this;
-    if (!editor || !view.visible || !vscode.workspace.getConfiguration('conferenceNotes', editor.document.uri).get<boolean>('followCursor', true)) return;
+    if (!editor || !view.visible || !notes.settings.followCursor) return;
     await notes.ready();
     const line = editor.selection.active.line;
     const session = notes.index.sessionsOf(editor.document.uri.toString()).find((s) => s.range.start <= line && line <= s.range.end);

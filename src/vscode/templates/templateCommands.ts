@@ -10,7 +10,6 @@ import { freeFileName, slugifyFileName } from '../../core/templates/fileNames';
 import { insertionPlan } from '../../core/templates/insertion';
 import { renderTemplate, type TemplateValues } from '../../core/templates/render';
 import type { NoteWorkspace } from '../noteWorkspace';
-import { readNoteSettings } from '../settings';
 
 const DEFAULT_TEMPLATES_FOLDER = '.vscode/conference-notes/templates';
 
@@ -81,8 +80,7 @@ async function chooseTemplate(prompts: TemplatePrompts, target: vscode.Uri | und
 /** The heading levels in force for a report: its front matter's, else the folder's settings. */
 function headingLevels(notes: NoteWorkspace, uri: vscode.Uri): Pick<ParseOptions, 'trackHeadingLevel' | 'sessionHeadingLevel'> {
   const note = notes.index.note(uri.toString());
-  const { parseOptions } = readNoteSettings(uri);
-  return note?.headingLevels ?? parseOptions;
+  return note?.headingLevels ?? notes.settings.folder(uri).parseOptions;
 }
 
 /**
@@ -161,7 +159,7 @@ export class TemplateCommands {
     const template = await chooseTemplate(prompts, folder);
     if (template === 'cancelled') return undefined;
     const values: TemplateValues = { conference: name, dates: dates.trim(), date: new Date(), language: chosenLanguage.value };
-    const levels = readNoteSettings(folder).parseOptions;
+    const levels = this.notes.settings.folder(folder).parseOptions;
     const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(reportTemplate(chosenLanguage.value, levels), values, { mode: 'snippet' }).text;
     return openNewNote(folder, name, snippet);
   }

@@ -1,0 +1,170 @@
+// Reading notes, the one way every host does it: list the folder's files → leave out the excluded ones → skip files
+// over the size cap → read → decode → parse → report. The hosts differ only in their NoteSource (VS Code's
+// workspace.fs and file search, Node's fs in the extension host, the parse worker and the CLI, memory in tests);
+// the messages for files that cannot be indexed are decided here, so every host shows the same ones.
+import { coreMessage } from '../messages';
+import { isNoteFile } from './excludes';
+import type { NoteDiagnostic, ParsedNote } from './model';
+import type { FolderSettings } from './noteSettings';
+import { decodeNoteBytes, parseNote } from './parser';
+
+/** English templates of the messages for notes that were not read; adapters localise them. */
+export const READING_MESSAGES = {
+  'too-large': 'Skipped: {0} bytes is over the size limit of {1} bytes (setting conferenceNotes.maxFileSize).',
+  'deleted-mid-read': 'Skipped: the file was deleted while the workspace was being read.',
+  unreadable: 'Could not read this file: {0}',
+} as const;
+
+/** Why a file could not be read. */
+export type ReadFailure = { readonly failure: 'missing' } | { readonly failure: 'unreadable'; readonly message: string };
+
+/**
+ * The outside world as the pipeline needs it, in the spirit of Foam's IDataStore. Paths are the source's own names
+ * for files: relative, `/`-separated paths for a folder's source.
+ */
+export interface NoteSource {
+  /**
+   * The note files of the folder (relative paths). A source may leave excluded files out itself (a search's exclude
+   * pattern, a walk that does not enter excluded folders); the pipeline leaves out the rest.
+   */
+  list(excludes: FolderSettings['excludes']): Promise<readonly string[]>;
+  stat(path: string): Promise<{ readonly size: number } | ReadFailure>;
+  read(path: string): Promise<Uint8Array | ReadFailure>;
+}
+
+/** Error codes of a file that is not there: Node's fs, and VS Code's FileSystemError. */
+const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR', 'FileNotFound']);
+
+/** What a failed stat or read means for the pipeline, from the error a platform's file API threw. */
+export function readFailureOf(error: unknown): ReadFailure {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && MISSING_CODES.has(code)) return { failure: 'missing' };
+  return { failure: 'unreadable', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The value of a platform's file call, or why it failed — the shape NoteSource methods resolve to. */
+export async function settle<T>(call: () => T | PromiseLike<T>): Promise<T | ReadFailure> {
+  try {
+    return await call();
+  } catch (error) {
+    return readFailureOf(error);
+  }
+}
+
+/** A note to read: the source's name for it, and what identifies it in the index. */
+export interface NoteFileRef {
+  readonly path: string;
+  readonly uri: string;
+  /** Path segments relative to the workspace folder, file name last. */
+  readonly pathSegments: readonly string[];
+}
+
+/** What became of one note file. */
+export type NoteReading =
+  | { readonly kind: 'parsed'; readonly note: ParsedNote }
+  /** Not indexed; the problem says why (too large, not text, unreadable, deleted while the workspace was read). */
+  | { readonly kind: 'skipped'; readonly problem: NoteDiagnostic }
+  /** Gone, as a file event said it would be: nothing to report. */
+  | { readonly kind: 'missing' };
+
+/** `scan`: the file was listed a moment ago, so a missing file was deleted mid-read; `event`: a change was reported. */
+export type ReadCause = 'scan' | 'event';
+
+const isFailure = (value: object): value is ReadFailure => 'failure' in value;
+
+function readingMessage(code: keyof typeof READING_MESSAGES, args: readonly (string | number)[]): NoteDiagnostic {
+  const severity = code === 'too-large' ? 'warning' : code === 'unreadable' ? 'error' : 'info';
+  return { ...coreMessage(READING_MESSAGES, code, args), severity };
+}
+
+function failed(failure: ReadFailure, cause: ReadCause): NoteReading {
+  if (failure.failure === 'unreadable') return { kind: 'skipped', problem: readingMessage('unreadable', [failure.message]) };
+  return cause === 'scan' ? { kind: 'skipped', problem: readingMessage('deleted-mid-read', []) } : { kind: 'missing' };
+}
+
+/** Parses a note's text (an open document's, or a file's once decoded) with the folder's settings. */
+export function parseNoteText(text: string, file: Omit<NoteFileRef, 'path'>, settings: Pick<FolderSettings, 'parseOptions'>): ParsedNote {
+  return parseNote(text, { uri: file.uri, pathSegments: file.pathSegments, options: settings.parseOptions });
+}
+
+/** stat → size cap → read → decode → parse. Never throws: a source that throws is an unreadable file. */
+export async function readNote(
+  source: Pick<NoteSource, 'stat' | 'read'>,
+  file: NoteFileRef,
+  settings: Pick<FolderSettings, 'parseOptions' | 'maxFileSize'>,
+  cause: ReadCause,
+): Promise<NoteReading> {
+  try {
+    const stat = await source.stat(file.path);
+    if (isFailure(stat)) return failed(stat, cause);
+    if (stat.size > settings.maxFileSize) return { kind: 'skipped', problem: readingMessage('too-large', [stat.size, settings.maxFileSize]) };
+    const bytes = await source.read(file.path);
+    if (isFailure(bytes)) return failed(bytes, cause);
+    const decoded = decodeNoteBytes(bytes);
+    if ('diagnostic' in decoded) return { kind: 'skipped', problem: decoded.diagnostic };
+    return { kind: 'parsed', note: parseNoteText(decoded.text, file, settings) };
+  } catch (error) {
+    return failed(readFailureOf(error), cause);
+  }
+}
+
+/** What a host reports for a note: its parse diagnostics, or why it was skipped. */
+export function problemsOf(reading: NoteReading): readonly NoteDiagnostic[] {
+  return reading.kind === 'parsed' ? reading.note.diagnostics : reading.kind === 'skipped' ? [reading.problem] : [];
+}
+
+/** One line of a host's log: `file:line: message`, with the message already localised. */
+export function problemLine(fileLabel: string, problem: NoteDiagnostic, localizedMessage: string): string {
+  return `${fileLabel}${problem.line === undefined ? '' : `:${problem.line + 1}`}: ${localizedMessage}`;
+}
+
+/** The notes of a folder: what the source lists, with a note extension, that no exclude glob matches. */
+export async function listNotes(source: Pick<NoteSource, 'list'>, settings: Pick<FolderSettings, 'excludes'>): Promise<string[]> {
+  return settings.excludes.withoutExcluded((await source.list(settings.excludes)).filter(isNoteFile));
+}
+
+/** A folder-relative path as a file of that folder. */
+export function folderFile(path: string, uriOf: (path: string) => string): NoteFileRef {
+  return { path, uri: uriOf(path), pathSegments: path.split('/') };
+}
+
+/**
+ * Reads notes with up to `concurrency` reads in flight: each request of a file system may be a round trip (to the
+ * main thread in a remote or web window), so a steady pool of readers beats batches that wait for their slowest
+ * file. Each note is parsed as its bytes arrive. The readings are in the order of `files`.
+ */
+export async function readNotes(
+  source: Pick<NoteSource, 'stat' | 'read'>,
+  files: readonly NoteFileRef[],
+  settings: Pick<FolderSettings, 'parseOptions' | 'maxFileSize'>,
+  options: { readonly cause: ReadCause; readonly concurrency: number },
+): Promise<NoteReading[]> {
+  const readings: NoteReading[] = new Array(files.length);
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < files.length) {
+      const i = next++;
+      readings[i] = await readNote(source, files[i], settings, options.cause);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, files.length) }, reader));
+  return readings;
+}
+
+/** One note of a folder read: where it is, and what became of it. */
+export interface FolderReading {
+  readonly file: NoteFileRef;
+  readonly reading: NoteReading;
+}
+
+/** A whole folder: list → exclude → read every note. */
+export async function readFolder(
+  source: NoteSource,
+  settings: FolderSettings,
+  uriOf: (path: string) => string,
+  concurrency: number,
+): Promise<FolderReading[]> {
+  const files = (await listNotes(source, settings)).map((path) => folderFile(path, uriOf));
+  const readings = await readNotes(source, files, settings, { cause: 'scan', concurrency });
+  return files.map((file, i) => ({ file, reading: readings[i] }));
+}
