@@ -5,6 +5,7 @@ import type { Session } from '../../src/core/notes/model';
 import { renderTrackChart, textWidthUnits, truncateText, type TrackChartOptions } from '../../src/core/stats/chart';
 import { computeTrackStats, type TrackStatsOptions } from '../../src/core/stats/stats';
 import { makeSession } from './helpers/parsedNotes';
+import { assertProperty } from './helpers/property';
 
 /** The renderer's own vocabulary: anything else in the output came from the input. */
 const ALLOWED_ELEMENTS = new Set(['svg', 'title', 'desc', 'g', 'rect', 'text', 'line']);
@@ -59,6 +60,11 @@ const SAMPLE = sessionsOf({
   'KubeCon 2019': { Observability: 2, Security: 1, Networking: 1 },
   'KubeCon 2020': { Observability: 3, Security: 4, Storage: 1, '-': 2 },
 });
+// Counted by hand from SAMPLE, most sessions first (ties by name), the no-track row last; per track 2019, 2020.
+const SAMPLE_TRACKS = ['Observability', 'Security', 'Networking', 'Storage', undefined];
+const SAMPLE_COUNTS = [2, 3, 1, 4, 1, 0, 0, 1, 0, 2];
+/** Each count as a share of its conference's sessions (2019: 4, 2020: 10). */
+const SAMPLE_PERCENTS = [50, 30, 25, 40, 25, 0, 0, 10, 0, 20];
 
 function render(statsOptions: TrackStatsOptions = {}, chartOptions: TrackChartOptions = {}, sessions = SAMPLE): Element {
   return parseSvg(renderTrackChart(computeTrackStats(sessions, statsOptions), chartOptions));
@@ -73,16 +79,23 @@ function xmlSafe(text: string): string {
   return [...text].filter((char) => isXmlChar(char.codePointAt(0) ?? 0)).join('');
 }
 
+/** WCAG 2 contrast ratio of two `#rrggbb` colours. */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
 describe('renderTrackChart', () => {
   describe('structure', () => {
     it('draws one bar per track and conference, grouped by track in the stats order', () => {
-      const stats = computeTrackStats(SAMPLE, { sort: 'count' });
-      const bars = byClass(parseSvg(renderTrackChart(stats)), 'bar');
-
-      assert.equal(bars.length, stats.tracks.length * stats.conferences.length);
-      const expected = stats.tracks.flatMap((row) => stats.conferences.map((conference) => `${row.name ?? '(none)'} / ${conference.name}`));
+      const bars = byClass(render({ sort: 'count' }), 'bar');
+      const expected = SAMPLE_TRACKS.flatMap((track) => ['KubeCon 2019', 'KubeCon 2020'].map((conference) => `${track ?? '(none)'} / ${conference}`));
       assert.deepEqual(
-        bars.map((bar) => `${bar.getAttribute('data-track') || '(none)'} / ${bar.getAttribute('data-conference')}`),
+        bars.map((bar) => `${bar.getAttribute('data-track') ?? '(none)'} / ${bar.getAttribute('data-conference')}`),
         expected,
       );
     });
@@ -94,12 +107,11 @@ describe('renderTrackChart', () => {
     });
 
     it('makes bar widths proportional to the values, the biggest within the plot', () => {
-      const stats = computeTrackStats(SAMPLE);
-      const root = parseSvg(renderTrackChart(stats, { width: 700 }));
+      const root = render({}, { width: 700 });
       const bars = byClass(root, 'bar');
-      const values = stats.tracks.flatMap((row) => row.counts);
-      const perUnit = numberAttribute(bars[0], 'width') / values[0];
-      bars.forEach((bar, i) => assert.ok(Math.abs(numberAttribute(bar, 'width') - values[i] * perUnit) < 0.02, `bar ${i}`));
+      const perUnit = numberAttribute(bars[0], 'width') / SAMPLE_COUNTS[0];
+      assert.ok(perUnit > 0);
+      bars.forEach((bar, i) => assert.ok(Math.abs(numberAttribute(bar, 'width') - SAMPLE_COUNTS[i] * perUnit) < 0.02, `bar ${i}`));
 
       const axis = byClass(root, 'axis')[0];
       const widest = Math.max(...bars.map((bar) => numberAttribute(bar, 'x') + numberAttribute(bar, 'width')));
@@ -108,19 +120,16 @@ describe('renderTrackChart', () => {
     });
 
     it('shows each bar\'s value next to it', () => {
-      const stats = computeTrackStats(SAMPLE);
       const labels = byClass(render(), 'value').map((label) => label.textContent);
-      assert.deepEqual(labels, stats.tracks.flatMap((row) => row.counts.map(String)));
+      assert.deepEqual(labels, SAMPLE_COUNTS.map(String));
     });
 
     it('in percent mode, sizes and labels bars by each conference\'s share', () => {
-      const stats = computeTrackStats(SAMPLE);
-      const root = parseSvg(renderTrackChart(stats, { valueMode: 'percent' }));
+      const root = render({}, { valueMode: 'percent' });
       const bars = byClass(root, 'bar');
-      const percents = stats.tracks.flatMap((row) => row.percents);
-      const perPercent = numberAttribute(bars[0], 'width') / percents[0];
-      bars.forEach((bar, i) => assert.ok(Math.abs(numberAttribute(bar, 'width') - percents[i] * perPercent) < 0.02, `bar ${i}`));
-      assert.deepEqual(byClass(root, 'value').slice(0, 2).map((label) => label.textContent), ['50%', '30%']);
+      const perPercent = numberAttribute(bars[0], 'width') / SAMPLE_PERCENTS[0];
+      bars.forEach((bar, i) => assert.ok(Math.abs(numberAttribute(bar, 'width') - SAMPLE_PERCENTS[i] * perPercent) < 0.02, `bar ${i}`));
+      assert.deepEqual(byClass(root, 'value').map((label) => label.textContent), SAMPLE_PERCENTS.map((percent) => `${percent}%`));
       assert.ok(byClass(root, 'tick').every((tick) => tick.textContent?.endsWith('%')));
       assert.equal(bars[0].getAttribute('aria-label'), 'Observability — KubeCon 2019: 50%');
     });
@@ -218,6 +227,15 @@ describe('renderTrackChart', () => {
       assert.equal(second.textContent, 'Short');
       assert.equal(childTitle(second), undefined, 'names that fit have no extra title');
     });
+
+    it('names, on a tie, the tied track the chart shows first as a conference\'s biggest', () => {
+      const description = (sort: 'count' | 'name') => descendants(render({ sort }, {}, sessionsOf({ Conf: { Zeta: 2, Beta: 2, Alpha: 1, '-': 2 } }))).find((element) => element.tagName === 'desc')?.textContent;
+      // Shown in this order: Beta and Zeta (2 each, by name), then Alpha; the no-track row last, as in the chart.
+      assert.equal(description('count'), 'Tracks: 4. Conferences: 1. Sessions: 7. Conf: 7 sessions, most in Beta (2).');
+      assert.equal(description('name'), 'Tracks: 4. Conferences: 1. Sessions: 7. Conf: 7 sessions, most in Beta (2).');
+      const untrackedFirst = sessionsOf({ Conf: { '-': 3, Gamma: 3 } });
+      assert.match(descendants(render({}, {}, untrackedFirst)).find((element) => element.tagName === 'desc')?.textContent ?? '', /most in Gamma \(3\)\.$/);
+    });
   });
 
   describe('text width estimate', () => {
@@ -258,17 +276,79 @@ describe('renderTrackChart', () => {
       });
     }
 
+    // A user tells conferences apart by colour: ten conferences get ten different colours, each visible on the
+    // background; the eleventh repeats the first, lighter.
+    for (const palette of ['light', 'dark'] as const) {
+      it(`${palette}: a distinct visible colour per conference, repeated lighter after ten`, () => {
+        const conferences = Array.from({ length: 11 }, (_, i) => `Conf ${String(i).padStart(2, '0')}`);
+        const root = render({}, { palette }, sessionsOf(Object.fromEntries(conferences.map((conference) => [conference, { Talks: 1 }]))));
+        const background = byClass(root, 'background')[0].getAttribute('fill') ?? '';
+        const bars = byClass(root, 'bar');
+        assert.deepEqual(bars.map((bar) => bar.getAttribute('data-conference')), conferences);
+        const colours = bars.map((bar) => bar.getAttribute('fill') ?? '');
+        assert.equal(new Set(colours.slice(0, 10)).size, 10, colours.join(' '));
+        for (const colour of colours.slice(0, 10)) {
+          assert.match(colour, /^#[0-9a-f]{6}$/);
+          assert.ok(contrastRatio(colour, background) >= 1.5, `${colour} on ${background}`);
+        }
+        assert.deepEqual(bars.slice(0, 10).map((bar) => bar.getAttribute('fill-opacity')), Array(10).fill(null));
+        assert.deepEqual([colours[10], bars[10].getAttribute('fill-opacity')], [colours[0], '0.55']);
+        const swatches = byClass(root, 'legend-item').map((entry) => descendants(entry).find((element) => element.tagName === 'rect')?.getAttribute('fill'));
+        assert.deepEqual(swatches, colours);
+      });
+    }
+
     it('light and dark use different text colours', () => {
       const textFill = (palette: 'light' | 'dark') => byClass(render({}, { palette }), 'track-label')[0].getAttribute('fill');
       assert.notEqual(textFill('light'), textFill('dark'));
     });
   });
 
-  describe('security (property)', () => {
+  describe('security', () => {
+    /** A label's full text: the `<title>` child holds it when the shown text is cut. */
+    const fullLabel = (element: Element) => childTitle(element) ?? element.textContent;
+
+    it('keeps a conference named with NEL (U+0085) verbatim (a counterexample the property found)', () => {
+      const sessions = [
+        makeSession('file:///hostile.md', 0, { conference: '\u0085', track: undefined, title: '' }),
+        makeSession('file:///hostile.md', 1, { conference: '<script>alert(1)</script>', track: undefined, title: '' }),
+      ];
+      const root = parseSvg(renderTrackChart(computeTrackStats(sessions, { valueMode: 'count' }), { palette: 'vscode', title: '<script>alert(1)</script>', description: '<script>alert(1)</script>', idPrefix: '<script>alert(1)</script>' }));
+      assert.deepEqual(byClass(root, 'bar').map((bar) => bar.getAttribute('data-conference')), ['\u0085', '<script>alert(1)</script>']);
+      assert.deepEqual(byClass(root, 'legend-item').map((entry) => entry.getAttribute('data-conference')), ['\u0085', '<script>alert(1)</script>']);
+    });
+
+    it('keeps names with other C1 controls, line and paragraph separators, tabs and line breaks verbatim in attributes and text', () => {
+      const names = ['\u0085', 'a\u0085b', 'x\u2028y\u2029z', '\u0080\u009f\u007f', 'tab\there\r\nline'];
+      const root = render({}, {}, names.map((name, i) => makeSession('file:///c.md', i, { conference: name, track: name })));
+      const bars = byClass(root, 'bar');
+      assert.deepEqual(new Set(bars.map((bar) => bar.getAttribute('data-conference'))), new Set(names));
+      assert.deepEqual(new Set(bars.map((bar) => bar.getAttribute('data-track'))), new Set(names));
+      assert.deepEqual(new Set(byClass(root, 'track-label').map(fullLabel)), new Set(names));
+      assert.deepEqual(new Set(byClass(root, 'legend-item').map((entry) => fullLabel(descendants(entry).find((element) => element.tagName === 'text')!))), new Set(names));
+    });
+
+    it('writes characters XML forbids even as references (C0 controls, lone surrogates, U+FFFE) nowhere, and keeps the rest', () => {
+      const root = render({}, {}, [makeSession('file:///c.md', 0, { conference: 'C\u0000o\u0001n\u001ff\uFFFE\uD800', track: 'T\u000b\u000cr' })]);
+      assert.equal(byClass(root, 'bar')[0].getAttribute('data-conference'), 'Conf');
+      assert.equal(byClass(root, 'bar')[0].getAttribute('data-track'), 'Tr');
+    });
+
+    it('escapes a lone quote, apostrophe or ampersand in an attribute and in text', () => {
+      for (const name of ['x" onload="alert(1)', 'Say "Hi"', "it's", 'R&D']) {
+        const root = render({}, {}, [makeSession('file:///c.md', 0, { conference: name, track: name })]);
+        const [bar] = byClass(root, 'bar');
+        assert.deepEqual([bar.getAttribute('data-conference'), bar.getAttribute('data-track'), bar.getAttribute('onload')], [name, name, null]);
+        assert.equal(bar.getAttribute('aria-label'), `${name} — ${name}: 1`);
+        assert.equal(fullLabel(byClass(root, 'track-label')[0]), name);
+      }
+    });
+
     const hostileFragments = [
       '<script>alert(1)</script>',
       '"><img src=x onerror=alert(1)>',
       "' onload='alert(1)",
+      'x" onload="alert(1)',
       '</svg><svg onload=alert(1)>',
       '</title><script>x</script>',
       '&amp; & &#x3C; &lt;',
@@ -276,24 +356,29 @@ describe('renderTrackChart', () => {
       '<![CDATA[',
       '<!-- -->',
       '<?xml version="1.0"?>',
-      '\u0000\u0001\u0008\u000b\u000c\u001f\u007f',
       '\uD800 lone \uDFFF',
-      '\uFFFE\uFFFF',
       '基調講演：クラウドネイティブの未来',
-      '\t\r\n',
+      '\r\n',
       '{0} {1}',
       'x'.repeat(500),
     ];
+    // Every character the escaper treats, each on its own (not only next to a `<` or `>`).
+    const escapedCharacters = [
+      '"', "'", '&', '<', '>',
+      ...Array.from({ length: 0x20 }, (_, code) => String.fromCharCode(code)), // C0 controls, tab, LF, CR
+      ...Array.from({ length: 0x21 }, (_, i) => String.fromCharCode(0x7f + i)), // DEL and the C1 controls
+      '\u2028', '\u2029', '\uD800', '\uDFFF', '\uFFFE', '\uFFFF',
+    ];
     const hostileText = fc
-      .array(fc.oneof(fc.constantFrom(...hostileFragments), fc.string({ unit: 'binary', maxLength: 20 })), { minLength: 1, maxLength: 4 })
+      .array(fc.oneof(fc.constantFrom(...hostileFragments), fc.constantFrom(...escapedCharacters), fc.constantFrom('a', ' ', 'é'), fc.string({ unit: 'binary', maxLength: 20 })), { minLength: 1, maxLength: 4 })
       .map((parts) => parts.join(''));
     const hostileSessions = fc.array(
       fc.record({ conference: hostileText, track: fc.option(hostileText, { nil: undefined }), title: hostileText }),
       { minLength: 1, maxLength: 8 },
     );
 
-    it('always yields well-formed XML made only of the renderer\'s own elements and attributes, with names kept verbatim', () => {
-      fc.assert(
+    it('always yields well-formed XML made only of the renderer\'s own elements and attributes, with names kept verbatim (property)', () => {
+      assertProperty(
         fc.property(
           hostileSessions,
           hostileText,
@@ -301,22 +386,36 @@ describe('renderTrackChart', () => {
           fc.constantFrom('count' as const, 'percent' as const),
           (fields, title, palette, valueMode) => {
             const sessions = fields.map((field, i) => makeSession('file:///hostile.md', i, field));
-            const stats = computeTrackStats(sessions, { valueMode });
-            const root = parseSvg(renderTrackChart(stats, { palette, title, description: title, idPrefix: title }));
+            const root = parseSvg(renderTrackChart(computeTrackStats(sessions, { valueMode }), { palette, title, description: title, idPrefix: title }));
 
             assert.equal(root.tagName, 'svg');
             for (const element of [root, ...descendants(root)]) {
               assert.ok(ALLOWED_ELEMENTS.has(element.tagName), `element <${element.tagName}>`);
               for (const attribute of Array.from(element.attributes)) assert.ok(ALLOWED_ATTRIBUTES.has(attribute.name), `attribute ${attribute.name}`);
             }
-            const bars = byClass(root, 'bar');
-            assert.equal(bars.length, stats.tracks.length * stats.conferences.length);
-            bars.forEach((bar, i) => {
-              const row = stats.tracks[Math.floor(i / stats.conferences.length)];
-              const conference = stats.conferences[i % stats.conferences.length];
-              assert.equal(bar.getAttribute('data-conference'), xmlSafe(conference.name));
-              assert.equal(bar.getAttribute('data-track'), row.name === undefined ? null : xmlSafe(row.name));
-            });
+
+            // Expected from the input alone: a bar per distinct track and conference, named as written.
+            const conferences = [...new Set(fields.map((field) => field.conference))];
+            const tracks = [...new Set(fields.map((field) => field.track))];
+            const sessionsOfConference = (conference: string) => fields.filter((field) => field.conference === conference).length;
+            const valueText = (track: string | undefined, conference: string) => {
+              const count = fields.filter((field) => field.conference === conference && field.track === track).length;
+              return valueMode === 'count' ? String(count) : `${Math.round((count / sessionsOfConference(conference)) * 1000) / 10}%`;
+            };
+            const expectedBars = tracks.flatMap((track) => conferences.map((conference) => {
+              const ariaLabel = xmlSafe(`${track ?? 'No track'} — ${conference}: ${valueText(track, conference)}`);
+              return JSON.stringify([track === undefined ? null : xmlSafe(track), xmlSafe(conference), ariaLabel, ariaLabel]);
+            }));
+            const bars = byClass(root, 'bar').map((bar) => JSON.stringify([bar.getAttribute('data-track'), bar.getAttribute('data-conference'), bar.getAttribute('aria-label'), childTitle(bar)]));
+            assert.deepEqual(bars.sort(), expectedBars.sort());
+
+            const legend = byClass(root, 'legend-item');
+            assert.deepEqual(legend.map((entry) => entry.getAttribute('data-conference')).sort(), conferences.map(xmlSafe).sort());
+            assert.deepEqual(legend.map((entry) => fullLabel(descendants(entry).find((element) => element.tagName === 'text')!)).sort(), conferences.map(xmlSafe).sort());
+            assert.deepEqual(byClass(root, 'track-label').map(fullLabel).sort(), tracks.map((track) => xmlSafe(track ?? 'No track')).sort());
+            assert.equal(fullLabel(byClass(root, 'chart-title')[0]), xmlSafe(title));
+            const head = (tagName: string) => Array.from(root.childNodes).find((node) => (node as Element).tagName === tagName)?.textContent;
+            assert.deepEqual([head('title'), head('desc')], [xmlSafe(title), xmlSafe(title)]);
           },
         ),
         { numRuns: 300 },

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { readFrontMatter } from '../../src/core/notes/frontMatter';
 import { collapseWhitespace, readBlockOutlineWithMarkdownIt, readMarkdownStructure } from '../../src/core/notes/markdown';
 import { readBlockOutlineFast, type BlockOutline } from '../../src/core/notes/markdownFastPath';
+import { assertProperty } from './helpers/property';
 
 // Documents are built line by line from pieces that exercise every rule the fast reader reproduces, in realistic
 // and in awkward spellings: indentation of 0–6 columns with spaces and tabs, markers with too much or no space
@@ -79,7 +80,7 @@ function assertSameOutlineOrDeclined(body: string, lineOffset: number): void {
 describe('markdown fast path: same outline as markdown-it', () => {
   it('reads generated notes exactly as markdown-it does, or declines', () => {
     const note = fc.tuple(fc.constantFrom('', '\ufeff'), documentArbitrary(true), fc.boolean()).map(([bom, document, crlf]) => bom + (crlf ? document.replace(/\n/g, '\r\n') : document));
-    fc.assert(
+    assertProperty(
       fc.property(note, (text) => {
         const { body, bodyLine } = noteBody(text);
         assertSameOutlineOrDeclined(body, bodyLine);
@@ -89,7 +90,7 @@ describe('markdown fast path: same outline as markdown-it', () => {
   });
 
   it('never declines a note without block quotes, and reads it as markdown-it does', () => {
-    fc.assert(
+    assertProperty(
       fc.property(documentArbitrary(false), fc.nat(50), (body, lineOffset) => {
         const fast = readBlockOutlineFast(body, lineOffset);
         assert.ok(fast, `declined ${JSON.stringify(body)}`);
@@ -100,7 +101,7 @@ describe('markdown fast path: same outline as markdown-it', () => {
   });
 
   it('declines text that markdown-it would rewrite first (CR line ends, NUL) rather than read it differently', () => {
-    fc.assert(
+    assertProperty(
       fc.property(documentArbitrary(false), fc.constantFrom('\r\n', '\r', '\0'), (document, odd) => {
         const text = `${document}${odd}# Heading`;
         assert.equal(readBlockOutlineFast(text), undefined);

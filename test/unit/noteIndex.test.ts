@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { ParsedNote, Session } from '../../src/core/notes/model';
 import { NoteIndex, sessionDay, type Facet, type GroupKey, type IndexChange } from '../../src/core/notes/noteIndex';
 import { makeNote, type SessionFields } from './helpers/parsedNotes';
+import { assertProperty } from './helpers/property';
 
 const FACETS: readonly Facet[] = ['speakers', 'tags', 'days', 'statuses'];
 
@@ -329,7 +330,7 @@ describe('NoteIndex', () => {
     const topLevel = (groups: Map<string, string>) => [...groups.keys()].filter((key) => !key.startsWith('track\0')).sort().join('\n');
 
     it('keeps aggregates equal to a recount and reports every group whose members changed', () => {
-      fc.assert(
+      assertProperty(
         fc.property(fc.array(operation, { maxLength: 25 }), (operations) => {
           const index = new NoteIndex();
           const expected = new Map<string, ParsedNote>();

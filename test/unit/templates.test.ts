@@ -7,6 +7,7 @@ import { freeFileName, slugifyFileName } from '../../src/core/templates/fileName
 import { insertionPlan, type InsertionPlan } from '../../src/core/templates/insertion';
 import { renderTemplate, type TemplateValues } from '../../src/core/templates/render';
 import { parseSnippet, type SnippetNode, snippetProblems } from '../../src/core/templates/snippetSyntax';
+import { assertProperty } from './helpers/property';
 
 const snippet = (template: string, values: TemplateValues = {}) => renderTemplate(template, values, { mode: 'snippet' });
 const text = (template: string, values: TemplateValues = {}) => renderTemplate(template, values, { mode: 'text' });
@@ -129,7 +130,7 @@ describe('templates: rendering variables', () => {
 
   it('inserts any value without special characters breaking the snippet', () => {
     const hostileText = fc.string({ unit: fc.constantFrom('$', '}', '{', '\\', ':', '|', ',', '/', '1', 'a', 'あ', '😀'), minLength: 1 });
-    fc.assert(
+    assertProperty(
       fc.property(hostileText, hostileText, (title, speakers) => {
         const result = snippet('### ${title}\n\n- speakers: ${1:${speakers}}\n- status: ${2|planned,attended|}', { title, speakers });
         assert.equal(inserted(result.text), `### ${title}\n\n- speakers: ${speakers}\n- status: planned`);
@@ -353,7 +354,7 @@ describe('templates: file names', () => {
   });
 
   it('gives a valid name for any title', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (title) => {
         const name = slugifyFileName(title);
         assert.ok(name.length > 0);

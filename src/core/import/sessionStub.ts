@@ -32,14 +32,16 @@ export function renderFieldLine(key: string, value: string): string {
 }
 
 /**
- * Heading text that reads back as exactly `title`: characters that would start inline markup are
- * escaped, and so is a trailing ` #` that markdown would take for a closing sequence.
+ * Heading text that reads back as exactly `title`: every character that may start inline markup the note
+ * reader reduces — backslash escapes, code spans, emphasis (`*`, `_`), strikethrough (`~~`), links and
+ * images (`[`, `]`), autolinks and HTML (`<`) — is escaped, an `&` only where it would start an entity,
+ * and a trailing ` #` that markdown would take for a closing sequence.
  */
 export function renderHeadingText(title: string): string {
   return title
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_[\]<]|&(?=#?\w+;)/g, '\\$&')
+    .replace(/[\\`*_~[\]<]|&(?=#?\w+;)/g, '\\$&')
     .replace(/(^|\s)(#+)$/, '$1\\$2');
 }
 

@@ -100,29 +100,41 @@ const LEGEND_LABEL_MAX_PX = 240;
 /** Beyond the palette's colours, series repeat with this opacity so neighbours stay distinguishable. */
 const REPEAT_OPACITY = 0.55;
 
-// Characters XML 1.0 forbids in a document (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
+// Characters XML 1.0 forbids in a document even as character references (C0 controls but tab/LF/CR, lone
+// surrogates, U+FFFE/U+FFFF): dropped, as no SVG reader would accept the chart otherwise.
 const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+// Characters kept only when written as character references. CR: every XML reader turns a line end into LF.
+// DEL and the C1 controls: XML 1.1 requires them as references, and its readers take NEL (U+0085) and U+2028
+// for line ends; some XML 1.0 readers (xmldom) do the same, and with U+2029 too. In attributes also tab and LF,
+// which attribute-value normalisation turns into spaces. A reference is kept verbatim by every reader.
+const TEXT_ESCAPES = /[&<>"'\r\u007f-\u009f\u2028\u2029]/g;
+const ATTRIBUTE_ESCAPES = /[&<>"'\t\n\r\u007f-\u009f\u2028\u2029]/g;
 
 // Cheap pre-checks (no `u` flag): nearly all text needs no change, and the chart escapes thousands of values.
 // Matching control characters is their purpose.
 /* eslint-disable no-control-regex */
 const MAYBE_INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
-const NEEDS_ESCAPING = /[\u0000-\u001f&<>"'\ud800-\udfff\ufffe\uffff]/;
+const NEEDS_ESCAPING = /[\u0000-\u001f&<>"'\u007f-\u009f\u2028\u2029\ud800-\udfff\ufffe\uffff]/;
 /* eslint-enable no-control-regex */
 
 function stripInvalidXmlChars(text: string): string {
   return MAYBE_INVALID_XML.test(text) ? text.replace(INVALID_XML_CHARS, '') : text;
 }
 
-/** Escapes text for element content; characters invalid in XML are dropped. */
-export function xmlText(text: string): string {
-  return NEEDS_ESCAPING.test(text) ? stripInvalidXmlChars(text).replace(/[&<>"']/g, (c) => XML_ENTITIES[c]) : text;
+function escapeCharacter(char: string): string {
+  return XML_ENTITIES[char] ?? `&#x${char.charCodeAt(0).toString(16)};`;
 }
 
-/** Like `xmlText`, plus tab/LF/CR as character references so a parser's attribute normalisation keeps them. */
+/** Escapes text for element content so an XML reader gives it back as written; characters invalid in XML are dropped. */
+export function xmlText(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? stripInvalidXmlChars(text).replace(TEXT_ESCAPES, escapeCharacter) : text;
+}
+
+/** Like `xmlText`, for an attribute value: tab and LF as references too. */
 export function xmlAttribute(text: string): string {
-  return NEEDS_ESCAPING.test(text) ? xmlText(text).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+  return NEEDS_ESCAPING.test(text) ? stripInvalidXmlChars(text).replace(ATTRIBUTE_ESCAPES, escapeCharacter) : text;
 }
 
 function isWide(codePoint: number): boolean {
