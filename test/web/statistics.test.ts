@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { STATS_PANEL_VIEW_TYPE } from '../../src/vscode/stats/statsPanel';
 import { FIXTURE_TABLE } from '../suite/fixtureExpectations';
-import { activateExtension, drawnBars, drawnTable, statsPanelTabs, testStatsPanel } from '../suite/helpers';
+import { activateExtension, drawnBars, drawnTable, openedStatsPanelTabs, testStatsPanel } from '../suite/helpers';
 
 describe('Web-worker extension host: Track statistics panel', () => {
   after(async () => {
@@ -14,7 +14,7 @@ describe('Web-worker extension host: Track statistics panel', () => {
   it('opens the panel and draws the fixture statistics', async () => {
     const api = await activateExtension();
     await vscode.commands.executeCommand('conferenceNotes.showTrackStatistics');
-    assert.equal(statsPanelTabs().length, 1, 'the command opened a panel');
+    assert.equal((await openedStatsPanelTabs()).length, 1, 'the command opened a panel');
     const probe = testStatsPanel(api);
     try {
       const panel = probe.controller.show();
