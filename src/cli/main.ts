@@ -178,11 +178,24 @@ function sessionsTable(sessions: readonly Session[]): string {
   return alignColumns([header, ...rows]);
 }
 
-/** Plain-text columns padded to equal width (East Asian wide characters count as two). */
+/**
+ * A cell as the terminal should show it: a line break or tab is a space (a newline in a title cannot split a row), and
+ * every other control character — ESC and C1 sequences that retitle the window or clear the screen, BEL, CR that
+ * overwrites the line — is shown as a visible `\xNN` escape instead of acting on the terminal.
+ */
+function terminalText(text: string): string {
+  return text
+    .replace(/\r\n|[\n\t\v\f\u2028\u2029]/g, ' ')
+    // eslint-disable-next-line no-control-regex -- matching them is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Plain-text columns padded to equal width (East Asian wide characters count as two), cells made terminal-safe. */
 function alignColumns(rows: readonly (readonly string[])[]): string {
   const width = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1), 0);
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => width(row[column] ?? ''))));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column] - width(cell)))).join('  ').trimEnd()).join('\n');
+  const safeRows = rows.map((row) => row.map(terminalText));
+  const widths = safeRows[0].map((_, column) => Math.max(...safeRows.map((row) => width(row[column] ?? ''))));
+  return safeRows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column] - width(cell)))).join('  ').trimEnd()).join('\n');
 }
 
 /**

@@ -205,12 +205,25 @@ export function statsToCsv(stats: TrackStats, options: StatsExportOptions = {}):
   return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
 }
 
-// Backslashes are doubled too, so a name's own backslash cannot turn into (or swallow) a pipe escape.
+/**
+ * A cell of note text (track and conference names) for a report that a blog engine renders: HTML characters become
+ * entities, and whatever would make a link — `[…](…)`, `<…>` autolinks, a bare `https:`, `javascript:` or `www.`, an
+ * e-mail address — is broken up with an entity, which renders as the same character but links nothing. Backslashes
+ * are doubled too, so a name's own backslash cannot turn into (or swallow) a pipe escape.
+ */
 function markdownCell(text: string): string {
-  return text.replace(/\r\n|\r|\n/g, ' ').replace(/[\\|]/g, '\\$&');
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\|[\]]/g, '\\$&')
+    .replace(/\b(javascript|vbscript|data|file|mailto|[a-z][a-z\d+.-]*(?=:\/\/)):/gi, '$1&#58;')
+    .replace(/\b(www)\./gi, '$1&#46;')
+    .replace(/(\w)@(?=\w)/g, '$1&#64;');
 }
 
-/** A GitHub-flavoured Markdown table (pipes and backslashes escaped, line breaks flattened), numbers right-aligned. */
+/** A GitHub-flavoured Markdown table (HTML, links and pipes escaped, line breaks flattened), numbers right-aligned. */
 export function statsToMarkdownTable(stats: TrackStats, options: StatsExportOptions = {}): string {
   const { mode, labels } = resolveExport(stats, options);
   const table = statsTable(stats, mode, labels, '%');
