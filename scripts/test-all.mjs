@@ -1,7 +1,8 @@
 // `npm test`: every check and test suite in order, with their output streamed, then a per-suite summary
-// and, as the very last line, `N passed, N failed`. Mocha suites are counted from mocha's own
-// "N passing / N failing / N pending" lines (pending tests — the corpus tests when ../shared/corpus is absent —
-// are reported as skipped, in the table and the last line, never silently);
+// and, as the very last line, `N passed, N failed` (`, N skipped` when tests were skipped). Mocha suites are
+// counted from mocha's own "N passing / N failing / N pending" lines; pending tests — those that need the notes
+// in ../shared (the seed report, the corpus) when it is absent — are reported as skipped, in the table and the
+// last line, never silently and never as failures;
 // every other step counts as one check. A suite that fails without printing a count counts one failure.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -64,10 +65,10 @@ function run(suite) {
 function score(suite, { exitCode, totals }) {
   if (suite.counts !== 'mocha') return exitCode === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1, note: `exit ${exitCode}` };
   if (!totals.seen) return { passed: 0, failed: 1, note: `no test count printed (exit ${exitCode})` };
-  const failed = totals.failing + totals.pending;
+  const counts = { passed: totals.passing, failed: totals.failing, skipped: totals.pending };
   // A runner that crashes after its tests passed still fails the suite.
-  if (exitCode !== 0 && failed === 0) return { passed: totals.passing, failed: 1, note: `exit ${exitCode} after all tests passed` };
-  return { passed: totals.passing, failed, note: totals.pending ? `${totals.pending} pending` : '' };
+  if (exitCode !== 0 && counts.failed === 0) return { ...counts, failed: 1, note: `exit ${exitCode} after all tests passed` };
+  return counts;
 }
 
 const results = [];

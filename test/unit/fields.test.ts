@@ -85,9 +85,7 @@ describe('readFieldLines', () => {
     assert.deepEqual(readFieldLines('@Metadata { @TitleHeading("Workshop") }', 2, false), [{ name: 'track', value: 'Workshop', line: 2 }]);
   });
 
-  it('stays linear on a long line of unclosed bracketed fields', () => {
-    const started = performance.now();
-    assert.deepEqual(readFieldLines('[a:: '.repeat(50_000), 0, false), []);
-    assert.ok(performance.now() - started < 1000);
+  it('reads a 1 MB line of unclosed bracketed fields as no field (a backtracking pattern would not finish)', () => {
+    assert.deepEqual(readFieldLines('[a:: '.repeat(200_000), 0, false), []);
   });
 });

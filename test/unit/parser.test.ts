@@ -290,14 +290,14 @@ describe('parseNote: folders, fileDefaults and heading filters', () => {
     assert.equal(note.sessions[0].range.end, lineOf(text, '### Informally...') - 1);
   });
 
-  it('matches heading patterns in linear time, ignoring case', () => {
+  it('matches heading patterns ignoring case, without backtracking blow-up on many stars', () => {
     assert.ok(matchesWildcard('Informal conversations', 'informal*'));
     assert.ok(matchesWildcard('Pre Questions', 'pre questions'));
     assert.ok(!matchesWildcard('Pre Questions and more', 'pre questions'));
     assert.ok(matchesWildcard('a-b-c', '*-*-*'));
-    const started = performance.now();
-    assert.ok(!matchesWildcard('a'.repeat(5000), '*a*a*a*a*a*a*b'));
-    assert.ok(performance.now() - started < 500);
+    // A backtracking matcher tries every split of the text among the stars: far beyond the test's timeout.
+    assert.ok(!matchesWildcard('a'.repeat(50_000), '*a*a*a*a*a*a*b'));
+    assert.ok(matchesWildcard(`${'a'.repeat(50_000)}b`, '*a*a*a*a*a*a*b'));
   });
 
   it('reports an unknown note type and reads the file as a report', () => {
@@ -323,29 +323,24 @@ describe('parseNote: bad input', () => {
     assert.deepEqual(note.sessions[0].speakers, ['Ada Lovelace']);
   });
 
-  it('stops a YAML alias bomb with a diagnostic, quickly', () => {
-    const started = performance.now();
+  it('stops a YAML alias bomb with a diagnostic instead of expanding it', () => {
     const note = parse(fixture('alias-bomb.md'));
-    assert.ok(performance.now() - started < 1000, 'bounded time');
     assert.deepEqual(note.diagnostics.map((problem) => problem.code), ['yaml-alias-limit']);
     assert.deepEqual(titles(note), ['Bounded Expansion']);
   });
 
-  it('reads 20,000 headings in linear time', () => {
+  it('reads 20,000 headings, each session with its own track and fields', () => {
     const text = `# Big\n${Array.from({ length: 2000 }, (_, track) => `## Track ${track}\n${Array.from({ length: 9 }, (__, index) => `### Talk ${track}-${index}\n- speakers: S${index}\n`).join('')}`).join('')}`;
-    const started = performance.now();
     const note = parse(text);
     assert.equal(note.sessions.length, 18000);
     assert.equal(new Set(note.sessions.map((session) => session.track)).size, 2000);
-    assert.deepEqual(note.sessions[17999].speakers, ['S8']);
-    assert.ok(performance.now() - started < 3000, `took ${performance.now() - started} ms`);
+    assert.deepEqual([note.sessions[9].title, note.sessions[9].track, note.sessions[9].speakers], ['Talk 1-0', 'Track 1', ['S0']]);
+    assert.deepEqual([note.sessions[17999].title, note.sessions[17999].track, note.sessions[17999].speakers], ['Talk 1999-8', 'Track 1999', ['S8']]);
   });
 
-  it('reads 1 MB lines in a paragraph, a field and a heading in reasonable time, cutting the title', () => {
+  it('reads 1 MB lines in a paragraph, a field and a heading, cutting the title', () => {
     const long = 'word '.repeat(200_000);
-    const started = performance.now();
     const note = parse(`# C\n## T\n### Talk\n\n${long}\n\n- speakers: ${'Ada, '.repeat(200_000)}\n\n### ${'*x* [y](z) '.repeat(100_000)}\n`);
-    assert.ok(performance.now() - started < 2000, `took ${performance.now() - started} ms`);
     assert.equal(note.sessions.length, 2);
     assert.equal(note.sessions[0].speakers.length, 200_000);
     assert.ok(note.sessions[1].title.startsWith('x y x y'));

