@@ -119,9 +119,14 @@ export class NoteWorkspace extends Disposable {
         // An edited-but-unsaved document that is closed reverts to what is on disk.
         if (this.isIncluded(document.uri)) this.queue(document.uri);
       }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()),
-      this.settings.onDidChangeReading(() => void this.rescan()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.rescanInBackground()),
+      this.settings.onDidChangeReading(() => this.rescanInBackground()),
     ));
+  }
+
+  /** A rescan nobody waits for: a failure is already logged (by startScan), and the next event retries. */
+  private rescanInBackground(): void {
+    this.rescan().catch(() => undefined);
   }
 
   /** The core's NoteSource over one workspace folder: paths relative to the folder. */
@@ -206,7 +211,7 @@ export class NoteWorkspace extends Disposable {
     this.pendingChanges = new Set();
     // After a failed scan the index is incomplete: the change is a reason to read the whole workspace again.
     if (this.lastScanFailed) {
-      await this.rescan().catch(() => undefined);
+      this.rescanInBackground();
       return;
     }
     const removed: string[] = [];
