@@ -90,8 +90,9 @@ describe('Reading notes (extension host)', () => {
         return `${problem.severity}: ${problemLine(vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder(), problem.file)), problem, vscode.l10n.t(problem.message, ...problem.args))}`;
       });
       assert.deepEqual(lines.filter((line) => line.includes(`${vscode.workspace.getWorkspaceFolder(folder())?.name}/`)).sort(), expectedLines.sort());
-      const located = vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder(), 'invalid-yaml.md'));
-      assert.deepEqual(located.map((entry) => [entry.range.start.line, entry.code]), [[reference.problems.find((p) => p.code === 'yaml-invalid')?.line, 'yaml-invalid']]);
+      // The extension's own workspace reports the file too (it re-read the folders when this one was added).
+      const located = new Set(vscode.languages.getDiagnostics(vscode.Uri.joinPath(folder(), 'invalid-yaml.md')).map((entry) => `${entry.range.start.line} ${entry.code}`));
+      assert.deepEqual([...located], [`${reference.problems.find((problem) => problem.code === 'yaml-invalid')?.line} yaml-invalid`]);
     });
 
     it('reads it the same in the extension itself (Node fs and the parse worker pool)', async () => {
