@@ -8,12 +8,14 @@
 //
 // Skipped or broken files are reported on stderr; the exit code is 0 when the notes could be read, 1 when none of
 // the paths could be read, 2 for a usage error.
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderTrackChart } from '../core/stats/chart';
-import { planImport, type ImportLayout } from '../core/import/importPlan';
-import { IMPORT_MESSAGES, parseSchedule } from '../core/import/schedule';
+import { IMPORT_RECORD_FILE, planImport, type ImportLayout } from '../core/import/importPlan';
+import { IMPORT_MESSAGES, parseSchedule, scheduleFileProblem, type ImportMessage } from '../core/import/schedule';
+import { writeFailure, writeImportPlan } from '../core/import/writePlan';
+import { nodeImportFiles, type ImportFileSystem } from './importFiles';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { isNoteFile } from '../core/notes/excludes';
 import type { ParsedNote, Session } from '../core/notes/model';
@@ -202,50 +204,84 @@ function alignColumns(rows: readonly (readonly string[])[]): string {
  * Imports a schedule export into `--out`: the first time it writes the stubs, later it re-imports — field lines
  * only, new sessions added, user text kept — and prints what changed (no preview prompt on the command line).
  */
-async function importSchedule(options: CliOptions, io: { out(text: string): void; err(text: string): void }): Promise<number> {
+async function importSchedule(options: CliOptions, io: { out(text: string): void; err(text: string): void }, fileSystem: ImportFileSystem): Promise<number> {
   const [file] = options.paths;
   const folder = options.output as string;
+  const fail = (message: string) => {
+    io.err(`conference-notes: ${message}\n`);
+    return 1;
+  };
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readScheduleFile(file);
   } catch (error) {
-    io.err(`${cliText(M.cannotRead, file, (error as Error).message)}\n`);
-    return 1;
+    return fail(error instanceof ScheduleFileError ? localizeImportMessage(error.problem) : cliText(M.cannotRead, file, (error as Error).message));
   }
   const parsed = await parseSchedule(text, { fileName: path.basename(file), timeZone: options.timeZone });
-  if (!parsed.ok) {
-    io.err(`${localizeImportMessage(parsed.error)}\n`);
-    return 1;
-  }
+  if (!parsed.ok) return fail(localizeImportMessage(parsed.error));
   const existingFiles: { name: string; text: string }[] = [];
-  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (entry.isFile() && isNoteFile(entry.name)) {
-      existingFiles.push({ name: entry.name, text: await fs.readFile(path.join(folder, entry.name), 'utf8') });
+  let recordText: string | undefined;
+  try {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return []; // A new folder: the import creates it.
+      throw error;
+    });
+    for (const entry of entries) {
+      if (entry.isFile() && isNoteFile(entry.name)) existingFiles.push({ name: entry.name, text: await fs.readFile(path.join(folder, entry.name), 'utf8') });
+      if (entry.isFile() && entry.name === IMPORT_RECORD_FILE) recordText = await fs.readFile(path.join(folder, entry.name), 'utf8');
     }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOTDIR' ? localizeImportMessage(writeFailure(path.basename(folder), folder, error)) : cliText(M.cannotRead, folder, (error as Error).message));
   }
   // The heading levels the folder's notes are read with, as the extension's import uses.
   const { parseOptions } = await folderSettings(folder, options, (message) => io.err(`${message}\n`));
   const plan = planImport(parsed.schedule, {
     layout: options.layout,
     existingFiles,
+    recordText,
     reportLayout: { trackHeadingLevel: parseOptions.trackHeadingLevel, sessionHeadingLevel: parseOptions.sessionHeadingLevel, untrackedHeading: cliText(IMPORT_MESSAGES['untracked-heading']) },
   });
-  await fs.mkdir(folder, { recursive: true });
-  for (const write of plan.writes) {
-    // A new file is created exclusively ('wx'): never overwrite something that appeared meanwhile.
-    await fs.writeFile(path.join(folder, write.name), write.text, { flag: write.kind === 'create' ? 'wx' : 'w' });
-    io.err(`${cliText(M.wrote, path.join(folder, write.name))}\n`);
+  try {
+    await fs.mkdir(folder, { recursive: true });
+  } catch (error) {
+    return fail(localizeImportMessage(writeFailure(path.basename(folder), path.dirname(folder), error)));
   }
+  const failure = await writeImportPlan(plan.writes, nodeImportFiles(folder, fileSystem), folder);
+  if (failure) return fail(localizeImportMessage(failure));
+  for (const write of plan.writes) io.err(`${cliText(M.wrote, path.join(folder, write.name))}\n`);
   for (const message of plan.summary) io.out(`${localizeImportMessage(message)}\n`);
   return 0;
+}
+
+class ScheduleFileError extends Error {
+  constructor(readonly problem: ImportMessage) {
+    super(problem.message);
+  }
+}
+
+/**
+ * The schedule file's text. Opened without blocking and checked on the open handle, so a pipe or a device given as
+ * the schedule is refused instead of read forever, and an oversized file before it is read.
+ */
+async function readScheduleFile(file: string): Promise<string> {
+  const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const entry = await handle.stat();
+    const problem = scheduleFileProblem(path.basename(file), { isFile: entry.isFile(), size: entry.size });
+    if (problem) throw new ScheduleFileError(problem);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 function localizeImportMessage(message: { message: string; args: readonly string[] }): string {
   return cliText(message.message, ...message.args);
 }
 
-export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }): Promise<number> {
+/** Runs one command; `fileSystem` is what an import writes with (Node's fs unless a test injects failures). */
+export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }, fileSystem: ImportFileSystem = fs): Promise<number> {
   let options: CliOptions | 'help';
   try {
     options = parseArguments(argv);
@@ -258,7 +294,7 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     io.out(cliText(M.usage));
     return 0;
   }
-  if (options.command === 'import') return importSchedule(options, io);
+  if (options.command === 'import') return importSchedule(options, io, fileSystem);
   const { index, readable } = await readNoteIndex(options, (message) => io.err(`${message}\n`));
   if (!readable) return 1;
 

@@ -64,6 +64,13 @@ describe('Schedule import (extension host)', () => {
     assert.ok(after.includes('- time: 11:00–11:40'), 'the changed time is written');
     const lost = withNotes.split('\n').filter((line) => !/^- (time|room|status): |^### /.test(line) && !after.includes(line));
     assert.deepEqual(lost, [], 'every line besides changed field lines and headings survives');
+
+    // The same export once more: nothing to write, not a byte changes.
+    const again: string[] = [];
+    api.scheduleImport.prompts = answers('sched-devsummit-v2.ics', again);
+    await vscode.commands.executeCommand('conferenceNotes.importSchedule');
+    assert.match(again[0], /No file needs to change\./);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(report())), after);
     await waitForIndex(api, () => api.notes.index.sessions().some((session) => session.title === 'Platform Engineering Roundtable'));
   });
 
@@ -80,7 +87,9 @@ describe('Schedule import (extension host)', () => {
     await api.sessionTree.drop.handleDrop?.(undefined, dropped, new vscode.CancellationTokenSource().token);
     assert.equal(previews.length, 1);
     assert.match(previews[0], /^Import RustFest Kyoto 2024: /);
-    const files = await vscode.workspace.fs.readDirectory(workspaceUri('imported', 'rustfest'));
+    const entries = await vscode.workspace.fs.readDirectory(workspaceUri('imported', 'rustfest'));
+    const files = entries.filter(([name]) => name !== '.conference-notes-import.json');
+    assert.equal(files.length, entries.length - 1, 'the import record is written next to the session files');
     assert.ok(files.length >= 3 && files.every(([name]) => name.endsWith('.md')), files.map(([name]) => name).join(', '));
     await waitForIndex(api, () => api.notes.index.conferenceSessionCount('RustFest Kyoto 2024') === files.length);
   });

@@ -5,6 +5,7 @@ import { readFrontMatter } from '../../src/core/notes/frontMatter';
 import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
 import { parseNote } from '../../src/core/notes/parser';
 import { renderReport } from '../../src/core/import/sessionStub';
+import { importedValues, type SessionRecords } from '../../src/core/import/importRecord';
 import { parseFixture } from './helpers/scheduleFixtures';
 
 /** Lines with their terminators, so comparisons are byte for byte. */
@@ -52,6 +53,23 @@ function reportWithUserText(generated: string, eol = '\n'): string {
   return `${withNotes}\n## Summary\n\nA great conference.\n`.replace(/\n/g, eol);
 }
 
+/**
+ * Every status a note can hold, and what re-import leaves when the schedule drops the session: the imported
+ * `planned` becomes `cancelled`; a status the user set (attended, watched, to-watch, skipped, cancelled) stays.
+ */
+const USER_STATUS_OUTCOMES = [
+  ['planned', 'cancelled'],
+  ['attended', 'attended'],
+  ['watched', 'watched'],
+  ['to-watch', 'to-watch'],
+  ['skipped', 'skipped'],
+  ['cancelled', 'cancelled'],
+] as const;
+
+/** The record a first import of `schedule` as a report keeps: every session it wrote, as written. */
+const recordOf = (schedule: ImportedSchedule): SessionRecords =>
+  new Map(schedule.sessions.filter((session) => !session.cancelled).map((session) => [session.uid, importedValues(session)]));
+
 const readBack = (text: string) => parseNote(text, { uri: 'file:///notes/report.md', pathSegments: ['notes', 'report.md'], options: DEFAULT_PARSE_OPTIONS });
 
 function changeKeys(plan: ReimportPlan): string[] {
@@ -96,7 +114,7 @@ describe('schedule re-import: report', () => {
       });
 
       it('finds what was added, changed and cancelled', () => {
-        const plan = planReportReimport(reportWithUserText(renderReport(v1)), v2);
+        const plan = planReportReimport(reportWithUserText(renderReport(v1)), v2, { imported: recordOf(v1) });
         assert.deepEqual(plan.added.map((session) => session.uid), testCase.added);
         assert.deepEqual(changeKeys(plan), testCase.changed);
         assert.deepEqual(plan.cancelled.map((session) => session.uid).sort(), testCase.cancelled);
@@ -106,7 +124,7 @@ describe('schedule re-import: report', () => {
       for (const [ending, eol] of [['LF', '\n'], ['CRLF', '\r\n']] as const) {
         it(`keeps every byte outside the changed field lines and headings (${ending})`, () => {
           const before = reportWithUserText(renderReport(v1), eol);
-          const plan = planReportReimport(before, v2);
+          const plan = planReportReimport(before, v2, { imported: recordOf(v1) });
           const after = applyEdits(before, plan.edits);
           const rewritten = rewrittenLines(before, after);
           // One rewritten line per changed field (title = heading) and per cancellation, nothing else.
@@ -121,7 +139,8 @@ describe('schedule re-import: report', () => {
       }
 
       it('leaves the report as the newer schedule describes it, and a second run changes nothing', () => {
-        const after = applyEdits(reportWithUserText(renderReport(v1)), planReportReimport(reportWithUserText(renderReport(v1)), v2).edits);
+        const first = planReportReimport(reportWithUserText(renderReport(v1)), v2, { imported: recordOf(v1) });
+        const after = applyEdits(reportWithUserText(renderReport(v1)), first.edits);
         const sessions = readBack(after).sessions.filter((session) => session.uid !== undefined);
         for (const expected of v2.sessions.filter((session) => !session.cancelled)) {
           const read = sessions.find((session) => session.uid === expected.uid);
@@ -129,8 +148,9 @@ describe('schedule re-import: report', () => {
           assert.deepEqual([read.title, read.date, read.time, read.room, read.track], [expected.title, expected.date, expected.time, expected.room, expected.track ?? 'Other sessions']);
         }
         for (const uid of testCase.cancelled) assert.equal(sessions.find((session) => session.uid === uid)?.status, 'cancelled');
-        const again = planReportReimport(after, v2);
-        assert.deepEqual([again.edits, again.added, again.changed, again.cancelled], [[], [], [], []]);
+        const again = planReportReimport(after, v2, { imported: first.record });
+        assert.deepEqual([again.edits, again.added, again.changed, again.cancelled, again.conflicts], [[], [], [], [], []]);
+        assert.deepEqual([...again.record], [...first.record], 'the record is the same too');
       });
     });
   }
@@ -153,11 +173,11 @@ describe('schedule re-import: report', () => {
     };
 
     it('puts a new session into its track at its place in time', () => {
-      const after = applyEdits(renderReport(v1), planReportReimport(renderReport(v1), v2).edits);
+      const after = applyEdits(renderReport(v1), planReportReimport(renderReport(v1), v2, { imported: recordOf(v1) }).edits);
       const track = readBack(after).sessions.filter((session) => session.track === 'Cloud Native Novice').map((session) => session.uid);
       assert.deepEqual(track, ['SCHED-d4e6', 'SCHED-dbec']);
       const report = renderReport(v1).replace('- date: 2024-06-12\n- time: 10:30–11:10\n- room: Room 102', '- date: 2024-06-13\n- time: 16:00–16:40\n- room: Room 102');
-      const later = applyEdits(report, planReportReimport(report, { ...v2, sessions: v2.sessions.filter((session) => session.uid !== 'SCHED-d4e6') }).edits);
+      const later = applyEdits(report, planReportReimport(report, { ...v2, sessions: v2.sessions.filter((session) => session.uid !== 'SCHED-d4e6') }, { imported: recordOf(v1) }).edits);
       assert.deepEqual(readBack(later).sessions.filter((session) => session.track === 'Cloud Native Novice').map((session) => session.uid), ['SCHED-dbec', 'SCHED-d4e6']);
     });
 
@@ -165,7 +185,7 @@ describe('schedule re-import: report', () => {
       const moveKubernetes = (text: string) => text.replace('- date: 2024-06-12\n- time: 10:30–11:10\n- room: Room 102', '- date: 2024-06-13\n- time: 16:00–16:40\n- room: Room 102');
       const report = moveKubernetes(renderReport(v1));
       const schedule = { ...v2, sessions: v2.sessions.map((session) => (session.uid === 'SCHED-d4e6' ? { ...session, date: '2024-06-13', time: '16:00–16:40' } : session)) };
-      const plan = planReportReimport(report, schedule);
+      const plan = planReportReimport(report, schedule, { imported: recordOf(v1) });
       const starts = plan.edits.map((edit) => edit.start);
       assert.equal(new Set(starts).size, starts.length);
       const after = readBack(applyEdits(report, plan.edits)).sessions.filter((session) => session.track === 'Cloud Native Novice');
@@ -181,7 +201,7 @@ describe('schedule re-import: report', () => {
         { uid: 'new-none', title: 'Community Meetup', tracks: [], speakers: [], date: '2024-06-13', time: '18:00–19:00' },
       ];
       const report = renderReport({ ...v1, sessions: v1.sessions.filter((session) => session.track !== undefined) });
-      const after = applyEdits(report, planReportReimport(report, { ...v1, sessions: [...v1.sessions.filter((session) => session.track !== undefined), ...extra] }).edits);
+      const after = applyEdits(report, planReportReimport(report, { ...v1, sessions: [...v1.sessions.filter((session) => session.track !== undefined), ...extra] }, { imported: recordOf(v1) }).edits);
       assert.ok(after.startsWith(report.trimEnd()), 'existing text is untouched');
       assert.equal(after.slice(report.trimEnd().length), [
         '', '', '## Hardware', '', '### RISC-V Boards', '', '- date: 2024-06-13', '- time: 09:00–09:30', '- uid: new-hw', '- status: planned',
@@ -189,17 +209,22 @@ describe('schedule re-import: report', () => {
       ].join('\n'));
     });
 
-    it('keeps a status the user set to attended when the schedule drops the session', () => {
-      const report = renderReport(v1).replace(/(- uid: SCHED-b8ca\n- url: .*\n)- status: planned/, '$1- status: attended');
-      const plan = planReportReimport(report, v2);
-      assert.ok(!plan.cancelled.some((session) => session.uid === 'SCHED-b8ca'));
-      assert.ok(sessionLines(applyEdits(report, plan.edits), 'SCHED-b8ca').includes('- status: attended'));
-      assert.deepEqual(plan.warnings.map((warning) => [warning.code, ...warning.args]), [['reimport-kept-status', 'Zero-Trust Networking - The Hard Way', 'attended']]);
-    });
+    // What the user recorded about a session the schedule drops, and what re-import leaves there.
+    for (const [status, after] of USER_STATUS_OUTCOMES) {
+      it(`leaves a session the user marked ${status} as ${after} when the schedule drops it`, () => {
+        const report = renderReport(v1).replace(/(- uid: SCHED-b8ca\n- url: .*\n)- status: planned/, `$1- status: ${status}`);
+        const plan = planReportReimport(report, v2, { imported: recordOf(v1) });
+        assert.ok(sessionLines(applyEdits(report, plan.edits), 'SCHED-b8ca').includes(`- status: ${after}`));
+        assert.equal(plan.cancelled.some((session) => session.uid === 'SCHED-b8ca'), status !== after);
+        const kept = plan.warnings.filter((warning) => warning.code === 'reimport-kept-status').map((warning) => warning.args);
+        assert.deepEqual(kept, status === 'planned' || status === 'cancelled' ? [] : [['Zero-Trust Networking - The Hard Way', status]]);
+      });
+    }
 
     it('sets a cancelled session back to planned when it returns to the schedule', () => {
-      const cancelledReport = applyEdits(renderReport(v1), planReportReimport(renderReport(v1), v2).edits);
-      const plan = planReportReimport(cancelledReport, v1);
+      const toV2 = planReportReimport(renderReport(v1), v2, { imported: recordOf(v1) });
+      const cancelledReport = applyEdits(renderReport(v1), toV2.edits);
+      const plan = planReportReimport(cancelledReport, v1, { imported: toV2.record });
       assert.deepEqual(plan.changed.filter((change) => change.fields.some((field) => field.key === 'status')).map((change) => change.uid).sort(), ['SCHED-b8ca', 'SCHED-f6a8']);
       assert.deepEqual(plan.cancelled.map((session) => session.uid), ['SCHED-dbec']);
       // Back to the first schedule: only the session the first schedule lacks stays, marked cancelled.
@@ -211,21 +236,31 @@ describe('schedule re-import: report', () => {
       const report = renderReport(v1)
         .replace('- time: 10:30–11:10\n- room: Room 101', '* Time: 10:30 - 11:10\n- room: Room 101')
         .replace('- time: 11:00–11:40', '- time: 11:00-11:40');
-      const plan = planReportReimport(report, v2);
+      const plan = planReportReimport(report, v2, { imported: recordOf(v1) });
       const rewrites = plan.edits.filter((edit) => edit.end > edit.start && edit.lines.some((line) => /time/i.test(line)));
       assert.deepEqual(rewrites.map((edit) => edit.lines), [['* Time: 11:00–11:40']]);
     });
 
-    it('adds a field line the note lacks next to the uid line', () => {
-      const report = renderReport(v1).replace('- room: Room 101\n- uid: SCHED-a7b9', '- uid: SCHED-a7b9');
-      const after = applyEdits(report, planReportReimport(report, v2).edits);
+    it('adds a field the import never wrote next to the uid line', () => {
+      const withoutRoom = { ...v1, sessions: v1.sessions.map((session) => (session.uid === 'SCHED-a7b9' ? { ...session, room: undefined } : session)) };
+      const report = renderReport(withoutRoom);
+      const after = applyEdits(report, planReportReimport(report, v2, { imported: recordOf(withoutRoom) }).edits);
       assert.deepEqual(sessionLines(after, 'SCHED-a7b9').slice(2, 7), ['- speakers: Lena Novak', '- date: 2024-06-13', '- time: 11:00–11:40', '- room: Hall B', '- uid: SCHED-a7b9']);
+    });
+
+    it('does not write again a field line the user removed, and lists the conflict', () => {
+      const report = renderReport(v1).replace('- room: Room 101\n- uid: SCHED-a7b9', '- uid: SCHED-a7b9');
+      const plan = planReportReimport(report, v2, { imported: recordOf(v1) });
+      assert.ok(!sessionLines(applyEdits(report, plan.edits), 'SCHED-a7b9').some((line) => line.startsWith('- room')));
+      assert.deepEqual(plan.conflicts, [{ uid: 'SCHED-a7b9', title: 'Observability Without the Bill: eBPF in Production', key: 'room', note: undefined, schedule: 'Hall B' }]);
     });
 
     it('does not recreate a session the user removed when its UID is known, and reports it', () => {
       const report = renderReport(v1).replace(/### Opening Keynote[\s\S]*?(?=## Lightning Talk)/, '');
       const withoutKnown = planReportReimport(report, v2);
       assert.ok(withoutKnown.added.some((session) => session.uid === 'SCHED-a1f3'), 'listed as new, so the preview shows it');
+      const recorded = planReportReimport(report, v2, { imported: recordOf(v1) });
+      assert.deepEqual(recorded.missing.map((session) => session.uid), ['SCHED-a1f3'], 'the import record knows it too');
       const withKnown = planReportReimport(report, v2, { knownUids: v1.sessions.map((session) => session.uid) });
       assert.ok(!withKnown.added.some((session) => session.uid === 'SCHED-a1f3'));
       assert.deepEqual(withKnown.missing, [{ uid: 'SCHED-a1f3', title: 'Opening Keynote: Building for the Next Decade' }]);
@@ -235,14 +270,14 @@ describe('schedule re-import: report', () => {
     it('updates only the first of two sections with the same UID, with a warning', () => {
       const section = sessionLines(renderReport(v1), 'SCHED-c3d5').join('\n');
       const report = `${renderReport(v1)}\n## Copies\n\n${section.replace('### Scaling', '### Copy of Scaling')}\n`;
-      const plan = planReportReimport(report, v2);
+      const plan = planReportReimport(report, v2, { imported: recordOf(v1) });
       assert.ok(plan.warnings.some((warning) => warning.code === 'reimport-duplicate-uid' && warning.args[0] === 'SCHED-c3d5'));
       assert.equal(sessionLines(applyEdits(report, plan.edits), 'SCHED-c3d5').find((line) => line.startsWith('- time')), '- time: 11:00–11:40');
       assert.ok(applyEdits(report, plan.edits).includes('### Copy of Scaling Postgres, Kafka, and You\n\n- speakers: Ravi Patel, Mei Chen\n- date: 2024-06-12\n- time: 10:30–11:10'));
     });
 
     it('summarises the plan in one count line and one line per session', () => {
-      const summary = summarizeReimport(planReportReimport(renderReport(v1), v2)).map(formatImportMessage);
+      const summary = summarizeReimport(planReportReimport(renderReport(v1), v2, { imported: recordOf(v1) })).map(formatImportMessage);
       assert.deepEqual(summary, [
         '1 added, 3 changed, 2 cancelled, 3 unchanged.',
         'Added: Platform Engineering Roundtable',
@@ -278,6 +313,7 @@ describe('schedule re-import: session files', () => {
     v2 = await parseFixture('sched-devsummit-v2.ics', 'Asia/Tokyo');
   });
   const firstImport = () => planSessionFilesReimport([], v1).newFiles;
+  const imported = () => ({ imported: planSessionFilesReimport([], v1).record });
   const fileOf = (files: readonly { name: string; text: string }[], uid: string) => {
     const file = files.find((candidate) => readFrontMatter(candidate.text).data.uid === uid);
     assert.ok(file, uid);
@@ -300,7 +336,7 @@ describe('schedule re-import: session files', () => {
 
   it('changes only front-matter field lines and the H1, keeping every other byte of every file', () => {
     const before = withNotes(firstImport());
-    const plan = planSessionFilesReimport(before, v2);
+    const plan = planSessionFilesReimport(before, v2, imported());
     assert.deepEqual(plan.newFiles.map((file) => file.name), ['2024-06-13-Platform-Engineering-Roundtable.md']);
     assert.deepEqual(changeKeys(plan), ['SCHED-a7b9 room', 'SCHED-c3d5 time', 'SCHED-d4e6 title']);
     assert.deepEqual(plan.cancelled.map((session) => session.uid).sort(), ['SCHED-b8ca', 'SCHED-f6a8']);
@@ -326,7 +362,7 @@ describe('schedule re-import: session files', () => {
       return file;
     });
     const schedule = { ...v2, sessions: v2.sessions.map((session) => (session.uid === 'SCHED-c3d5' ? { ...session, speakers: ['Ravi Patel'] } : session)) };
-    const plan = planSessionFilesReimport(files, schedule);
+    const plan = planSessionFilesReimport(files, schedule, imported());
     assert.ok(!plan.newFiles.some((file) => readFrontMatter(file.text).data.uid === 'SCHED-d4e6'));
     const renamed = fileOf(files, 'SCHED-d4e6');
     const renamedAfter = applyEdits(renamed.text, plan.edits.find((file) => file.name === 'k8s-notes.md')?.edits ?? []);
@@ -341,12 +377,23 @@ describe('schedule re-import: session files', () => {
   it('leaves a file with broken front matter alone, warns, and does not write its session again', () => {
     const files = withNotes(firstImport()).map((file) =>
       readFrontMatter(file.text).data.uid === 'SCHED-a7b9' ? { ...file, text: file.text.replace('room: Room 101', 'room: [Room 101') } : file);
-    const plan = planSessionFilesReimport(files, v2);
+    const plan = planSessionFilesReimport(files, v2, imported());
     const broken = fileOf(withNotes(firstImport()), 'SCHED-a7b9').name;
     assert.ok(!plan.edits.some((file) => file.name === broken));
     assert.ok(!plan.newFiles.some((file) => file.text.includes('SCHED-a7b9')));
     assert.ok(plan.warnings.some((warning) => warning.code === 'reimport-unreadable-file' && warning.args[0] === broken));
   });
+
+  for (const [status, after] of USER_STATUS_OUTCOMES) {
+    it(`leaves a session file the user marked ${status} as ${after} when the schedule drops it`, () => {
+      const files = firstImport().map((file) => (readFrontMatter(file.text).data.uid === 'SCHED-b8ca' ? { ...file, text: file.text.replace('status: planned\n', `status: ${status}\n`) } : file));
+      const plan = planSessionFilesReimport(files, v2, imported());
+      const file = fileOf(files, 'SCHED-b8ca');
+      const edited = applyEdits(file.text, plan.edits.find((candidate) => candidate.name === file.name)?.edits ?? []);
+      assert.equal(readFrontMatter(edited).data.status, after);
+      assert.equal(plan.cancelled.some((session) => session.uid === 'SCHED-b8ca'), status !== after);
+    });
+  }
 
   it('reports a deleted file whose UID is known instead of writing it again', () => {
     const files = withNotes(firstImport()).filter((file) => readFrontMatter(file.text).data.uid !== 'SCHED-a1f3');

@@ -36,7 +36,7 @@ describe('schedule import: control characters', () => {
         assert.doesNotMatch(value, ALL_STRIPPED, JSON.stringify(value));
       }
       for (const layout of ['report', 'files'] as const) {
-        for (const write of planImport(schedule, { layout, existingFiles: [] }).writes) {
+        for (const write of planImport(schedule, { layout, existingFiles: [] }).writes.filter((candidate) => candidate.name.endsWith('.md'))) {
           const decoded = decodeNoteBytes(new TextEncoder().encode(write.text));
           assert.ok('text' in decoded, `${write.name} reads as text`);
           assert.doesNotMatch(write.text, ALL_STRIPPED);

@@ -1,18 +1,21 @@
-// Re-import: bring notes written by an earlier import up to date with a newer export of the same
-// schedule. Sessions are matched by UID; only field lines (and the title heading) of matched sessions
-// change, new sessions are inserted, sessions gone from the schedule are marked cancelled. Every other
-// byte of the notes, and above all what the user wrote under a session, is left exactly as it was.
+// Re-import: bring notes written by an earlier import up to date with a newer export of the same schedule, as a
+// three-way merge. Sessions are matched by UID; the base is what the last import wrote (importRecord.ts). A value —
+// a field line, the title heading, the status — is updated only while the note still holds what the import wrote
+// there; where the user changed it, theirs stays and the plan lists a conflict with the schedule's new value. New
+// sessions are inserted, sessions gone from the schedule are marked cancelled (while their status is the imported
+// one). Every line the import did not write, and above all what the user wrote under a session, is left as it was.
 import { fieldNameOf, normalizeDate, splitList, statusOf, type FieldLine, readFieldLines } from '../notes/fields';
 import { readFrontMatter } from '../notes/frontMatter';
 import { freeFileName } from '../templates/fileNames';
 import { collapseWhitespace, readMarkdownStructure, type MarkdownHeading } from '../notes/markdown';
-import type { SessionStatus } from '../notes/model';
 import {
   groupByTrack, renderFieldLine, renderFrontMatterField, renderHeadingText, renderSessionFile, renderSessionSection,
   renderTrackSection, resolveReportLayout, sessionFileName, type ReportLayoutOptions,
 } from './sessionStub';
+import { importedValues, type ImportedValues, type SessionRecords } from './importRecord';
 import { importMessage, type ImportMessage } from './messages';
 import type { ImportedSchedule, ScheduleSession } from './scheduleModel';
+import { parseDocument, isMap, isNode } from 'yaml';
 
 /** Fields re-import keeps in step with the schedule (besides the title). */
 const UPDATED_FIELDS = ['speakers', 'date', 'time', 'room'] as const;
@@ -37,6 +40,16 @@ export interface SessionRef {
   readonly title: string;
 }
 
+/** A value the user changed where the schedule changed it too: the user's stays. */
+export interface FieldConflict {
+  readonly uid: string;
+  readonly title: string;
+  readonly key: ChangedField;
+  /** What the note holds; undefined when the user removed the line. */
+  readonly note?: string;
+  readonly schedule: string;
+}
+
 /** Replace lines `start` to `end` (zero-based, end exclusive; `start === end` inserts) with `lines`. */
 export interface LineEdit {
   readonly start: number;
@@ -51,9 +64,12 @@ export interface ReimportPlan {
   readonly cancelled: readonly SessionRef[];
   /** UIDs of matched sessions that needed no edit. */
   readonly unchanged: readonly string[];
-  /** Sessions imported before (per `knownUids`) but not found in the notes: reported, not recreated. */
+  /** Sessions imported before (per the record or `knownUids`) but not found in the notes: reported, not recreated. */
   readonly missing: readonly SessionRef[];
+  readonly conflicts: readonly FieldConflict[];
   readonly warnings: readonly ImportMessage[];
+  /** What the notes hold as imported after the plan is written: the next re-import's base. */
+  readonly record: SessionRecords;
 }
 
 export interface ReportReimportPlan extends ReimportPlan {
@@ -76,6 +92,11 @@ export interface SessionFilesReimportPlan extends ReimportPlan {
 }
 
 export interface ReimportOptions extends ReportLayoutOptions {
+  /**
+   * What the last import wrote, by UID. Without it (notes imported before records were kept) no value counts as
+   * imported: where the note and the schedule differ, the note's value stays and a conflict is listed.
+   */
+  readonly imported?: SessionRecords;
   /**
    * UIDs the notes held after an earlier import (for instance every `Session.uid` of the workspace).
    * A schedule session whose UID is known but absent from the notes was deleted or moved by the user:
@@ -169,15 +190,20 @@ function lastContentLine(lines: readonly DocLine[], from: number, to: number): n
 // ---------------------------------------------------------------------------------------------------
 // Comparing values
 
-function comparable(key: UpdatedField, value: string): string {
+function comparable(key: ChangedField, value: string): string {
   switch (key) {
+    case 'title': return collapseWhitespace(value);
     case 'speakers': return splitList(value).join(', ');
     case 'date': return normalizeDate(value);
     // `10:00-10:30`, `10:00 – 10:30` and `10:00〜10:30` are the same time.
     case 'time': return value.replace(/\s+/g, '').replace(/[-\u2010-\u2015~\u301c\uff5e]/g, '\u2013');
     case 'room': return collapseWhitespace(value);
+    case 'status': return statusOf(value) ?? collapseWhitespace(value).toLowerCase();
   }
 }
+
+const sameValue = (key: ChangedField, a: string | undefined, b: string | undefined): boolean =>
+  a !== undefined && b !== undefined && comparable(key, a) === comparable(key, b);
 
 function scheduleValue(session: ScheduleSession, key: UpdatedField): string | undefined {
   return key === 'speakers' ? (session.speakers.length > 0 ? session.speakers.join(', ') : undefined) : session[key];
@@ -188,56 +214,89 @@ function describeChange(change: FieldChange): string {
   return `${change.key}: ${change.from ?? '\u2014'} \u2192 ${change.to}`;
 }
 
+/**
+ * A value of a session as the note holds it, judged against what the import wrote there: still that (the import may
+ * rewrite its line), never written and without a line (the import may add its own), or the user's.
+ */
+type NoteValue =
+  | { readonly kind: 'imported' | 'absent'; set(value: string): LineEdit[] }
+  | { readonly kind: 'user'; readonly value?: string };
+
 /** What re-import needs from one session already in the notes, whatever layout holds it. */
 interface ExistingSession {
   readonly uid: string;
+  /** The title as the note shows it. */
   readonly title: string;
-  readonly status?: SessionStatus;
-  value(key: UpdatedField): string | undefined;
-  /** Edits that write `value` into the field, replacing its line or adding one. */
-  setField(key: UpdatedField | 'status', value: string): LineEdit[];
-  setTitle(title: string): LineEdit[];
+  /** The note's value of `key`, given what the import wrote (`base`, undefined when it wrote none or kept no record). */
+  value(key: ChangedField, base: string | undefined): NoteValue;
 }
 
-/** Statuses that record what the user did: a session they attended stays attended even if the schedule drops it. */
-const USER_OUTCOMES: ReadonlySet<SessionStatus> = new Set(['attended', 'watched']);
+interface MergedValue {
+  readonly edits: readonly LineEdit[];
+  /** What the note holds as imported afterwards. */
+  readonly recorded?: string;
+  readonly change?: FieldChange;
+  /** The note's value where it stays against a new value of the schedule. */
+  readonly conflict?: { readonly note?: string };
+}
+
+/** The three-way merge of one value: `base` what the import wrote, `to` what the schedule says now. */
+function mergeValue(key: ChangedField, note: NoteValue, base: string | undefined, to: string | undefined): MergedValue {
+  if (note.kind === 'user') {
+    // The user wrote what the schedule now says: from here on the line holds the imported value.
+    if (sameValue(key, note.value, to)) return { edits: [], recorded: to };
+    if (to !== undefined && !sameValue(key, base, to)) return { edits: [], recorded: base, conflict: { note: note.value } };
+    return { edits: [], recorded: base };
+  }
+  // A value the schedule no longer gives is left as the note has it.
+  if (to === undefined || sameValue(key, base, to)) return { edits: [], recorded: base };
+  return { edits: note.set(to), recorded: to, change: { key, from: note.kind === 'imported' ? base : undefined, to } };
+}
 
 interface SessionOutcome {
   readonly change?: SessionChange;
   readonly cancelled?: SessionRef;
+  readonly conflicts: readonly FieldConflict[];
   readonly warning?: ImportMessage;
   readonly edits: readonly LineEdit[];
+  readonly record: ImportedValues;
 }
 
-/** Compares one matched (or dropped, `scheduled` undefined) session with the schedule. */
-function reconcile(existing: ExistingSession, scheduled: ScheduleSession | undefined): SessionOutcome {
+/** Merges one matched (or dropped, `scheduled` undefined) session with the schedule. */
+function reconcile(existing: ExistingSession, scheduled: ScheduleSession | undefined, base: ImportedValues): SessionOutcome {
   const ref = { uid: existing.uid, title: existing.title };
-  if (!scheduled || scheduled.cancelled) {
-    if (existing.status === 'cancelled') return { edits: [] };
-    if (existing.status && USER_OUTCOMES.has(existing.status)) {
-      return { warning: importMessage('reimport-kept-status', [existing.title, existing.status], 'info'), edits: [] };
-    }
-    return { cancelled: ref, edits: existing.setField('status', 'cancelled') };
-  }
   const fields: FieldChange[] = [];
   const edits: LineEdit[] = [];
-  if (collapseWhitespace(scheduled.title) !== existing.title) {
-    fields.push({ key: 'title', from: existing.title, to: scheduled.title });
-    edits.push(...existing.setTitle(scheduled.title));
+  const conflicts: FieldConflict[] = [];
+  const record: { -readonly [K in keyof ImportedValues]: ImportedValues[K] } = { ...base };
+  const merge = (key: ChangedField, to: string | undefined): MergedValue => {
+    const merged = mergeValue(key, existing.value(key, base[key]), base[key], to);
+    edits.push(...merged.edits);
+    if (merged.change) fields.push(merged.change);
+    if (merged.conflict && to !== undefined) conflicts.push({ ...ref, key, note: merged.conflict.note, schedule: to });
+    return merged;
+  };
+  const status = (merged: MergedValue) => (merged.recorded === 'planned' || merged.recorded === 'cancelled' ? merged.recorded : undefined);
+
+  if (!scheduled || scheduled.cancelled) {
+    const note = existing.value('status', base.status);
+    const merged = mergeValue('status', note, base.status, 'cancelled');
+    record.status = status(merged);
+    if (merged.conflict) {
+      // A status the user set (attended, skipped…) is theirs: the schedule never overrides it.
+      const kept = merged.conflict.note;
+      return kept === undefined
+        ? { conflicts: [{ ...ref, key: 'status', schedule: 'cancelled' }], edits: [], record }
+        : { conflicts: [], warning: importMessage('reimport-kept-status', [existing.title, kept], 'info'), edits: [], record };
+    }
+    return { cancelled: merged.change ? ref : undefined, conflicts: [], edits: [...merged.edits], record };
   }
-  for (const key of UPDATED_FIELDS) {
-    const to = scheduleValue(scheduled, key);
-    const from = existing.value(key);
-    // A field the schedule no longer gives is left as the note has it.
-    if (to === undefined || (from !== undefined && comparable(key, from) === comparable(key, to))) continue;
-    fields.push({ key, from, to });
-    edits.push(...existing.setField(key, to));
-  }
-  if (existing.status === 'cancelled') {
-    fields.push({ key: 'status', from: 'cancelled', to: 'planned' });
-    edits.push(...existing.setField('status', 'planned'));
-  }
-  return fields.length > 0 ? { change: { uid: scheduled.uid, title: scheduled.title, fields }, edits } : { edits };
+  record.title = merge('title', scheduled.title).recorded;
+  for (const key of UPDATED_FIELDS) record[key] = merge(key, scheduleValue(scheduled, key)).recorded;
+  record.status = status(merge('status', 'planned'));
+  return fields.length > 0
+    ? { change: { uid: scheduled.uid, title: scheduled.title, fields }, conflicts, edits, record }
+    : { conflicts, edits, record };
 }
 
 interface Reconciliation {
@@ -247,30 +306,38 @@ interface Reconciliation {
   readonly edits: ReadonlyMap<ExistingSession, readonly LineEdit[]>;
 }
 
-/** The part of re-import both layouts share: match by UID, reconcile, sort out new and missing sessions. */
+/** The part of re-import both layouts share: match by UID, merge, sort out new and missing sessions, the new record. */
 function reconcileAll(existing: readonly ExistingSession[], claimedUids: ReadonlySet<string>, schedule: ImportedSchedule, options: ReimportOptions, warnings: ImportMessage[]): Reconciliation {
   const scheduled = new Map(schedule.sessions.map((session) => [session.uid, session]));
   const found = new Set([...claimedUids, ...existing.map((session) => session.uid)]);
-  const known = new Set(options.knownUids ?? []);
+  const imported = options.imported ?? new Map<string, ImportedValues>();
+  const known = new Set([...(options.knownUids ?? []), ...imported.keys()]);
   const changed: SessionChange[] = [];
   const cancelled: SessionRef[] = [];
+  const conflicts: FieldConflict[] = [];
   const unchanged: string[] = [];
   const edits = new Map<ExistingSession, readonly LineEdit[]>();
+  // Sessions not in the notes keep their entries: the record is what keeps them from being written again.
+  const record = new Map(imported);
   for (const session of existing) {
-    const outcome = reconcile(session, scheduled.get(session.uid));
+    const outcome = reconcile(session, scheduled.get(session.uid), imported.get(session.uid) ?? {});
     if (outcome.change) changed.push(outcome.change);
     if (outcome.cancelled) cancelled.push(outcome.cancelled);
+    conflicts.push(...outcome.conflicts);
     if (outcome.warning) warnings.push(outcome.warning);
     if (outcome.edits.length === 0) unchanged.push(session.uid);
     edits.set(session, outcome.edits);
+    record.set(session.uid, outcome.record);
   }
   // Cancelled sessions that were never in the notes need no stub, nor a report that they are missing.
   const absent = schedule.sessions.filter((session) => !found.has(session.uid) && !session.cancelled);
   const missing = absent.filter((session) => known.has(session.uid));
   for (const session of missing) warnings.push(importMessage('reimport-missing', [session.title, session.uid], 'warning'));
+  const toAdd = absent.filter((session) => !known.has(session.uid));
+  for (const session of toAdd) record.set(session.uid, importedValues(session));
   return {
-    plan: { changed, cancelled, unchanged, missing: missing.map(({ uid, title }) => ({ uid, title })), warnings },
-    toAdd: absent.filter((session) => !known.has(session.uid)),
+    plan: { changed, cancelled, unchanged, conflicts, missing: missing.map(({ uid, title }) => ({ uid, title })), warnings, record },
+    toAdd,
     edits,
   };
 }
@@ -322,32 +389,51 @@ function fieldsBetween(report: ReportStructure, from: number, to: number): Map<s
   return fields;
 }
 
-function reportSession(report: ReportStructure, uidField: FieldLine): ExistingSession {
-  let headingIndex = -1;
-  while (headingIndex + 1 < report.headings.length && report.headings[headingIndex + 1].line < uidField.line) headingIndex++;
+/** The session heading a uid line belongs to: the nearest before it at the session level or above. */
+function sessionHeadingIndex(report: ReportStructure, line: number, sessionHeadingLevel: number): number {
+  let nearest = -1;
+  let atSessionLevel = -1;
+  for (let index = 0; index < report.headings.length && report.headings[index].line < line; index++) {
+    nearest = index;
+    if (report.headings[index].level <= sessionHeadingLevel) atSessionLevel = index;
+  }
+  return atSessionLevel >= 0 ? atSessionLevel : nearest;
+}
+
+function reportSession(report: ReportStructure, uidField: FieldLine, sessionHeadingLevel: number): ExistingSession {
+  const headingIndex = sessionHeadingIndex(report, uidField.line, sessionHeadingLevel);
   const heading = headingIndex >= 0 ? report.headings[headingIndex] : undefined;
-  const fields = fieldsBetween(report, heading?.line ?? -1, headingIndex >= 0 ? sectionEnd(report, headingIndex) : report.lines.length);
+  const from = heading?.line ?? -1;
+  const to = headingIndex >= 0 ? sectionEnd(report, headingIndex) : report.lines.length;
+  const sectionFields = report.fields.filter((field) => field.line > from && field.line < to);
   const lineText = (line: number) => report.lines[line].text;
-  const status = fields.get('status');
+  const replaceValue = (line: number) => (value: string): LineEdit[] => {
+    const prefix = FIELD_VALUE_PREFIX.exec(lineText(line))?.[1] ?? '- ';
+    return [{ start: line, end: line + 1, lines: [`${prefix}${value}`] }];
+  };
   return {
     uid: uidField.value,
     title: heading?.text ?? '',
-    status: status ? statusOf(status.value) : undefined,
-    value: (key) => fields.get(key)?.value,
-    setField: (key, value) => {
-      const field = fields.get(key);
-      if (field) {
-        const prefix = FIELD_VALUE_PREFIX.exec(lineText(field.line))?.[1] ?? '- ';
-        return [{ start: field.line, end: field.line + 1, lines: [`${prefix}${value}`] }];
+    value: (key, base) => {
+      if (key === 'title') {
+        if (!heading) return { kind: 'user' };
+        if (!sameValue('title', heading.text, base)) return { kind: 'user', value: heading.text };
+        const prefix = ATX_PREFIX.exec(lineText(heading.line))?.[1] ?? '';
+        return { kind: 'imported', set: (title) => [{ start: heading.line, end: heading.line + 1, lines: [`${prefix}${renderHeadingText(title)}`] }] };
       }
-      // New field lines go next to the uid line: before it in the stub order, status after it.
-      const line = key === 'status' ? uidField.line + 1 : uidField.line;
-      return [{ start: line, end: line, lines: [renderFieldLine(key, value)] }];
-    },
-    setTitle: (title) => {
-      if (!heading) return [];
-      const prefix = ATX_PREFIX.exec(lineText(heading.line))?.[1] ?? '';
-      return [{ start: heading.line, end: heading.line + 1, lines: [`${prefix}${renderHeadingText(title)}`] }];
+      const lines = sectionFields.filter((field) => field.name === key);
+      if (base === undefined) {
+        if (lines.length > 0) return { kind: 'user', value: lines[0].value };
+        // The import's own line goes next to the uid line: before it in the stub order, status after it.
+        const line = key === 'status' ? uidField.line + 1 : uidField.line;
+        return { kind: 'absent', set: (value) => [{ start: line, end: line, lines: [renderFieldLine(key, value)] }] };
+      }
+      // The line the import wrote is the one still holding its value; user text with the same key, before or among
+      // the field lines, is not it. Of equal lines, the one nearest the uid line.
+      const holding = lines
+        .filter((field) => sameValue(key, field.value, base))
+        .sort((a, b) => Math.abs(a.line - uidField.line) - Math.abs(b.line - uidField.line))[0];
+      return holding ? { kind: 'imported', set: replaceValue(holding.line) } : { kind: 'user', value: lines[0]?.value };
     },
   };
 }
@@ -366,7 +452,7 @@ export function planReportReimport(existingText: string, schedule: ImportedSched
   const report = readReport(existingText);
   const warnings: ImportMessage[] = [];
   const uidFields = firstOfEachUid(report.fields.filter((field) => field.name === 'uid').map((field) => ({ uid: field.value, field })), warnings);
-  const existing = uidFields.map(({ field }) => reportSession(report, field));
+  const existing = uidFields.map(({ field }) => reportSession(report, field, layout.sessionHeadingLevel));
   const { plan, toAdd, edits } = reconcileAll(existing, new Set(), schedule, options, warnings);
 
   const insertions: LineEdit[] = [];
@@ -446,31 +532,49 @@ function readSessionFile(name: string, text: string, warnings: ImportMessage[]):
   };
   const uidLine = frontMatter.keyLines[keys.get('uid') ?? ''];
   const replaceKey = (field: string, value: string | readonly string[]): LineEdit[] => {
+    const rendered = (key: string) => renderFrontMatterField(key, field === 'speakers' && typeof value === 'string' ? splitList(value) : value);
     const key = keys.get(field);
     if (key !== undefined) {
       const line = frontMatter.keyLines[key];
-      return [{ start: line, end: keyExtent(line), lines: [renderFrontMatterField(key, value)] }];
+      const end = keyExtent(line);
+      // A comment the user put after the value stays (`room: Hall A # the small one`).
+      const comment = end === line + 1 ? trailingComment(lines[line].text) : '';
+      return [{ start: line, end, lines: [`${rendered(key)}${comment}`] }];
     }
     const line = field === 'status' ? keyExtent(uidLine) : uidLine;
-    return [{ start: line, end: line, lines: [renderFrontMatterField(field, value)] }];
+    return [{ start: line, end: line, lines: [rendered(field)] }];
   };
   const body = readMarkdownStructure(normalized.slice(frontMatter.bodyOffset), frontMatter.bodyLine);
-  // The H1 is rewritten only while it still shows the front matter's title.
-  const titleHeading = body.headings.find((heading) => heading.level === 1 && heading.text === collapseWhitespace(title));
-  const status = valueOf('status');
   return {
     session: {
       uid,
       title,
-      status: status === undefined ? undefined : statusOf(status),
-      value: (field) => valueOf(field),
-      setField: (field, value) => replaceKey(field, field === 'speakers' ? splitList(value) : value),
-      setTitle: (newTitle) => [
-        ...replaceKey('title', newTitle),
-        ...(titleHeading ? [{ start: titleHeading.line, end: titleHeading.line + 1, lines: [`${ATX_PREFIX.exec(lines[titleHeading.line].text)?.[1] ?? '# '}${renderHeadingText(newTitle)}`] }] : []),
-      ],
+      value: (field, base) => {
+        const current = valueOf(field);
+        if (base === undefined) return current === undefined ? { kind: 'absent', set: (value) => replaceKey(field, value) } : { kind: 'user', value: current };
+        if (!sameValue(field, current, base)) return { kind: 'user', value: current };
+        if (field !== 'title') return { kind: 'imported', set: (value) => replaceKey(field, value) };
+        // The H1 is rewritten only while it still shows the imported title.
+        const titleHeading = body.headings.find((heading) => heading.level === 1 && sameValue('title', heading.text, base));
+        return {
+          kind: 'imported',
+          set: (newTitle) => [
+            ...replaceKey('title', newTitle),
+            ...(titleHeading ? [{ start: titleHeading.line, end: titleHeading.line + 1, lines: [`${ATX_PREFIX.exec(lines[titleHeading.line].text)?.[1] ?? '# '}${renderHeadingText(newTitle)}`] }] : []),
+          ],
+        };
+      },
     },
   };
+}
+
+/** ` # comment` after a one-line YAML value, as written; empty when there is none. */
+function trailingComment(line: string): string {
+  const document = parseDocument(line);
+  const pair = isMap(document.contents) ? document.contents.items[0] : undefined;
+  const value = pair?.value;
+  if (!isNode(value) || !value.comment || !value.range) return '';
+  return line.slice(value.range[1]).replace(/^(\s*)/, (blank) => blank || ' ');
 }
 
 /**
@@ -510,6 +614,7 @@ export function summarizeReimport(plan: ReimportPlan): ImportMessage[] {
     ...plan.added.map((session) => importMessage('reimport-added', [session.title], 'info')),
     ...plan.changed.map((change) => importMessage('reimport-changed', [change.title, change.fields.map(describeChange).join('; ')], 'info')),
     ...plan.cancelled.map((session) => importMessage('reimport-cancelled', [session.title], 'info')),
+    ...plan.conflicts.map((conflict) => importMessage('reimport-conflict', [conflict.title, conflict.key, conflict.note ?? '\u2014', conflict.schedule], 'warning')),
     ...plan.warnings,
   ];
 }

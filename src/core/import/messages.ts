@@ -7,6 +7,7 @@ import { withoutControlCharacters } from './controlCharacters';
 export const IMPORT_MESSAGES = {
   // Failed parses: nothing is written.
   'too-large': 'The schedule {0} is {1} MB; files over {2} MB are not imported.',
+  'not-a-file': 'The schedule {0} is not a regular file (but a folder, a pipe or a device); give the exported file itself.',
   'too-many-sessions': 'The schedule {0} holds {1} sessions; schedules with more than {2} are not imported.',
   'unknown-format': 'Cannot tell what kind of schedule {0} is: expected a sched.com .ics, a pretalx schedule.json or a Sessionize JSON export.',
   'invalid-time-zone': 'Unknown time zone "{0}": use an IANA name such as Europe/Berlin or Asia/Tokyo.',
@@ -31,6 +32,17 @@ export const IMPORT_MESSAGES = {
   'reimport-added': 'Added: {0}',
   'reimport-changed': 'Changed: {0} ({1})',
   'reimport-cancelled': 'Cancelled: {0}',
+  'reimport-conflict': 'Kept your {1} of "{0}": the note says {2}, the schedule now says {3}.',
+  'import-record-unreadable': '{0} cannot be read, so no value of the notes counts as imported: where a note and the schedule differ, the note is kept. The file is written anew.',
+  // Writing: nothing or everything is written.
+  'write-exists': 'Could not write {0} in {1}: something the import did not expect is already there. Nothing was changed; move it away or import into another folder.',
+  'write-folder': 'Could not write {0} in {1}: a folder is where the file goes. Nothing was changed; move the folder away or import into another folder.',
+  'write-link': 'Could not write {0} in {1}: a symbolic link is where the file goes, and the import does not write through links. Nothing was changed; replace the link by a file or import into another folder.',
+  'write-not-folder': 'Could not write {0} in {1}: {1} is not a folder. Nothing was changed; import into a folder.',
+  'write-no-space': 'Could not write {0} in {1}: the disk is full. Nothing was changed; free some space and import again.',
+  'write-no-permission': "Could not write {0} in {1}: permission denied. Nothing was changed; check the folder's permissions or import into another folder.",
+  'write-failed': 'Could not write {0} in {1}: {2}. Nothing was changed; import again once the cause is fixed.',
+  'write-rollback-failed': 'Could not write {0} in {1}, and putting back the files already written failed too: check {2}.',
   // Text written into notes.
   'untracked-heading': 'Other sessions',
 } as const;

@@ -1,7 +1,7 @@
 // Schedule import entry point: tells the formats apart, enforces the limits, validates the time zone
 // and hands over to the format's parser. Nothing here writes anything: on `ok: false` there is nothing
 // to write, and on success the caller previews before writing.
-import { importMessage } from './messages';
+import { importMessage, type ImportMessage } from './messages';
 import { parseIcs } from './ics';
 import { looksLikePretalx, parsePretalx } from './pretalx';
 import { MAX_SCHEDULE_TEXT_LENGTH, failure, type ImportedSchedule, type ScheduleParseResult } from './scheduleModel';
@@ -49,6 +49,18 @@ export function detectScheduleFormat(text: string, fileName: string): ScheduleFo
   }
 }
 
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+
+/**
+ * Whether a host may read the schedule file it was given, from what it is and its size in bytes, before reading a
+ * byte: a folder, a pipe or a device is refused (a read of a pipe would never end), and so is an oversized file.
+ */
+export function scheduleFileProblem(fileName: string, entry: { readonly isFile: boolean; readonly size: number }): ImportMessage | undefined {
+  if (!entry.isFile) return importMessage('not-a-file', [fileName], 'error');
+  if (entry.size > MAX_SCHEDULE_TEXT_LENGTH) return importMessage('too-large', [fileName, megabytes(entry.size), megabytes(MAX_SCHEDULE_TEXT_LENGTH)], 'error');
+  return undefined;
+}
+
 /**
  * Parses a schedule export into session stubs. Asynchronous because the iCalendar library is loaded
  * only when an .ics file is imported.
@@ -56,7 +68,6 @@ export function detectScheduleFormat(text: string, fileName: string): ScheduleFo
 export async function parseSchedule(text: string, options: ScheduleParseOptions): Promise<ScheduleParseResult> {
   const { fileName } = options;
   if (text.length > MAX_SCHEDULE_TEXT_LENGTH) {
-    const megabytes = (limit: number) => (limit / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
     return failure(importMessage('too-large', [fileName, megabytes(text.length), megabytes(MAX_SCHEDULE_TEXT_LENGTH)], 'error'));
   }
   if (options.timeZone !== undefined && !isValidTimeZone(options.timeZone)) {

@@ -1,11 +1,14 @@
 // Import Schedule…: a sched.com .ics, pretalx schedule.json or Sessionize export picked by the user becomes note
 // stubs — one report or one file per session — after a preview of what will be written. Importing the same
-// schedule again updates field lines only (matched by UID); user text is never touched, and every change is one
-// workspace edit that the user can undo.
+// schedule again is a three-way merge (matched by UID, against the folder's import record): only values the notes
+// still hold as imported change, user text is never touched. The files are written on disk all or nothing (the
+// core's writeImportPlan), and any file-system error is one message.
 import * as vscode from 'vscode';
-import { detectScheduleFormat, parseSchedule, scheduleStats, systemTimeZone, type ImportedSchedule, type ImportMessage } from '../../core/import/schedule';
+import { detectScheduleFormat, parseSchedule, scheduleFileProblem, scheduleStats, systemTimeZone, type ImportedSchedule, type ImportMessage } from '../../core/import/schedule';
 import { IMPORT_MESSAGES } from '../../core/import/messages';
-import { planImport, type ImportLayout, type ImportPlan } from '../../core/import/importPlan';
+import { IMPORT_RECORD_FILE, planImport, type ImportLayout, type ImportPlan } from '../../core/import/importPlan';
+import { writeFailure, writeImportPlan, type EntryKind, type ImportFiles } from '../../core/import/writePlan';
+import { isNoteFile } from '../../core/notes/excludes';
 import type { NoteWorkspace } from '../noteWorkspace';
 
 /** Answers to the command's questions; tests replace it to answer without a person. */
@@ -59,23 +62,48 @@ function localize(message: ImportMessage): string {
   return vscode.l10n.t(message.message, ...message.args);
 }
 
-async function readMarkdownFiles(folder: vscode.Uri): Promise<{ name: string; text: string }[]> {
+interface TargetFolder {
+  readonly existingFiles: { name: string; text: string }[];
+  readonly recordText?: string;
+}
+
+/** The markdown files and the import record in the target folder, as on disk; links are not followed. */
+async function readTargetFolder(folder: vscode.Uri): Promise<TargetFolder> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch {
-    return []; // A new folder: the first import creates it.
+    return { existingFiles: [] }; // A new folder: the first import creates it.
   }
-  const names = entries.filter(([name, type]) => type === vscode.FileType.File && /\.(md|markdown)$/i.test(name)).map(([name]) => name);
-  const files = await Promise.all(
-    names.map(async (name) => {
-      const uri = vscode.Uri.joinPath(folder, name);
-      // An open document may hold unsaved edits: plan against what the user sees.
-      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-      return { name, text: open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
-    }),
-  );
-  return files;
+  const read = async (name: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)));
+  const files = entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+  const existingFiles = await Promise.all(files.filter(isNoteFile).map(async (name) => ({ name, text: await read(name) })));
+  return { existingFiles, recordText: files.includes(IMPORT_RECORD_FILE) ? await read(IMPORT_RECORD_FILE) : undefined };
+}
+
+/** The target folder on workspace.fs, for the core's all-or-nothing writer. */
+function workspaceImportFiles(folder: vscode.Uri): ImportFiles {
+  const at = (name: string) => vscode.Uri.joinPath(folder, name);
+  const kind = async (name: string): Promise<EntryKind> => {
+    let type: vscode.FileType;
+    try {
+      type = (await vscode.workspace.fs.stat(at(name))).type;
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return 'missing';
+      throw error;
+    }
+    if (type & vscode.FileType.SymbolicLink) return 'link';
+    return type === vscode.FileType.Directory ? 'folder' : type === vscode.FileType.File ? 'file' : 'other';
+  };
+  return {
+    kind,
+    async createNew(name, text) {
+      if ((await kind(name)) !== 'missing') throw vscode.FileSystemError.FileExists(at(name));
+      await vscode.workspace.fs.writeFile(at(name), new TextEncoder().encode(text));
+    },
+    replace: async (from, to) => vscode.workspace.fs.rename(at(from), at(to), { overwrite: true }),
+    remove: async (name) => vscode.workspace.fs.delete(at(name), { useTrash: false }),
+  };
 }
 
 function previewText(schedule: ImportedSchedule, plan: ImportPlan): { message: string; detail: string } {
@@ -84,27 +112,6 @@ function previewText(schedule: ImportedSchedule, plan: ImportPlan): { message: s
   const files = plan.writes.map((write) => (write.kind === 'create' ? vscode.l10n.t('New file: {0}', write.name) : vscode.l10n.t('Updated: {0}', write.name)));
   const detail = [...plan.summary.map(localize), '', ...(files.length > 0 ? files : [vscode.l10n.t('No file needs to change.')])].join('\n');
   return { message, detail };
-}
-
-/** Writes the plan as one workspace edit (undoable), then saves what it touched. */
-async function writePlan(folder: vscode.Uri, plan: ImportPlan): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  const touched: vscode.Uri[] = [];
-  for (const write of plan.writes) {
-    const uri = vscode.Uri.joinPath(folder, write.name);
-    touched.push(uri);
-    if (write.kind === 'create') {
-      edit.createFile(uri, { ignoreIfExists: false, overwrite: false, contents: new TextEncoder().encode(write.text) });
-    } else {
-      const document = await vscode.workspace.openTextDocument(uri);
-      edit.replace(uri, new vscode.Range(new vscode.Position(0, 0), document.lineAt(document.lineCount - 1).range.end), write.text);
-    }
-  }
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The import could not be written; nothing was changed.'));
-  for (const uri of touched) {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-    if (open?.isDirty) await open.save();
-  }
 }
 
 export function registerScheduleImport(context: vscode.ExtensionContext, notes: NoteWorkspace, output: vscode.LogOutputChannel): ScheduleImportApi {
@@ -120,9 +127,22 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
   const importSchedule = async (given?: unknown): Promise<vscode.Uri | undefined> => {
     const file = given instanceof vscode.Uri ? given : await api.prompts.scheduleFile();
     if (!file) return undefined;
-    const bytes = await vscode.workspace.fs.readFile(file);
     const fileName = file.path.split('/').pop() ?? file.path;
-    const text = new TextDecoder().decode(bytes);
+    const fail = (message: string) => {
+      output.error(message);
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    };
+    let text: string;
+    try {
+      // A pipe or a device would never finish reading, an oversized file is not imported: checked before reading.
+      const entry = await vscode.workspace.fs.stat(file);
+      const problem = scheduleFileProblem(fileName, { isFile: (entry.type & vscode.FileType.File) !== 0, size: entry.size });
+      if (problem) return fail(localize(problem));
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch (error) {
+      return fail(vscode.l10n.t('Could not read {0}: {1}', file.fsPath, error instanceof Error ? error.message : String(error)));
+    }
     let timeZone: string | undefined;
     // Only sched's iCalendar export lacks the event's zone; pretalx and Sessionize carry their own.
     if (detectScheduleFormat(text, fileName) === 'ics') {
@@ -130,12 +150,7 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
       if (timeZone === undefined) return undefined;
     }
     const parsed = await parseSchedule(text, { fileName, timeZone: timeZone || undefined });
-    if (!parsed.ok) {
-      const message = localize(parsed.error);
-      output.error(message);
-      void vscode.window.showErrorMessage(message);
-      return undefined;
-    }
+    if (!parsed.ok) return fail(localize(parsed.error));
     const layout = await api.prompts.layout();
     if (!layout) return undefined;
     const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -146,7 +161,7 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
     const { parseOptions } = notes.settings.folder(folder);
     const plan = planImport(parsed.schedule, {
       layout,
-      existingFiles: await readMarkdownFiles(folder),
+      ...(await readTargetFolder(folder)),
       reportLayout: {
         trackHeadingLevel: parseOptions.trackHeadingLevel,
         sessionHeadingLevel: parseOptions.sessionHeadingLevel,
@@ -156,7 +171,16 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
     });
     const preview = previewText(parsed.schedule, plan);
     if (!(await api.prompts.confirm(preview.message, preview.detail))) return undefined;
-    await writePlan(folder, plan);
+    // The import writes the files on disk, all or nothing: unsaved edits of one of them would be lost or clash.
+    const unsaved = plan.writes.find((write) => vscode.workspace.textDocuments.some((document) => document.isDirty && document.uri.toString() === vscode.Uri.joinPath(folder, write.name).toString()));
+    if (unsaved) return fail(vscode.l10n.t('Save or revert {0} first: the import writes its files on disk, and nothing was changed.', unsaved.name));
+    try {
+      await vscode.workspace.fs.createDirectory(folder);
+    } catch (error) {
+      return fail(localize(writeFailure(folder.path.split('/').pop() ?? folder.fsPath, folder.fsPath, error)));
+    }
+    const failure = await writeImportPlan(plan.writes, workspaceImportFiles(folder), folder.fsPath);
+    if (failure) return fail(localize(failure));
     lastSummary = plan.summary.map(localize);
     for (const line of lastSummary) output.info(line);
     void vscode.window.showInformationMessage(lastSummary[0]);
