@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { IMPORT_RECORD_FILE, planImport, type ImportPlan } from '../../src/core/import/importPlan';
 import { buildSchedule, type ImportedSchedule, type ScheduleSession } from '../../src/core/import/scheduleModel';
 import { renderHeadingText } from '../../src/core/import/sessionStub';
+import { readFrontMatter } from '../../src/core/notes/frontMatter';
 import { assertProperty } from './helpers/property';
 
 const UIDS = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5'];
@@ -105,9 +106,9 @@ function applyUserEdits(lines: Line[], edits: readonly Edit[], marker: { next: n
 
 const REPORT = 'Conf-2024.md';
 
-function reimport(folder: Map<string, string>, schedule: ImportedSchedule): ImportPlan {
+function reimport(folder: Map<string, string>, schedule: ImportedSchedule, layout: 'report' | 'files' = 'report'): ImportPlan {
   const plan = planImport(schedule, {
-    layout: 'report',
+    layout,
     existingFiles: [...folder].filter(([name]) => name.endsWith('.md')).map(([name, text]) => ({ name, text })),
     recordText: folder.get(IMPORT_RECORD_FILE),
   });
@@ -132,7 +133,10 @@ const scheduleValue = (session: ScheduleSession | undefined, key: FieldKey): str
   return key === 'speakers' ? (session.speakers.length > 0 ? session.speakers.join(', ') : undefined) : session[key];
 };
 
-describe('schedule re-import: property', () => {
+describe('schedule re-import: property', function () {
+  // 10,000 cases per layout take seconds; a slow CI machine gets room.
+  this.timeout(120_000);
+
   it('keeps every byte and value the user wrote, follows the schedule elsewhere, and is idempotent', () => {
     assertProperty(
       fc.property(scheduleArbitrary, scheduleArbitrary, fc.array(editArbitrary, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (v1, v2, edits, eol, bom) => {
@@ -191,6 +195,99 @@ describe('schedule re-import: property', () => {
 
         const before = new Map(folder);
         assert.deepEqual(reimport(folder, v2).writes, [], 'importing the same schedule again writes nothing');
+        assert.deepEqual(folder, before);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  type FileEdit =
+    | { readonly kind: 'insert'; readonly at: number; readonly text: string }
+    | { readonly kind: 'edit-field'; readonly key: FieldKey | 'title'; readonly status: string }
+    | { readonly kind: 'delete-field'; readonly key: Exclude<FieldKey, 'status'> }
+    | { readonly kind: 'rename-h1' };
+  const fileEditArbitrary: fc.Arbitrary<FileEdit> = fc.oneof(
+    { arbitrary: fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: userText }), weight: 3 },
+    { arbitrary: fc.record({ kind: fc.constant('edit-field' as const), key: fc.constantFrom(...FIELD_KEYS, 'title' as const), status: fc.constantFrom('attended', 'watched', 'to-watch', 'skipped') }), weight: 2 },
+    { arbitrary: fc.record({ kind: fc.constant('delete-field' as const), key: fc.constantFrom('speakers' as const, 'date' as const, 'time' as const, 'room' as const) }), weight: 1 },
+    { arbitrary: fc.record({ kind: fc.constant('rename-h1' as const) }), weight: 1 },
+  );
+
+  it('does the same for one file per session: front-matter values, keys and comments the user added, the H1', () => {
+    assertProperty(
+      fc.property(scheduleArbitrary, scheduleArbitrary, fc.array(fc.tuple(fc.nat(), fileEditArbitrary), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (v1, v2, edits, eol, bom) => {
+        const folder = new Map<string, string>();
+        reimport(folder, v1, 'files');
+        const names = [...folder.keys()].filter((name) => name.endsWith('.md')).sort();
+        const uids = new Map(names.map((name) => [name, String(readFrontMatter(folder.get(name) ?? '').data.uid)]));
+        const userLines = new Map<string, string[]>(names.map((name) => [name, []]));
+        const changed = new Set<string>();
+        let marker = 0;
+        for (const name of names) {
+          const lines = (folder.get(name) ?? '').replace(/\n$/, '').split('\n');
+          for (const [pick, edit] of edits) {
+            if (names[pick % names.length] !== name) continue;
+            const unique = `mine-${marker++}`;
+            const closing = lines.indexOf('---', 1);
+            const keyLine = (key: string) => lines.findIndex((line, index) => index < closing && line.startsWith(`${key}: `));
+            if (edit.kind === 'insert') {
+              // In the front matter a key or a comment of the user's, in the body a line of notes.
+              const at = 1 + (edit.at % (lines.length - 1));
+              const text = at <= closing ? (edit.at % 2 === 0 ? `${unique}: ${edit.text}` : `# ${unique} ${edit.text}`) : `${edit.text} ${unique}`;
+              lines.splice(at, 0, text);
+              userLines.get(name)?.push(text);
+            } else if (edit.kind === 'rename-h1') {
+              const h1 = lines.findIndex((line, index) => index > closing && line.startsWith('# '));
+              if (h1 < 0 || changed.has(`${name} h1`)) continue;
+              lines[h1] = `# My notes ${unique}`;
+              userLines.get(name)?.push(lines[h1]);
+              changed.add(`${name} h1`);
+            } else {
+              const index = keyLine(edit.key);
+              if (index < 0 || changed.has(`${name} ${edit.key}`)) continue;
+              changed.add(`${name} ${edit.key}`);
+              if (edit.kind === 'delete-field') {
+                lines.splice(index, 1);
+              } else {
+                lines[index] = `${edit.key}: ${edit.key === 'status' ? edit.status : unique}`;
+                userLines.get(name)?.push(lines[index]);
+              }
+            }
+          }
+          folder.set(name, `${bom ? '\ufeff' : ''}${lines.join(eol)}${eol}`);
+        }
+
+        reimport(folder, v2, 'files');
+        const byUid = new Map(v2.sessions.map((session) => [session.uid, session]));
+        for (const name of names) {
+          const after = folder.get(name) ?? '';
+          assert.equal(after.startsWith('\ufeff'), bom);
+          if (eol === '\r\n') assert.doesNotMatch(after, /[^\r]\n/);
+          const afterLines = after.replace(/^\ufeff/, '').split(eol);
+          // Each line carries a unique marker, so finding it once is finding it byte for byte.
+          for (const line of userLines.get(name) ?? []) assert.ok(afterLines.includes(line), `user line survives in ${name}: ${JSON.stringify(line)}`);
+          const uid = uids.get(name) ?? '';
+          const imported = v1.sessions.find((session) => session.uid === uid);
+          const scheduled = byUid.get(uid);
+          const data = readFrontMatter(after.replace(/\r\n/g, '\n').replace(/^\ufeff/, '')).data;
+          const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === undefined ? undefined : String(value));
+          for (const key of [...FIELD_KEYS, 'title'] as const) {
+            const was = key === 'title' ? imported?.title : scheduleValue(imported, key);
+            const to = key === 'title' ? (scheduled && !scheduled.cancelled ? scheduled.title : undefined) : scheduleValue(scheduled, key);
+            if (changed.has(`${name} ${key}`)) {
+              if (key === 'speakers' || key === 'date' || key === 'time' || key === 'room') {
+                const edited = (userLines.get(name) ?? []).find((line) => line.startsWith(`${key}: `));
+                assert.equal(shown(data[key]), edited?.slice(key.length + 2), `${name} ${key}: the user's value (or its deletion) stays`);
+              }
+            } else if (was !== undefined) {
+              assert.equal(shown(data[key]), to ?? was, `${name} ${key} follows the schedule`);
+            }
+          }
+          const h1 = afterLines.find((line, index) => index > afterLines.indexOf('---', 1) && line.startsWith('# '));
+          if (!changed.has(`${name} h1`) && !changed.has(`${name} title`) && scheduled && !scheduled.cancelled) assert.equal(h1, `# ${renderHeadingText(scheduled.title)}`);
+        }
+        const before = new Map(folder);
+        assert.deepEqual(reimport(folder, v2, 'files').writes, [], 'importing the same schedule again writes nothing');
         assert.deepEqual(folder, before);
       }),
       { numRuns: 10_000 },
