@@ -38,14 +38,14 @@ const RECORD_VERSION = 1;
 const VALUE_KEYS = ['title', 'speakers', 'date', 'time', 'room', 'status'] as const;
 
 /** What a stub of `session` holds. */
-export function importedValues(session: ScheduleSession, status: ImportedValues['status'] = session.cancelled ? 'cancelled' : 'planned'): ImportedValues {
+export function importedValues(session: ScheduleSession): ImportedValues {
   return {
     title: session.title,
     speakers: session.speakers.length > 0 ? session.speakers.join(', ') : undefined,
     date: session.date,
     time: session.time,
     room: session.room,
-    status,
+    status: session.cancelled ? 'cancelled' : 'planned',
   };
 }
 
@@ -93,7 +93,6 @@ function sessionsJson(sessions: SessionRecords): Record<string, Record<string, s
 /** The sidecar's text: the same record always gives the same bytes. */
 export function serializeImportRecord(record: ImportRecord): string {
   const json = {
-    about: 'What Conference Notes last imported into the notes of this folder. Re-import updates only values the notes still hold as imported, so keep this file with the notes.',
     version: RECORD_VERSION,
     reports: Object.fromEntries([...record.reports].map(([name, sessions]) => [name, sessionsJson(sessions)])),
     sessionFiles: sessionsJson(record.sessionFiles),
