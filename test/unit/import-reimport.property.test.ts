@@ -5,10 +5,10 @@
 // changed stays, every value they left alone follows the schedule, and importing again writes nothing.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { IMPORT_RECORD_FILE, planImport, type ImportPlan } from '../../src/core/import/importPlan';
 import { buildSchedule, type ImportedSchedule, type ScheduleSession } from '../../src/core/import/scheduleModel';
 import { renderHeadingText } from '../../src/core/import/sessionStub';
 import { readFrontMatter } from '../../src/core/notes/frontMatter';
+import { importInto } from './helpers/importFolder';
 import { assertProperty } from './helpers/property';
 
 const UIDS = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5'];
@@ -106,16 +106,6 @@ function applyUserEdits(lines: Line[], edits: readonly Edit[], marker: { next: n
 
 const REPORT = 'Conf-2024.md';
 
-function reimport(folder: Map<string, string>, schedule: ImportedSchedule, layout: 'report' | 'files' = 'report'): ImportPlan {
-  const plan = planImport(schedule, {
-    layout,
-    existingFiles: [...folder].filter(([name]) => name.endsWith('.md')).map(([name, text]) => ({ name, text })),
-    recordText: folder.get(IMPORT_RECORD_FILE),
-  });
-  for (const write of plan.writes) folder.set(write.name, write.text);
-  return plan;
-}
-
 /** The lines of the section holding `- uid: uid`: from its `###` heading to the next heading. */
 function sectionOf(lines: readonly string[], uid: string): string[] {
   const uidLine = lines.indexOf(`- uid: ${uid}`);
@@ -141,13 +131,13 @@ describe('schedule re-import: property', function () {
     assertProperty(
       fc.property(scheduleArbitrary, scheduleArbitrary, fc.array(editArbitrary, { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (v1, v2, edits, eol, bom) => {
         const folder = new Map<string, string>();
-        reimport(folder, v1);
+        importInto(folder, v1);
         const lines = tagLines(folder.get(REPORT) ?? '');
         const { deleted } = applyUserEdits(lines, edits, { next: 0 });
         const edited = `${bom ? '\ufeff' : ''}${lines.map((line) => line.text).join(eol)}${eol}`;
         folder.set(REPORT, edited);
 
-        const plan = reimport(folder, v2);
+        const plan = importInto(folder, v2);
         const after = folder.get(REPORT) ?? '';
         assert.equal(after.startsWith('\ufeff'), bom, 'the byte-order mark stays as it was');
         if (eol === '\r\n') assert.doesNotMatch(after, /[^\r]\n/, 'every line keeps CRLF');
@@ -194,7 +184,7 @@ describe('schedule re-import: property', function () {
         }
 
         const before = new Map(folder);
-        assert.deepEqual(reimport(folder, v2).writes, [], 'importing the same schedule again writes nothing');
+        assert.deepEqual(importInto(folder, v2).writes, [], 'importing the same schedule again writes nothing');
         assert.deepEqual(folder, before);
       }),
       { numRuns: 10_000 },
@@ -217,7 +207,7 @@ describe('schedule re-import: property', function () {
     assertProperty(
       fc.property(scheduleArbitrary, scheduleArbitrary, fc.array(fc.tuple(fc.nat(), fileEditArbitrary), { maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (v1, v2, edits, eol, bom) => {
         const folder = new Map<string, string>();
-        reimport(folder, v1, 'files');
+        importInto(folder, v1, 'files');
         const names = [...folder.keys()].filter((name) => name.endsWith('.md')).sort();
         const uids = new Map(names.map((name) => [name, String(readFrontMatter(folder.get(name) ?? '').data.uid)]));
         const userLines = new Map<string, string[]>(names.map((name) => [name, []]));
@@ -257,7 +247,7 @@ describe('schedule re-import: property', function () {
           folder.set(name, `${bom ? '\ufeff' : ''}${lines.join(eol)}${eol}`);
         }
 
-        reimport(folder, v2, 'files');
+        importInto(folder, v2, 'files');
         const byUid = new Map(v2.sessions.map((session) => [session.uid, session]));
         for (const name of names) {
           const after = folder.get(name) ?? '';
@@ -287,7 +277,7 @@ describe('schedule re-import: property', function () {
           if (!changed.has(`${name} h1`) && !changed.has(`${name} title`) && scheduled && !scheduled.cancelled) assert.equal(h1, `# ${renderHeadingText(scheduled.title)}`);
         }
         const before = new Map(folder);
-        assert.deepEqual(reimport(folder, v2, 'files').writes, [], 'importing the same schedule again writes nothing');
+        assert.deepEqual(importInto(folder, v2, 'files').writes, [], 'importing the same schedule again writes nothing');
         assert.deepEqual(folder, before);
       }),
       { numRuns: 10_000 },

@@ -2,27 +2,15 @@
 // never reverted (it is listed as a conflict when the schedule changed the same value), lines the import did not write
 // are never touched, and re-importing an unchanged schedule writes nothing.
 import assert from 'node:assert/strict';
-import { planImport, IMPORT_RECORD_FILE, type ImportLayout, type ImportPlan } from '../../src/core/import/importPlan';
+import { IMPORT_RECORD_FILE, type ImportPlan } from '../../src/core/import/importPlan';
 import { formatImportMessage, type ImportedSchedule, type ScheduleSession } from '../../src/core/import/schedule';
 import { buildSchedule } from '../../src/core/import/scheduleModel';
+import { importInto, type Folder } from './helpers/importFolder';
 
 const session = (uid: string, fields: Partial<ScheduleSession> = {}): ScheduleSession => ({
   uid, title: `Talk ${uid}`, track: 'Ops', tracks: ['Ops'], speakers: ['Ann Lee'], date: '2024-06-12', time: '10:00–10:30', room: 'Hall A', ...fields,
 });
 const scheduleOf = (...sessions: ScheduleSession[]): ImportedSchedule => buildSchedule('Conf 2024', sessions, [], 'conf.ics');
-
-/** A folder as the hosts hand it to the plan: markdown files and the import record. */
-type Folder = Map<string, string>;
-
-function importInto(folder: Folder, schedule: ImportedSchedule, layout: ImportLayout = 'report'): ImportPlan {
-  const plan = planImport(schedule, {
-    layout,
-    existingFiles: [...folder].filter(([name]) => name.endsWith('.md')).map(([name, text]) => ({ name, text })),
-    recordText: folder.get(IMPORT_RECORD_FILE),
-  });
-  for (const write of plan.writes) folder.set(write.name, write.text);
-  return plan;
-}
 
 const REPORT = 'Conf-2024.md';
 const edit = (folder: Folder, name: string, from: string | RegExp, to: string) => {
