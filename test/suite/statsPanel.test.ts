@@ -10,7 +10,7 @@ import type { StatsPrompts } from '../../src/vscode/stats/statsPanel';
 import { STATS_PANEL_VIEW_TYPE } from '../../src/vscode/stats/statsPanel';
 import { DEFAULT_VIEW_OPTIONS, type StatsViewState } from '../../src/webview/protocol';
 import { FIXTURE_TABLE, FIXTURE_TABLE_HEADER as HEADER } from './fixtureExpectations';
-import { activateExtension, answeringDialogs, drawnBars, drawnTable, openedStatsPanelTabs, statsPanelTabs, testStatsPanel, waitForIndex, workspaceUri, type StatsUpdate, type TestStatsPanel } from './helpers';
+import { activateExtension, answeringDialogs, EXTENSION_ID, drawnBars, drawnTable, openedStatsPanelTabs, statsPanelTabs, testStatsPanel, waitForIndex, workspaceUri, type StatsUpdate, type TestStatsPanel } from './helpers';
 
 const CANCEL_DIALOG = 'workbench.action.closeQuickOpen';
 const ACCEPT_FIRST_ITEM = 'workbench.action.acceptSelectedQuickOpenItem';
@@ -100,8 +100,9 @@ describe('Track statistics panel (extension host)', () => {
     assert.equal(scripts.length, 1, 'one script, loaded from dist');
     assert.match(scripts[0], new RegExp(`^<script nonce="${nonce}" src="[^"]+/dist/webview/statsView\\.js">$`));
     assert.ok(!/<script[^>]*>[^<]/.test(html), 'no inline script');
-    const roots = panel.webview.options.localResourceRoots?.map((uri) => uri.path.split('/').pop());
-    assert.deepEqual(roots, ['media', 'dist']);
+    const extensionPath = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri.path;
+    const roots = panel.webview.options.localResourceRoots?.map((uri) => uri.path.slice(extensionPath.length));
+    assert.deepEqual(roots, ['/media', '/dist/webview'], 'the stylesheet and the webview bundle only, not the extension bundles');
 
     // A new panel gets a fresh nonce.
     panel.dispose();

@@ -122,6 +122,15 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * JSON for an HTML attribute. The XML character references the escaper writes for DEL, C1 controls and U+2028/9
+ * would be read by an HTML parser as Windows-1252 characters (`&#x85;` → `…`), so those characters travel as JSON
+ * `\\u` escapes instead (JSON.stringify leaves them raw; they occur only inside strings).
+ */
+function jsonForHtmlAttribute(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function decodeBase64(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 }
@@ -199,7 +208,7 @@ export class StatsPanelController extends Disposable {
     const { extensionUri } = this.context;
     // Only the stylesheet and the bundled script are loadable; no retainContextWhenHidden: the state API and
     // the `ready` handshake restore a hidden panel more cheaply than keeping it alive.
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')] };
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist', 'webview')] };
   }
 
   private attach(panel: vscode.WebviewPanel, options: StatsViewOptions): void {
@@ -248,7 +257,7 @@ export class StatsPanelController extends Disposable {
 <title>${xmlText(vscode.l10n.t('Track Statistics'))}</title>
 </head>
 <body>
-<main id="stats" class="stats" data-settings="${xmlAttribute(JSON.stringify(settings))}"></main>
+<main id="stats" class="stats" data-settings="${xmlAttribute(jsonForHtmlAttribute(settings))}"></main>
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
