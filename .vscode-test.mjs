@@ -1,6 +1,6 @@
 // @vscode/test-cli configuration (`npx vscode-test`): the extension-host tests, bundled by
-// scripts/build.mjs into out/test/, run in a real VS Code with a fixture workspace open (one folder, and a
-// multi-root workspace).
+// scripts/build.mjs into out/test/, run in a real VS Code with a fixture workspace open (one folder, the reading
+// fixture, and a multi-root workspace).
 //
 // On Linux x64 (CI, containers without a desktop VS Code) they run in the VS Code server + web workbench
 // that scripts/setup-vscode.sh installs, through scripts/vscode-launcher.mjs. Elsewhere, or with
@@ -19,6 +19,14 @@ export default defineConfig({
       label: 'extension',
       files: 'out/test/suite/**/*.test.js',
       workspaceFolder: 'test/fixtures/workspace',
+      mocha: { ui: 'bdd', timeout: 60000 },
+      ...installation,
+    },
+    {
+      // Its own window: the reading fixture, with its settings file, is the workspace.
+      label: 'reading',
+      files: 'out/test/reading/**/*.test.js',
+      workspaceFolder: 'test/fixtures/reading',
       mocha: { ui: 'bdd', timeout: 60000 },
       ...installation,
     },

@@ -46,7 +46,7 @@ const builds = [
   // Extension-host tests, run inside the real VS Code by @vscode/test-cli; mocha stays a runtime require.
   ...(production
     ? []
-    : ['suite', 'multiroot'].map((folder) => ({ ...common, entryPoints: testFiles(`test/${folder}`), outdir: `out/test/${folder}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], mainFields: ['module', 'main'] }))),
+    : ['suite', 'multiroot', 'reading'].map((folder) => ({ ...common, entryPoints: testFiles(`test/${folder}`), outdir: `out/test/${folder}`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha'], mainFields: ['module', 'main'] }))),
 ];
 
 // Start clean, so no bundle or source map of an earlier build ends up in a package.

@@ -214,3 +214,11 @@ export function openedStatsPanelTabs(timeoutMs = 10_000): Promise<vscode.Tab[]> 
     });
   });
 }
+
+/** An output channel that keeps what is logged, as `level: line`. */
+export function recordingOutput(): { channel: vscode.LogOutputChannel; lines: string[] } {
+  const lines: string[] = [];
+  const log = (level: string) => (message: string) => void lines.push(`${level}: ${message}`);
+  const channel = { info: log('info'), warn: log('warning'), error: log('error'), debug: log('debug'), trace: log('trace') };
+  return { channel: channel as unknown as vscode.LogOutputChannel, lines };
+}
