@@ -53,8 +53,8 @@ describe('computeTrackStats', () => {
     const stats = computeTrackStats(SAMPLE);
 
     assert.deepEqual(stats.conferences, [
-      { name: 'KubeCon 2019', sessions: 4 },
-      { name: 'KubeCon 2020', sessions: 10 },
+      { name: 'KubeCon 2019', label: '2019', sessions: 4 },
+      { name: 'KubeCon 2020', label: '2020', sessions: 10 },
     ]);
     assert.equal(stats.totalSessions, 14);
     const security = stats.tracks.find((row) => row.name === 'Security');
@@ -86,9 +86,9 @@ describe('computeTrackStats', () => {
     );
   });
 
-  it('keeps the chosen conferences in the given order and leaves out ones without sessions', () => {
+  it('keeps only the chosen conferences and leaves out ones without sessions', () => {
     const stats = computeTrackStats(SAMPLE, { conferences: ['KubeCon 2020', 'Unknown', 'KubeCon 2020'] });
-    assert.deepEqual(stats.conferences, [{ name: 'KubeCon 2020', sessions: 10 }]);
+    assert.deepEqual(stats.conferences, [{ name: 'KubeCon 2020', label: 'KubeCon 2020', sessions: 10 }]);
     assert.equal(stats.totalSessions, 10);
     assert.equal(stats.tracks.find((row) => row.name === 'Networking'), undefined, 'tracks only of hidden conferences disappear');
     assert.deepEqual(

@@ -91,6 +91,8 @@ export interface ParseOptions {
   readonly subfolderMeaning?: 'day' | 'track';
   /** Headings that are never tracks or sessions, as case-insensitive patterns where `*` is any text (`Informal*`). */
   readonly nonSessionHeadings?: readonly string[];
+  /** Canonical track name → other names of the same track (`Keynote: [Keynotes, Keynote Sessions]`); case and width never matter. */
+  readonly trackAliases?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** One `fileDefaults` entry. */

@@ -36,6 +36,13 @@ function headingLevel(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6 ? value : fallback;
 }
 
+/** `{ canonical: [aliases…] }`; entries of the wrong shape are left out. */
+function trackAliases(value: unknown): Record<string, string[]> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value).filter((entry): entry is [string, string[]] => isStringArray(entry[1]));
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 function fileDefaults(value: unknown): FileDefaults[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const entries = value.filter(
@@ -62,6 +69,7 @@ export function parseOptionsFromSettings(get: SettingLookup): ParseOptions {
     readableFolderNames: get('readableFolderNames') === true ? true : undefined,
     subfolderMeaning: subfolder === 'day' || subfolder === 'track' ? subfolder : undefined,
     nonSessionHeadings: isStringArray(nonSession) && nonSession.length > 0 ? nonSession : undefined,
+    trackAliases: trackAliases(get('trackAliases')),
   };
 }
 

@@ -4,9 +4,10 @@
 // the messages for files that cannot be indexed are decided here, so every host shows the same ones.
 import { coreMessage } from '../messages';
 import { isNoteFile } from './excludes';
-import type { NoteDiagnostic, ParsedNote } from './model';
+import type { NoteDiagnostic, ParsedNote, ParseOptions } from './model';
 import type { FolderSettings } from './noteSettings';
 import { decodeNoteBytes, parseNote } from './parser';
+import { applyTrackAliases, compileTrackAliases, type TrackAliases } from './trackAliases';
 
 /** English templates of the messages for notes that were not read; adapters localise them. */
 export const READING_MESSAGES = {
@@ -84,7 +85,18 @@ function failed(failure: ReadFailure, cause: ReadCause): NoteReading {
 
 /** Parses a note's text (an open document's, or a file's once decoded) with the folder's settings. */
 export function parseNoteText(text: string, file: Omit<NoteFileRef, 'path'>, settings: Pick<FolderSettings, 'parseOptions'>): ParsedNote {
-  return parseNote(text, { uri: file.uri, pathSegments: file.pathSegments, options: settings.parseOptions });
+  const note = parseNote(text, { uri: file.uri, pathSegments: file.pathSegments, options: settings.parseOptions });
+  return applyTrackAliases(note, trackAliasesOf(settings.parseOptions));
+}
+
+// Compiled once per options object: a folder's settings are read once, its notes are many.
+const compiledAliases = new WeakMap<ParseOptions, TrackAliases>();
+
+function trackAliasesOf(options: ParseOptions): TrackAliases | undefined {
+  if (!options.trackAliases) return undefined;
+  let aliases = compiledAliases.get(options);
+  if (!aliases) compiledAliases.set(options, (aliases = compileTrackAliases(options.trackAliases)));
+  return aliases;
 }
 
 /** stat → size cap → read → decode → parse. Never throws: a source that throws is an unreadable file. */

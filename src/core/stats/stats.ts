@@ -1,8 +1,10 @@
 // Sessions per track, compared across conferences: the numbers behind the chart, the table in the
 // statistics panel, the exports (CSV, Markdown) and the CLI's JSON.
-import type { Session } from '../notes/model';
+import type { Session, SessionStatus } from '../notes/model';
 import { fillTemplate } from '../messages';
 import { compareNames, type GroupKey, type NoteIndex } from '../notes/noteIndex';
+import { trackVariantKey } from '../notes/trackAliases';
+import { conferenceTime, orderConferences, shortConferenceLabels, type ConferenceTime } from './conferenceOrder';
 
 /** English templates for every user-facing string of the table exports; adapters pass localised ones. */
 export const STATS_MESSAGES = {
@@ -22,8 +24,12 @@ export type TrackSort = 'count' | 'name';
 export type ValueMode = 'count' | 'percent';
 
 export interface TrackStatsOptions {
-  /** Which conferences, in this order; default: all, by name. Conferences without sessions are left out. */
+  /** Which conferences (default: all), always in time order. Conferences without sessions are left out. */
   readonly conferences?: readonly string[];
+  /** Only sessions with one of these statuses (default: every session). */
+  readonly statuses?: readonly SessionStatus[];
+  /** Only these tracks (any spelling: case and width do not matter; default: every track). */
+  readonly tracks?: readonly string[];
   /** `count` (default): most sessions first; `name`: alphabetical. The no-track row is always last. */
   readonly sort?: TrackSort;
   /** How the chart and the exports show values by default (both are always computed). Default `count`. */
@@ -32,6 +38,8 @@ export interface TrackStatsOptions {
 
 export interface ConferenceStats {
   readonly name: string;
+  /** What a legend shows: the name without the words every chosen conference's name starts with. */
+  readonly label: string;
   readonly sessions: number;
 }
 
@@ -69,41 +77,65 @@ function percentOf(part: number, whole: number): number {
   return whole === 0 ? 0 : (part / whole) * 100;
 }
 
-/** Counts per conference → track, read from the index's aggregates or counted from a session list. */
 function isSessionList(source: NoteIndex | readonly Session[]): source is readonly Session[] {
   return Array.isArray(source);
 }
 
-function countTracks(source: NoteIndex | readonly Session[]): Map<string, Map<GroupKey, number>> {
+interface TrackCounts {
+  /** Conference → track → sessions. */
+  readonly counts: Map<string, Map<GroupKey, number>>;
+  readonly timeOf: (conference: string) => ConferenceTime;
+}
+
+/** Counts per conference → track, read from the index's aggregates or counted from a session list. */
+function countTracks(source: NoteIndex | readonly Session[]): TrackCounts {
   const counts = new Map<string, Map<GroupKey, number>>();
   // Structural, not `instanceof`: every bundle (extension, tests, preview plugin) has its own copy of the class.
   if (!isSessionList(source)) {
     for (const { name } of source.conferences()) {
       counts.set(name, new Map(source.tracks(name).map((track) => [track.name, track.count])));
     }
-    return counts;
+    return { counts, timeOf: (name) => conferenceTime(name, source.sessionsOfConference(name).map((session) => session.date)) };
   }
-  for (const { conference, track } of source) {
+  const dates = new Map<string, (string | undefined)[]>();
+  for (const { conference, track, date } of source) {
     let tracks = counts.get(conference);
-    if (!tracks) counts.set(conference, (tracks = new Map()));
+    if (!tracks) {
+      counts.set(conference, (tracks = new Map()));
+      dates.set(conference, []);
+    }
     tracks.set(track, (tracks.get(track) ?? 0) + 1);
+    dates.get(conference)?.push(date);
   }
-  return counts;
+  return { counts, timeOf: (name) => conferenceTime(name, dates.get(name) ?? []) };
+}
+
+function withStatus(source: NoteIndex | readonly Session[], statuses: readonly SessionStatus[] | undefined): NoteIndex | readonly Session[] {
+  if (!statuses) return source;
+  const wanted = new Set(statuses);
+  return (isSessionList(source) ? source : source.sessions()).filter((session) => session.status !== undefined && wanted.has(session.status));
 }
 
 export function computeTrackStats(source: NoteIndex | readonly Session[], options: TrackStatsOptions = {}): TrackStats {
   const sort = options.sort ?? 'count';
   const valueMode = options.valueMode ?? 'count';
-  const counts = countTracks(source);
-  const names = options.conferences ? [...new Set(options.conferences)].filter((name) => counts.has(name)) : [...counts.keys()].sort(compareNames);
-  const conferences = names.map((name) => ({
+  const { counts, timeOf } = countTracks(withStatus(source, options.statuses));
+  const chosen = options.conferences ? [...new Set(options.conferences)].filter((name) => counts.has(name)) : counts.keys();
+  const names = orderConferences(chosen, timeOf);
+  const labels = shortConferenceLabels(names);
+  const conferences = names.map((name, i) => ({
     name,
+    label: labels[i],
     sessions: [...(counts.get(name)?.values() ?? [])].reduce((sum, count) => sum + count, 0),
   }));
   const totalSessions = conferences.reduce((sum, conference) => sum + conference.sessions, 0);
 
   const trackNames = new Set<GroupKey>();
   for (const name of names) for (const track of counts.get(name)?.keys() ?? []) trackNames.add(track);
+  if (options.tracks) {
+    const wanted = new Set(options.tracks.map(trackVariantKey));
+    for (const track of trackNames) if (track === undefined || !wanted.has(trackVariantKey(track))) trackNames.delete(track);
+  }
   const tracks = [...trackNames].map((track): TrackStatsRow => {
     const perConference = names.map((name) => counts.get(name)?.get(track) ?? 0);
     const total = perConference.reduce((sum, count) => sum + count, 0);
