@@ -132,6 +132,17 @@ describe('exclude globs', () => {
     assert.equal(excludes.excludes('notes/drafts.md'), false);
   });
 
+  it('leave out the templates folder, the configured one or the default, but no other folder', async () => {
+    const files = new Map(['notes/a.md', 'templates/talk.md', 'templates/deep/keynote.md', 'templates-old.md', '.vscode/conference-notes/templates/t.md'].map((name) => [name, new Uint8Array()]));
+    assert.deepEqual(await listNotes(memorySource(files), settings), ['notes/a.md', 'templates-old.md', '.vscode/conference-notes/templates/t.md']);
+    assert.deepEqual(await listNotes(memorySource(files), folderSettingsFromFile({})), ['notes/a.md', 'templates/talk.md', 'templates/deep/keynote.md', 'templates-old.md']);
+    // A folder name is a name, not a glob; `..` cannot reach out of the workspace folder.
+    const odd = folderSettingsFromFile({ 'conferenceNotes.templatesFolder': '../my [templates]/' });
+    assert.equal(odd.templatesFolder, 'my [templates]');
+    assert.equal(odd.excludes.excludes('my [templates]/talk.md'), true);
+    assert.equal(odd.excludes.excludes('my t/talk.md'), false);
+  });
+
   it('skip what VS Code skips by default when a settings file sets nothing, unless it switches a default off', () => {
     const defaults = folderSettingsFromFile({}).excludes;
     assert.equal(defaults.excludes('.git/notes.md'), true);

@@ -1,17 +1,22 @@
 // A workspace folder's reading settings (`conferenceNotes.*`, files.exclude, search.exclude) as one typed object:
 // the one place that validates what a user wrote, used by the extension (values from VS Code's configuration) and
 // by the CLI (values from the folder's settings.json), so both read a folder of notes the same way.
+import { escape as escapeGlob } from 'minimatch';
 import { compileExcludes, type ExcludeGlobs } from './excludes';
 import { DEFAULT_PARSE_OPTIONS, type FileDefaults, type ParseOptions } from './model';
 
 /** Files above this many bytes are not read (setting `conferenceNotes.maxFileSize`). */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** Where the user's own note templates are (setting `conferenceNotes.templatesFolder`), relative to the folder. */
+export const DEFAULT_TEMPLATES_FOLDER = '.vscode/conference-notes/templates';
 
 /** How the notes of one workspace folder are read. */
 export interface FolderSettings {
   readonly parseOptions: ParseOptions;
   readonly maxFileSize: number;
-  /** files.exclude, search.exclude and conferenceNotes.exclude, compiled once. */
+  /** The folder of the user's own templates, `/`-separated and relative to the workspace folder (never above it). */
+  readonly templatesFolder: string;
+  /** files.exclude, search.exclude, conferenceNotes.exclude and the templates folder, compiled once. */
   readonly excludes: ExcludeGlobs;
 }
 
@@ -80,16 +85,28 @@ function enabledGlobs(value: unknown): string[] {
   return Object.entries(value).filter(([, enabled]) => enabled === true).map(([glob]) => glob);
 }
 
+/** The templates folder as a clean relative path: no empty, `.` or `..` segment, so it stays inside the folder. */
+function templatesFolder(value: unknown): string {
+  const segments = (typeof value === 'string' ? value : '').split(/[\\/]/).filter((segment) => segment && segment !== '.' && segment !== '..');
+  return segments.length > 0 ? segments.join('/') : DEFAULT_TEMPLATES_FOLDER;
+}
+
 /** A folder's settings from its configuration; values of the wrong type are ignored (the default applies). */
 export function folderSettingsFrom(get: SectionLookup): FolderSettings {
   const maxFileSize = get('conferenceNotes', 'maxFileSize');
+  const templates = templatesFolder(get('conferenceNotes', 'templatesFolder'));
   return {
     parseOptions: parseOptionsFromSettings((key) => get('conferenceNotes', key)),
     maxFileSize: typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE,
+    templatesFolder: templates,
     excludes: compileExcludes([
       ...enabledGlobs(get('files', 'exclude')),
       ...enabledGlobs(get('search', 'exclude')),
       ...enabledGlobs(get('conferenceNotes', 'exclude')),
+      // Templates are notes with placeholders (`${2|planned,attended|}`): read as notes they would be a conference
+      // called "templates" full of warnings. A glob naming a folder excludes everything below it; its special
+      // characters are escaped as `[x]`, which VS Code's file search reads the same way.
+      escapeGlob(templates, { windowsPathsNoEscape: true, magicalBraces: true }),
     ]),
   };
 }

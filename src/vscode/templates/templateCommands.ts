@@ -11,8 +11,6 @@ import { insertionPlan } from '../../core/templates/insertion';
 import { renderTemplate, type TemplateValues } from '../../core/templates/render';
 import type { NoteWorkspace } from '../noteWorkspace';
 
-const DEFAULT_TEMPLATES_FOLDER = '.vscode/conference-notes/templates';
-
 interface UserTemplate {
   readonly name: string;
   readonly uri: vscode.Uri;
@@ -37,12 +35,11 @@ function language(): TemplateLanguage {
 }
 
 /** The folder of user templates for a file: its workspace folder's, else the first folder's. */
-async function userTemplates(target: vscode.Uri | undefined): Promise<UserTemplate[]> {
+async function userTemplates(notes: NoteWorkspace, target: vscode.Uri | undefined): Promise<UserTemplate[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const folder = (target && vscode.workspace.getWorkspaceFolder(target)) ?? folders[0];
   if (!folder) return [];
-  const relative = vscode.workspace.getConfiguration('conferenceNotes', folder.uri).get<string>('templatesFolder', DEFAULT_TEMPLATES_FOLDER);
-  const directory = vscode.Uri.joinPath(folder.uri, ...relative.split('/').filter((segment) => segment && segment !== '..'));
+  const directory = vscode.Uri.joinPath(folder.uri, ...notes.settings.folder(folder.uri).templatesFolder.split('/'));
   try {
     const entries = await vscode.workspace.fs.readDirectory(directory);
     return entries
@@ -67,8 +64,8 @@ async function renderUserTemplate(template: UserTemplate, values: TemplateValues
 }
 
 /** Lets the user choose a user template, or the built-in one (undefined) when there are none or they pick it. */
-async function chooseTemplate(prompts: TemplatePrompts, target: vscode.Uri | undefined): Promise<UserTemplate | undefined | 'cancelled'> {
-  const templates = await userTemplates(target);
+async function chooseTemplate(notes: NoteWorkspace, prompts: TemplatePrompts, target: vscode.Uri | undefined): Promise<UserTemplate | undefined | 'cancelled'> {
+  const templates = await userTemplates(notes, target);
   if (templates.length === 0) return undefined;
   const builtIn = { label: vscode.l10n.t('Built-in template'), template: undefined };
   const picked = await prompts.pick([builtIn, ...templates.map((template) => ({ label: template.name, description: vscode.workspace.asRelativePath(template.uri), template }))], {
@@ -122,7 +119,7 @@ export class TemplateCommands {
     if (!picked) return;
     const track = picked.track ?? (await prompts.input({ title: vscode.l10n.t('New Track'), prompt: vscode.l10n.t('Name of the track') }))?.trim();
     if (!track) return;
-    const template = await chooseTemplate(prompts, document.uri);
+    const template = await chooseTemplate(notes, prompts, document.uri);
     if (template === 'cancelled') return;
 
     const levels = headingLevels(notes, document.uri);
@@ -156,7 +153,7 @@ export class TemplateCommands {
     if (!chosenLanguage) return undefined;
     const folder = await targetFolder(prompts);
     if (!folder) return undefined;
-    const template = await chooseTemplate(prompts, folder);
+    const template = await chooseTemplate(this.notes, prompts, folder);
     if (template === 'cancelled') return undefined;
     const values: TemplateValues = { conference: name, dates: dates.trim(), date: new Date(), language: chosenLanguage.value };
     const levels = this.notes.settings.folder(folder).parseOptions;
@@ -179,7 +176,7 @@ export class TemplateCommands {
     if (speakers === undefined) return undefined;
     const folder = await targetFolder(prompts);
     if (!folder) return undefined;
-    const template = await chooseTemplate(prompts, folder);
+    const template = await chooseTemplate(this.notes, prompts, folder);
     if (template === 'cancelled') return undefined;
     const values: TemplateValues = { title, conference, track, speakers, date: new Date(), language: vscode.env.language };
     const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(sessionFileTemplate(language()), values, { mode: 'snippet' }).text;

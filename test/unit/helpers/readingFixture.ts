@@ -1,6 +1,6 @@
 // test/fixtures/reading: one workspace folder with settings (heading levels, exclude globs of all three kinds, a size
-// cap) and the files every host must read alike — notes, an invalid-YAML note, a too-large file, a binary file and
-// notes that the excludes leave out. What reading it gives, shared by the unit tests (core pipeline, Node fs, the
+// cap) and the files every host must read alike — notes, an invalid-YAML note, a too-large file, a binary file,
+// notes that the excludes leave out and a note template in the configured templates folder, which is never read. What reading it gives, shared by the unit tests (core pipeline, Node fs, the
 // parse worker, the CLI) and the extension-host test (workspace.fs through the real extension).
 import * as path from 'node:path';
 import type { NoteDiagnostic, Session } from '../../../src/core/notes/model';
@@ -44,7 +44,7 @@ export const EXPECTED_READING = {
     'Reading Conf 2025 / Data / Lakehouse Without the Lake',
     'Reading Conf 2025 / Keynote / Opening Keynote',
   ],
-  /** Every problem, by file; drafts/, archive/, *.scratch.md and bower_components/ are excluded, so silent. */
+  /** Every problem, by file; drafts/, archive/, *.scratch.md, bower_components/ and templates/ are excluded, so silent. */
   problems: [
     { file: 'binary.md', code: 'binary-file', severity: 'error' },
     { file: 'invalid-yaml.md', code: 'yaml-invalid', severity: 'error', line: 2 },
