@@ -219,12 +219,15 @@ describe('renderTrackChart', () => {
       assert.deepEqual(untracked.map((bar) => bar.getAttribute('aria-label')), ['No track — KubeCon 2019: 0', 'No track — KubeCon 2020: 2']);
     });
 
-    it('cuts long names with an ellipsis and keeps the full name in a <title>', () => {
+    it('wraps long names onto two lines at a space, cuts the second with an ellipsis and keeps the full name in a <title>', () => {
       const long = 'A very long track name about cloud native observability at scale';
       const root = render({}, { width: 600 }, sessionsOf({ Conf: { [long]: 1, Short: 1 } }));
       const [first, second] = byClass(root, 'track-label');
-      assert.ok(first.firstChild?.nodeValue?.endsWith('…'));
-      assert.ok(long.startsWith(first.firstChild?.nodeValue?.slice(0, -1) ?? '-'));
+      const lines = descendants(first).filter((element) => element.tagName === 'text').map((line) => line.textContent ?? '');
+      assert.equal(lines.length, 2);
+      assert.ok(long.startsWith(`${lines[0]} `), 'the first line ends at a word');
+      assert.ok(lines[1].endsWith('…'));
+      assert.ok(long.startsWith(`${lines[0]} ${lines[1].slice(0, -1)}`));
       assert.equal(childTitle(first), long);
       assert.equal(second.textContent, 'Short');
       assert.equal(childTitle(second), undefined, 'names that fit have no extra title');

@@ -1,10 +1,11 @@
 // The one chart renderer (stats → SVG text) behind the statistics webview, every export and the CLI.
-// A grouped horizontal bar chart: one group per track, one bar per conference, one colour per conference.
+// A grouped horizontal bar chart (one group per track, one bar and colour per conference), or a trend chart (one
+// line and colour per track across the conferences in time order).
 // Pure string output (no DOM) so it runs in the extension host, the web worker, the webview and Node.
 // Every piece of note text goes through `xmlText`/`xmlAttribute`; element and attribute names are constants.
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleBand, scaleLinear, scalePoint } from 'd3-scale';
 import { fillTemplate } from '../messages';
-import { formatValue, rowValues, STATS_MESSAGES, trackLabel, type TrackStats, type ValueMode } from './stats';
+import { formatValue, rowValues, STATS_MESSAGES, trackLabel, type TrackStats, type TrackStatsRow, type ValueMode } from './stats';
 
 /** English templates for every user-facing string of the chart; adapters pass localised ones. */
 export const CHART_MESSAGES = {
@@ -39,7 +40,14 @@ export interface TrackChartOptions {
   readonly messages?: Partial<ChartMessages>;
   /** Prefix of the ids `aria-labelledby` points at, for pages showing several charts (letters, digits, `-`, `_`). */
   readonly idPrefix?: string;
+  /** `bars` (default): bars per track and conference; `trend`: one line per track across the conferences in time order. */
+  readonly kind?: ChartKind;
 }
+
+export type ChartKind = 'bars' | 'trend';
+
+/** Lines a trend chart draws at most (the first tracks in the stats' order): more could not be told apart. */
+export const TREND_MAX_TRACKS = 10;
 
 interface Palette {
   readonly series: readonly string[];
@@ -198,12 +206,52 @@ function element(name: string, attributes: Attributes, content = ''): string {
   return content === '' ? `${markup}/>` : `${markup}>${content}</${name}>`;
 }
 
-/** A text label cut to `maxPx`; when cut, the full text stays in a `<title>` child (tooltip and screen readers). */
-function label(text: string, maxPx: number, fontSize: number, attributes: Attributes): string {
-  const clean = stripInvalidXmlChars(text);
-  const shown = truncateText(clean, unitsForPixels(maxPx, fontSize));
-  const tooltip = shown === clean ? '' : element('title', {}, xmlText(clean));
+/**
+ * A text label cut to `maxPx`; when cut — or when it shows a short form of `fullText` — the full text stays in a
+ * `<title>` child (tooltip and screen readers).
+ */
+function label(text: string, maxPx: number, fontSize: number, attributes: Attributes, fullText = text): string {
+  const shown = truncateText(stripInvalidXmlChars(text), unitsForPixels(maxPx, fontSize));
+  const full = stripInvalidXmlChars(fullText);
+  const tooltip = shown === full ? '' : element('title', {}, xmlText(full));
   return element('text', attributes, xmlText(shown) + tooltip);
+}
+
+/**
+ * Splits a label into at most two lines of `maxUnits`: the first ends at the last space that fits (or mid-word when
+ * none does, as CJK text has no spaces), the second is cut with an ellipsis.
+ */
+export function wrapText(text: string, maxUnits: number): string[] {
+  if (textWidthUnits(text) <= maxUnits) return [text];
+  const chars = [...text];
+  let units = 0;
+  let fit = 0;
+  let lastSpace = -1;
+  for (; fit < chars.length; fit++) {
+    const width = textWidthUnits(chars[fit]);
+    if (units + width > maxUnits) break;
+    units += width;
+    if (/\s/.test(chars[fit])) lastSpace = fit;
+  }
+  const breakAt = lastSpace > 0 ? lastSpace : Math.max(1, fit);
+  const first = chars.slice(0, breakAt).join('').trimEnd();
+  const rest = chars.slice(breakAt).join('').trimStart();
+  return rest === '' ? [first] : [first, truncateText(rest, maxUnits)];
+}
+
+/** A label on up to two lines centred on `y`; a wrapped or cut label keeps the full text in a `<title>`. */
+function wrappedLabel(text: string, maxPx: number, attributes: Attributes & { y: number }): string {
+  const clean = stripInvalidXmlChars(text);
+  const lines = wrapText(clean, unitsForPixels(maxPx, FONT_SIZE));
+  if (lines.length === 1) return label(clean, maxPx, FONT_SIZE, attributes);
+  const { class: className, ...lineAttributes } = attributes;
+  const lineHeight = FONT_SIZE + 2;
+  return element(
+    'g',
+    { class: className },
+    element('title', {}, xmlText(clean)) +
+      lines.map((line, i) => element('text', { ...lineAttributes, y: attributes.y + (i - 0.5) * lineHeight }, xmlText(line))).join(''),
+  );
 }
 
 function seriesStyle(palette: Palette, index: number): { fill: string; 'fill-opacity'?: number } {
@@ -231,14 +279,21 @@ interface LegendLayout {
   readonly height: number;
 }
 
+/** One legend entry: the label shown (a short form), the full name, and the data attributes of the series. */
+interface LegendEntry {
+  readonly label: string;
+  readonly name: string;
+  readonly data: Attributes;
+}
+
 /** Legend entries left to right, wrapping to new rows within the width. */
-function renderLegend(stats: TrackStats, palette: Palette, left: number, top: number, maxWidth: number): LegendLayout {
+function renderLegend(legendEntries: readonly LegendEntry[], palette: Palette, left: number, top: number, maxWidth: number): LegendLayout {
   const rowHeight = FONT_SIZE + 8;
   const maxLabelPx = Math.min(LEGEND_LABEL_MAX_PX, maxWidth - SWATCH - 6);
   let x = left;
   let y = top;
-  const entries = stats.conferences.map((conference, i) => {
-    const labelPx = Math.min(maxLabelPx, pixelsForUnits(textWidthUnits(stripInvalidXmlChars(conference.name)), FONT_SIZE));
+  const entries = legendEntries.map((entry, i) => {
+    const labelPx = Math.min(maxLabelPx, pixelsForUnits(textWidthUnits(stripInvalidXmlChars(entry.label)), FONT_SIZE));
     const entryWidth = SWATCH + 6 + labelPx + 18;
     if (x > left && x + entryWidth > left + maxWidth) {
       x = left;
@@ -246,9 +301,9 @@ function renderLegend(stats: TrackStats, palette: Palette, left: number, top: nu
     }
     const markup = element(
       'g',
-      { class: 'legend-item', 'data-conference': conference.name },
+      { class: 'legend-item', ...entry.data },
       element('rect', { x, y, width: SWATCH, height: SWATCH, rx: 2, ...seriesStyle(palette, i) }) +
-        label(conference.name, maxLabelPx, FONT_SIZE, { x: x + SWATCH + 6, y: y + SWATCH / 2, 'dominant-baseline': 'central', fill: palette.text }),
+        label(entry.label, maxLabelPx, FONT_SIZE, { x: x + SWATCH + 6, y: y + SWATCH / 2, 'dominant-baseline': 'central', fill: palette.text }, entry.name),
     );
     x += entryWidth;
     return markup;
@@ -278,10 +333,15 @@ export function renderTrackChart(stats: TrackStats, options: TrackChartOptions =
     parts.push(label(messages.empty, contentWidth, FONT_SIZE, { class: 'empty', x: MARGIN, y: top + FONT_SIZE, fill: palette.text }));
     height = top + FONT_SIZE + MARGIN * 2;
   } else {
-    const legend = renderLegend(stats, palette, MARGIN, top, contentWidth);
+    const trend = options.kind === 'trend';
+    const trendTracks = stats.tracks.slice(0, TREND_MAX_TRACKS);
+    const legendEntries: LegendEntry[] = trend
+      ? trendTracks.map((row) => ({ label: trackLabel(row.name, messages), name: trackLabel(row.name, messages), data: { 'data-track': row.name } }))
+      : stats.conferences.map((conference) => ({ label: conference.label, name: conference.name, data: { 'data-conference': conference.name } }));
+    const legend = renderLegend(legendEntries, palette, MARGIN, top, contentWidth);
     parts.push(legend.markup);
     top += legend.height + 12;
-    const plot = renderPlot(stats, palette, messages, mode, width, top, barThickness);
+    const plot = trend ? renderTrend(stats, trendTracks, palette, messages, mode, width, top) : renderPlot(stats, palette, messages, mode, width, top, barThickness);
     parts.push(plot.markup);
     height = plot.bottom + MARGIN;
   }
@@ -319,7 +379,9 @@ function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages
   // One band per track whose inner height fits one bar per conference; the padding separates groups.
   const groupPaddingInner = 0.3;
   const groupPaddingOuter = 0.15;
-  const groupHeight = stats.conferences.length * barThickness;
+  // A group is at least two label lines high, so a wrapped track label stays beside its own bars.
+  const wraps = stats.tracks.some((row) => wrapText(trackLabel(row.name, messages), unitsForPixels(labelWidth, FONT_SIZE)).length > 1);
+  const groupHeight = Math.max(stats.conferences.length * barThickness, wraps ? 2 * (FONT_SIZE + 2) : 0);
   const step = groupHeight / (1 - groupPaddingInner);
   const plotHeight = step * (stats.tracks.length - groupPaddingInner + 2 * groupPaddingOuter);
   const bottom = top + plotHeight;
@@ -370,9 +432,66 @@ function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages
         element('text', { class: 'value', x: plotLeft + barWidth + 4, y: barTop + barBand.bandwidth() / 2, 'dominant-baseline': 'central', 'font-size': FONT_SIZE - 1, fill: palette.text }, xmlText(text))
       );
     });
-    const trackName = label(name, labelWidth, FONT_SIZE, { class: 'track-label', x: plotLeft - 8, y: groupTop + trackBand.bandwidth() / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', fill: palette.text });
+    const trackName = wrappedLabel(name, labelWidth, { class: 'track-label', x: plotLeft - 8, y: groupTop + trackBand.bandwidth() / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', fill: palette.text });
     return element('g', { class: 'track' }, trackName + bars.join(''));
   });
 
   return { markup: grid + groups.join('') + axis, bottom: bottom + FONT_SIZE + 8 };
+}
+
+const TREND_PLOT_HEIGHT = 240;
+const TREND_MARKER_RADIUS = 4;
+
+/**
+ * Value axis on the left, one column per conference (time order, short labels below, full names in `<title>`), and per
+ * track a line through its values with a focusable marker per conference; returns where the plot ends.
+ */
+function renderTrend(stats: TrackStats, rows: readonly TrackStatsRow[], palette: Palette, messages: ChartMessages, mode: ValueMode, width: number, top: number): { markup: string; bottom: number } {
+  const plotLeft = MARGIN + VALUE_LABEL_SPACE;
+  const plotRight = width - MARGIN - 8;
+  const bottom = top + TREND_PLOT_HEIGHT;
+  const maxValue = Math.max(1, ...rows.flatMap((row) => rowValues(row, mode)));
+  const y = scaleLinear().domain([0, maxValue]).nice(5).range([bottom, top]);
+  const ticks = y.ticks(5).filter((tick) => mode === 'percent' || Number.isInteger(tick));
+  const x = scalePoint<number>().domain(stats.conferences.map((_, i) => i)).range([plotLeft, plotRight]).padding(0.5);
+  const columnPx = Math.max(24, x.step() - 8);
+
+  const grid = ticks
+    .map((tick) =>
+      element('line', { class: 'grid', x1: plotLeft, x2: plotRight, y1: y(tick), y2: y(tick), stroke: palette.grid, 'stroke-width': 1 }) +
+      element('text', { class: 'tick', x: plotLeft - 6, y: y(tick), 'text-anchor': 'end', 'dominant-baseline': 'central', fill: palette.text }, xmlText(formatValue(tick, mode))),
+    )
+    .join('');
+  const axis =
+    element('line', { class: 'axis', x1: plotLeft, x2: plotRight, y1: bottom, y2: bottom, stroke: palette.axis, 'stroke-width': 1 }) +
+    stats.conferences
+      .map((conference, i) =>
+        label(conference.label, columnPx, FONT_SIZE, { class: 'conference-label', x: x(i) ?? plotLeft, y: bottom + FONT_SIZE + 4, 'text-anchor': 'middle', fill: palette.text }, conference.name),
+      )
+      .join('');
+
+  const lines = rows.map((row, trackIndex) => {
+    const name = trackLabel(row.name, messages);
+    const values = rowValues(row, mode);
+    const points = values.map((value, i) => `${coordinate(x(i) ?? plotLeft)},${coordinate(y(value))}`).join(' ');
+    const style = seriesStyle(palette, trackIndex);
+    const markers = stats.conferences.map((conference, i) => {
+      const ariaLabel = fillTemplate(messages.bar, [name, conference.name, formatValue(values[i], mode)]);
+      return element(
+        'circle',
+        {
+          class: 'point', cx: x(i) ?? plotLeft, cy: y(values[i]), r: TREND_MARKER_RADIUS, ...style,
+          tabindex: '0', role: 'graphics-symbol', 'aria-label': ariaLabel, 'data-track': row.name, 'data-conference': conference.name,
+        },
+        element('title', {}, xmlText(ariaLabel)),
+      );
+    });
+    return element(
+      'g',
+      { class: 'trend-line', 'data-track': row.name },
+      element('polyline', { points, fill: 'none', stroke: style.fill, 'stroke-opacity': style['fill-opacity'], 'stroke-width': 2 }) + markers.join(''),
+    );
+  });
+
+  return { markup: grid + axis + lines.join(''), bottom: bottom + FONT_SIZE + 8 };
 }
