@@ -15,7 +15,7 @@ const vscodeModule = { name: 'vscode', message: 'Only src/vscode, src/node and s
 const nodeModules = (where) => nodeBuiltins.map((name) => ({ name, message: `${where} runs in a browser page: no Node built-in modules.` }));
 // Relative imports that leave src/core from a file in src/core/<subject>/ (core files sit one folder deep).
 const outsideCore = String.raw`^\.\./\.\./`;
-const features = ['sessions', 'stats', 'templates', 'import'];
+const features = ['sessions', 'stats', 'templates', 'import', 'symbols'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', '.vscode-test/**', 'node_modules/**', 'bench/.workspaces/**', 'artifacts/**'] },

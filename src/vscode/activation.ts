@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './noteWorkspace';
 import { registerOpenSession } from './openSession';
 import { registerSessionActions } from './sessions/sessionActions';
+import { registerSessionHover } from './sessions/sessionHover';
 import { registerSessionTree, type SessionTreeApi } from './sessions/sessionTree';
 import { registerStatsPanel } from './stats/statsPanel';
+import { registerSessionSymbols } from './symbols/sessionSymbols';
 import { registerScheduleImport, type ScheduleImportApi } from './import/scheduleImport';
 import { registerTemplateCommands } from './templates/templateCommands';
 
@@ -38,6 +40,8 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   const sessionTree = registerSessionTree(context, notes);
   registerOpenSession(context);
   registerSessionActions(context, notes);
+  registerSessionHover(context, notes);
+  registerSessionSymbols(context, notes);
   registerStatsPanel(context, notes, output);
   registerTemplateCommands(context, notes);
   const scheduleImport = registerScheduleImport(context, notes, output);

@@ -84,7 +84,7 @@ describe('Schedule import (extension host)', () => {
     };
     const dropped = new vscode.DataTransfer();
     dropped.set('text/uri-list', new vscode.DataTransferItem(`${vscode.Uri.file(path.join(fixtures, 'pretalx-rustfest.json')).toString()}\r\n`));
-    await api.sessionTree.drop.handleDrop?.(undefined, dropped, new vscode.CancellationTokenSource().token);
+    await api.sessionTree.dragAndDrop.handleDrop(undefined, dropped);
     assert.equal(previews.length, 1);
     assert.match(previews[0], /^Import RustFest Kyoto 2024: /);
     const entries = await vscode.workspace.fs.readDirectory(workspaceUri('imported', 'rustfest'));

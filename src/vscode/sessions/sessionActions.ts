@@ -2,9 +2,10 @@
 // to it, and set its status (a one-step, undoable edit of the note that changes nothing else).
 import * as vscode from 'vscode';
 import { SESSION_STATUSES, type Session, type SessionStatus } from '../../core/notes/model';
-import { planStatusEdit, sessionLink } from '../../core/notes/noteEdits';
+import { planStatusEdit } from '../../core/notes/noteEdits';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { openSession } from '../openSession';
+import { linkToSession } from './sessionLinks';
 import { statusLabel, type SessionTreeNode } from './sessionTree';
 
 /** Context-menu commands receive the tree node; tests and other commands pass the session itself. */
@@ -12,20 +13,6 @@ function sessionOf(target: SessionTreeNode | Session | undefined): Session | und
   if (!target) return undefined;
   if ('kind' in target) return target.kind === 'session' ? target.session : undefined;
   return target;
-}
-
-/** The path of a URI relative to its workspace folder, with `/` separators (empty folder path for the root). */
-function workspacePath(uri: vscode.Uri): { folder: vscode.WorkspaceFolder | undefined; path: string } {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return { folder, path: folder ? uri.path.slice(folder.uri.path.replace(/\/$/, '').length + 1) : uri.path };
-}
-
-/** A link that works from the markdown file being edited (same folder), else from the workspace folder's root. */
-export function linkToSession(session: Session, from: vscode.Uri | undefined): string {
-  const target = workspacePath(vscode.Uri.parse(session.uri));
-  const source = from ? workspacePath(from) : undefined;
-  const fromDirectory = source && source.folder === target.folder ? source.path.split('/').slice(0, -1).join('/') : '';
-  return sessionLink(session, target.path, fromDirectory);
 }
 
 export async function setSessionStatus(session: Session, status: SessionStatus): Promise<boolean> {

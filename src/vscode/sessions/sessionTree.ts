@@ -8,6 +8,7 @@ import { sessionMatchesFilter } from '../../core/notes/sessionFilter';
 import { Disposable } from '../disposable';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { OPEN_SESSION_COMMAND } from '../openSession';
+import { registerSessionLinkDrop, SessionTreeDragAndDrop } from './sessionDragAndDrop';
 
 export const SESSIONS_VIEW_ID = 'conferenceNotes.sessions';
 
@@ -262,8 +263,11 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 }
 
-/** Fields, file and the first lines of the note — as text: nothing from a note becomes markup or a command link. */
-async function sessionTooltip(session: Session): Promise<vscode.MarkdownString> {
+/**
+ * Fields, file and the first lines of the note — as text: nothing from a note becomes markup or a command link. The
+ * tree's tooltip, and the hover over a link to the session.
+ */
+export async function sessionTooltip(session: Session): Promise<vscode.MarkdownString> {
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
@@ -320,29 +324,20 @@ function groupingLabel(grouping: Grouping): string {
   return labels[grouping];
 }
 
-/** A schedule export dropped onto the view (from the Explorer or the desktop) is imported. */
-const scheduleDrop: vscode.TreeDragAndDropController<SessionTreeNode> = {
-  dragMimeTypes: [],
-  dropMimeTypes: ['text/uri-list'],
-  async handleDrop(_target, dataTransfer) {
-    const uris = ((await dataTransfer.get('text/uri-list')?.asString()) ?? '').split(/\r?\n/).map((line) => line.trim());
-    const schedule = uris.find((uri) => /\.(ics|json)$/i.test(uri));
-    if (schedule) await vscode.commands.executeCommand('conferenceNotes.importSchedule', vscode.Uri.parse(schedule));
-  },
-};
-
 export interface SessionTreeApi {
   readonly provider: SessionTreeProvider;
   readonly view: vscode.TreeView<SessionTreeNode>;
-  /** What VS Code calls when something is dropped onto the view. */
-  readonly drop: vscode.TreeDragAndDropController<SessionTreeNode>;
+  /** What VS Code calls when sessions are dragged from the view or something is dropped onto it. */
+  readonly dragAndDrop: SessionTreeDragAndDrop;
 }
 
 /** The view, its title-bar actions (group by, filter), and following the editor's cursor. */
 export function registerSessionTree(context: vscode.ExtensionContext, notes: NoteWorkspace): SessionTreeApi {
   const stored = context.workspaceState.get<Grouping>(GROUPING_STATE_KEY);
   const provider = new SessionTreeProvider(notes, stored && GROUPINGS.includes(stored) ? stored : 'conference');
-  const view = vscode.window.createTreeView(SESSIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController: scheduleDrop });
+  const dragAndDrop = new SessionTreeDragAndDrop();
+  const view = vscode.window.createTreeView(SESSIONS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, dragAndDropController: dragAndDrop });
+  registerSessionLinkDrop(context, notes);
 
   const showState = (): void => {
     const filter = provider.filter;
@@ -398,7 +393,7 @@ export function registerSessionTree(context: vscode.ExtensionContext, notes: Not
     new CursorFollower(provider, view, notes),
   );
   showState();
-  return { provider, view, drop: scheduleDrop };
+  return { provider, view, dragAndDrop };
 }
 
 /** Reveals (and selects, without taking focus) the session under the editor's cursor while the view is visible. */
