@@ -53,6 +53,12 @@ export class NoteWorkspace extends Disposable {
   readonly settings = this.register(new ExtensionSettings());
   private readonly problems = this.register(vscode.languages.createDiagnosticCollection('conference-notes'));
   private scan: Promise<void> | undefined;
+  /** Scans of the whole workspace in progress: a rescan asked for while one runs waits for it, so at most two. */
+  private scansRunning = 0;
+  private scanCompleted = false;
+  private readonly scanningChanged = this.register(new vscode.EventEmitter<void>());
+  /** A scan of the whole workspace started or ended: `scanning` and `hasScanned` tell the view what to show. */
+  readonly onDidChangeScanning = this.scanningChanged.event;
   /** The watchers are started with the first scan, and stay even when a scan fails, so an event can retry it. */
   private watching = false;
   private lastScanFailed = false;
@@ -84,8 +90,25 @@ export class NoteWorkspace extends Disposable {
     await this.scan;
   }
 
+  /** Whether the whole workspace is being read (the first scan, or a rescan). */
+  get scanning(): boolean {
+    return this.scansRunning > 0;
+  }
+
+  /** Whether the last scan of the whole workspace failed (and the index may lack notes). */
+  get scanFailed(): boolean {
+    return this.lastScanFailed;
+  }
+
+  /** Whether a scan of the whole workspace has finished, so an empty index means the workspace has no notes. */
+  get hasScanned(): boolean {
+    return this.scanCompleted;
+  }
+
   private async startScan(replaceAll: boolean): Promise<void> {
     this.watch();
+    this.scansRunning++;
+    this.scanningChanged.fire();
     try {
       await this.indexWorkspace(replaceAll);
       this.lastScanFailed = false;
@@ -93,6 +116,10 @@ export class NoteWorkspace extends Disposable {
       this.lastScanFailed = true;
       this.output.error(vscode.l10n.t('Reading the workspace failed: {0}. Refresh Sessions, or any change to a note, tries again.', error instanceof Error ? error.message : String(error)));
       throw error;
+    } finally {
+      this.scansRunning--;
+      this.scanCompleted ||= !this.lastScanFailed;
+      this.scanningChanged.fire();
     }
   }
 

@@ -8,6 +8,7 @@ import { sessionMatchesFilter } from '../../core/notes/sessionFilter';
 import { Disposable } from '../disposable';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { OPEN_SESSION_COMMAND } from '../openSession';
+import { registerReadingState } from './readingState';
 import { registerSessionLinkDrop, SessionTreeDragAndDrop } from './sessionDragAndDrop';
 
 export const SESSIONS_VIEW_ID = 'conferenceNotes.sessions';
@@ -391,6 +392,7 @@ export function registerSessionTree(context: vscode.ExtensionContext, notes: Not
       await showFilterMessage();
     }),
     new CursorFollower(provider, view, notes),
+    registerReadingState(notes),
   );
   showState();
   return { provider, view, dragAndDrop };
