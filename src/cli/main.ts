@@ -5,6 +5,7 @@
 //   conference-notes stats    [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
 //   conference-notes chart    [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
 //   conference-notes import   FILE --out DIR [--layout report|files] [--tz ZONE]
+//   conference-notes mcp      [--allow-edits] FOLDER        (an MCP server on stdio: src/cli/mcp/)
 //
 // Skipped or broken files are reported on stderr; the exit code is 0 when the notes could be read, 1 when none of
 // the paths could be read, 2 for a usage error.
@@ -22,9 +23,11 @@ import type { ParsedNote, Session } from '../core/notes/model';
 import { folderSettingsFromFile, type FolderSettings } from '../core/notes/noteSettings';
 import { NoteIndex } from '../core/notes/noteIndex';
 import { folderFile, listNotes, problemLine, problemsOf, readNotes, type NoteFileRef } from '../core/notes/pipeline';
-import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type StatsLabels, type TrackSort } from '../core/stats/stats';
+import { computeTrackStats, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type TrackSort } from '../core/stats/stats';
 import { nodeFolderSource } from './folderSource';
-import { CLI_MESSAGES as M, cliText } from './text';
+import { version as CLI_VERSION } from '../../package.json';
+import { serveNotesOverStdio } from './mcp/server';
+import { CLI_MESSAGES as M, cliText, statsLabels } from './text';
 
 /** Files read at once: the disk stays busy while each note is parsed. */
 const READ_CONCURRENCY = 16;
@@ -32,7 +35,7 @@ const READ_CONCURRENCY = 16;
 type Format = 'table' | 'json' | 'csv' | 'md';
 
 interface CliOptions {
-  readonly command: 'sessions' | 'stats' | 'chart' | 'import';
+  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'mcp';
   readonly paths: readonly string[];
   readonly format: Format;
   readonly sort: TrackSort;
@@ -45,6 +48,8 @@ interface CliOptions {
   readonly timeZone?: string;
   /** A VS Code settings.json whose `conferenceNotes.*` reading settings apply (else each folder's own). */
   readonly settingsFile?: string;
+  /** `mcp --allow-edits`: the server may set a session's status. */
+  readonly allowEdits: boolean;
 }
 
 class UsageError extends Error {}
@@ -52,7 +57,7 @@ class UsageError extends Error {}
 function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return 'help';
-  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import') {
+  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import' && command !== 'mcp') {
     throw new UsageError(cliText(M.unknownCommand, command));
   }
   const paths: string[] = [];
@@ -65,6 +70,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   let layout: ImportLayout = 'report';
   let timeZone: string | undefined;
   let settingsFile: string | undefined;
+  let allowEdits = false;
   const valueOf = (option: string, index: number): string => {
     const value = rest[index + 1];
     if (value === undefined) throw new UsageError(cliText(M.missingValue, option));
@@ -87,6 +93,9 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
         break;
       case '--percent':
         percent = true;
+        break;
+      case '--allow-edits':
+        allowEdits = true;
         break;
       case '-o':
       case '--output':
@@ -117,7 +126,8 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   }
   if (paths.length === 0) throw new UsageError(cliText(M.noPaths));
   if (command === 'import' && (paths.length !== 1 || output === undefined)) throw new UsageError(cliText(M.importUsage));
-  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, settingsFile };
+  if (command === 'mcp' && paths.length !== 1) throw new UsageError(cliText(M.mcpUsage));
+  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, settingsFile, allowEdits };
 }
 
 /**
@@ -280,6 +290,27 @@ function localizeImportMessage(message: { message: string; args: readonly string
   return cliText(message.message, ...message.args);
 }
 
+/**
+ * `mcp FOLDER`: serves the folder's notes until the client closes the connection. Reading problems are reported on
+ * stderr the first time only (every request reads the folder again); a folder that cannot be read fails at once.
+ */
+async function serveMcp(options: CliOptions, io: { err(text: string): void }): Promise<number> {
+  const folder = path.resolve(options.paths[0]);
+  try {
+    if (!(await fs.stat(folder)).isDirectory()) throw new Error(cliText(M.mcpUsage));
+  } catch (error) {
+    io.err(`${cliText(M.cannotRead, options.paths[0], (error as Error).message)}\n`);
+    return 1;
+  }
+  let reads = 0;
+  const readIndex = async () => {
+    const warn = reads++ === 0 ? (message: string) => io.err(`${message}\n`) : () => undefined;
+    return (await readNoteIndex({ ...options, paths: [folder] }, warn)).index;
+  };
+  await serveNotesOverStdio({ folder, readIndex, allowEdits: options.allowEdits, version: CLI_VERSION });
+  return 0;
+}
+
 /** Runs one command; `fileSystem` is what an import writes with (Node's fs unless a test injects failures). */
 export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }, fileSystem: ImportFileSystem = fs): Promise<number> {
   let options: CliOptions | 'help';
@@ -295,6 +326,7 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     return 0;
   }
   if (options.command === 'import') return importSchedule(options, io, fileSystem);
+  if (options.command === 'mcp') return serveMcp(options, io);
   const { index, readable } = await readNoteIndex(options, (message) => io.err(`${message}\n`));
   if (!readable) return 1;
 
@@ -314,7 +346,7 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     }
     return 0;
   }
-  const labels = Object.fromEntries(Object.entries(STATS_MESSAGES).map(([key, text]) => [key, cliText(text)])) as unknown as StatsLabels;
+  const labels = statsLabels();
   const rendered = {
     table: () => {
       const table = statsToTable(stats, { labels });

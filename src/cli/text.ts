@@ -2,6 +2,7 @@
 // the English text), chosen from the system language as other command-line tools do.
 import japaneseBundle from '../../l10n/bundle.l10n.ja.json';
 import { fillTemplate } from '../core/messages';
+import { STATS_MESSAGES, type StatsLabels } from '../core/stats/stats';
 
 export const CLI_MESSAGES = {
   usage: `Usage:
@@ -9,10 +10,13 @@ export const CLI_MESSAGES = {
   conference-notes stats [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
   conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
   conference-notes import FILE --out DIR [--layout report|files] [--tz ZONE]
+  conference-notes mcp [--allow-edits] FOLDER
 
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
 FILE is a sched.com .ics, a pretalx schedule.json or a Sessionize JSON export; importing it again into the
 same DIR updates the notes (field lines only) and prints what changed.
+mcp serves the notes of FOLDER to an assistant (a Model Context Protocol server on stdin/stdout); it changes
+nothing unless --allow-edits lets it set a session's status.
 Options: --max-size BYTES skips larger files (default 2 MiB); --settings FILE reads the conferenceNotes.*,
 files.exclude and search.exclude settings from a VS Code settings.json (default: the .vscode/settings.json of
 PATH when it is a folder, or of DIR for import).
@@ -32,6 +36,23 @@ PATH when it is a folder, or of DIR for import).
   speakersColumn: 'Speakers',
   noTrack: 'No track',
   importUsage: 'import takes one schedule file and --out DIR.',
+  mcpUsage: 'mcp takes one folder of notes.',
+  mcpListSessionsTitle: 'List sessions',
+  mcpListSessionsDescription: 'Lists the sessions of the notes, with their fields and the id to ask for each one by. Every filter is optional; conference, track and speaker match part of the name, case-insensitively.',
+  mcpGetSessionTitle: 'Get a session',
+  mcpGetSessionDescription: 'One session by its id from list_sessions: its fields and what the note says about it (at most {0} characters).',
+  mcpTrackStatsTitle: 'Sessions per track',
+  mcpTrackStatsDescription: 'The number of sessions per track of each conference, as `conference-notes stats --format json` prints it.',
+  mcpChartTitle: 'Chart of sessions per track',
+  mcpChartDescription: 'The bar chart of sessions per track and conference as an SVG image, as `conference-notes chart` writes it.',
+  mcpSetStatusTitle: 'Set the status of a session',
+  mcpSetStatusDescription: 'Sets the status of a session in its note: the one status value is replaced (or a status line added), nothing else in the file changes.',
+  mcpReportsTitle: 'Conference reports',
+  mcpReportsDescription: 'The text of each report: a note holding a conference\'s sessions under track headings (at most {0} characters).',
+  mcpReportTitle: 'Report: {0}',
+  mcpNoSession: 'No session has the id "{0}" in this folder. Ask list_sessions for the ids.',
+  mcpNoReport: 'No report has the URI "{0}" in this folder.',
+  mcpOutsideFolder: 'That note is not a file inside the folder this server serves.',
 } as const;
 
 /** `ja` when the environment asks for Japanese (LC_ALL, LC_MESSAGES, LANG, then the ICU default locale). */
@@ -41,6 +62,11 @@ export function cliLanguage(env: Record<string, string | undefined> = process.en
 }
 
 const translations: Readonly<Record<string, string>> = cliLanguage() === 'ja' ? japaneseBundle : {};
+
+/** The statistics' own words (the no-track row's name…) in the user's language, for every export of them. */
+export function statsLabels(): StatsLabels {
+  return Object.fromEntries(Object.entries(STATS_MESSAGES).map(([key, text]) => [key, cliText(text)])) as unknown as StatsLabels;
+}
 
 /** The text in the user's language with `{0}`… filled in. */
 export function cliText(template: string, ...args: readonly (string | number)[]): string {

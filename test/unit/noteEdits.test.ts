@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
 import { markdownImage, markdownLink } from '../../src/core/notes/markdownLinks';
-import { headingAnchor, planStatusEdit, sessionLink, type TextEdit } from '../../src/core/notes/noteEdits';
+import { applyTextEdit, headingAnchor, planStatusEdit, sessionLink } from '../../src/core/notes/noteEdits';
 import { parseNote } from '../../src/core/notes/parser';
-
-function applyEdit(text: string, edit: TextEdit): string {
-  const lines = text.split('\n');
-  const offset = (line: number, character: number) => lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + character;
-  return text.slice(0, offset(edit.startLine, edit.startCharacter)) + edit.newText + text.slice(offset(edit.endLine, edit.endCharacter));
-}
 
 function setStatus(text: string, title: string, status: string, file = 'report.md'): string {
   const note = parseNote(text, { uri: `file:///notes/${file}`, pathSegments: ['conf', file], options: DEFAULT_PARSE_OPTIONS });
   const session = note.sessions.find((s) => s.title === title);
   assert.ok(session, `session ${title} parsed`);
-  return applyEdit(text, planStatusEdit(text, session, status));
+  return applyTextEdit(text, planStatusEdit(text, session, status));
 }
 
 const report = `# Conf 2025

@@ -107,3 +107,17 @@ export function sessionLink(session: Session, notePath: string, fromDirectory: s
   const anchor = session.layout === 'report' ? headingAnchor(session.title) : undefined;
   return markdownLink(session.title, relativeNotePath(notePath, fromDirectory), anchor);
 }
+
+/** The text with the edit applied: what VS Code does with it, for hosts that write the file themselves (the CLI). */
+export function applyTextEdit(text: string, edit: TextEdit): string {
+  const offsetOf = (line: number, character: number): number => {
+    let offset = 0;
+    for (let current = 0; current < line; current++) {
+      const end = text.indexOf('\n', offset);
+      if (end < 0) return text.length;
+      offset = end + 1;
+    }
+    return offset + character;
+  };
+  return text.slice(0, offsetOf(edit.startLine, edit.startCharacter)) + edit.newText + text.slice(offsetOf(edit.endLine, edit.endCharacter));
+}
