@@ -17,6 +17,7 @@ import { NoteIndex } from '../src/core/notes/noteIndex';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/core/notes/noteSettings';
 import { parseNote } from '../src/core/notes/parser';
 import { readNotes, settle, type NoteReading, type NoteSource } from '../src/core/notes/pipeline';
+import { SESSION_SYMBOL_LIMIT, SessionSearch } from '../src/core/notes/sessionSearch';
 import { computeTrackStats } from '../src/core/stats/stats';
 import { createParsePool, type ParsePool } from '../src/node/parsePool';
 import { makeNote } from '../test/unit/helpers/parsedNotes';
@@ -43,6 +44,7 @@ const TARGETS = {
   incremental_median_ms: { limit: 5, atMost: true, label: '≤ 5 ms' },
   heap_mb: { limit: 100, atMost: true, label: '≤ 100 MB' },
   render_ms: { limit: 20, atMost: true, label: '≤ 20 ms' },
+  symbol_query_ms: { limit: 50, atMost: true, label: '≤ 50 ms' },
 } as const;
 type TargetName = keyof typeof TARGETS;
 
@@ -61,6 +63,7 @@ interface SizeResult {
   incremental_median_ms: number;
   incremental_p95_ms: number;
   heap_mb: number;
+  symbol_query_ms: number;
   runs: number;
   remark_runs: number;
 }
@@ -248,6 +251,29 @@ async function incrementalUpdates(index: NoteIndex, files: readonly WorkspaceFil
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Go to Session: one workspace-symbol query answered from the indexed workspace (the search is built before, as
+// the first query builds it); the median over queries that match many, few and no sessions.
+
+const SYMBOL_QUERIES = ['s', 'scal', 'ebpf', 'prod', 'securing', 'hardening the hard way', 'keynote', 'zzzz'];
+const SYMBOL_QUERY_ROUNDS = 5;
+
+function symbolQueries(index: NoteIndex): number[] {
+  const search = new SessionSearch(index);
+  const durations: number[] = [];
+  for (let round = 0; round <= SYMBOL_QUERY_ROUNDS; round++) {
+    for (const query of SYMBOL_QUERIES) {
+      const start = performance.now();
+      const found = search.query(query, SESSION_SYMBOL_LIMIT);
+      const duration = performance.now() - start;
+      if (query === 'scal' && found.length === 0) throw new Error('Go to Session found nothing for "scal": the generator no longer writes "Scaling …" titles.');
+      if (round > 0) durations.push(duration); // round 0 warms up
+    }
+  }
+  search.dispose();
+  return durations;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // One workspace size
 
 async function measureSize(workspace: BenchWorkspace, runs: number, remarkRuns: number, remark: TextParser, pool: ParsePool): Promise<SizeResult> {
@@ -292,6 +318,7 @@ async function measureSize(workspace: BenchWorkspace, runs: number, remarkRuns: 
     throw new Error(`Indexed ${noteIndex.noteCount} notes and ${noteIndex.sessionCount} sessions; the generator wrote ${files.length} and ${workspace.sessions}.`);
   }
   const updates = await incrementalUpdates(noteIndex, files);
+  const symbolQueryDurations = symbolQueries(noteIndex);
 
   const readMs = median(timings.read);
   const indexMs = median(timings.index);
@@ -312,6 +339,7 @@ async function measureSize(workspace: BenchWorkspace, runs: number, remarkRuns: 
     incremental_median_ms: round(median(updates), 3),
     incremental_p95_ms: round(percentile(updates, 95), 3),
     heap_mb: round((heapAfter - heapBefore) / 2 ** 20, 1),
+    symbol_query_ms: round(median(symbolQueryDurations), 2),
     runs,
     remark_runs: remarkRuns,
   };
@@ -383,6 +411,7 @@ function table(small: SizeResult, large: SizeResult, renderMs: number, info: Ret
     ['one-file update, median', (r) => mark('incremental_median_ms', r.incremental_median_ms, ms(r.incremental_median_ms)), TARGETS.incremental_median_ms.label],
     ['one-file update, p95', (r) => ms(r.incremental_p95_ms), ''],
     ['heap kept by the index', (r) => mark('heap_mb', r.heap_mb, mb(r.heap_mb)), TARGETS.heap_mb.label],
+    ['Go to Session query, median', (r) => mark('symbol_query_ms', r.symbol_query_ms, ms(r.symbol_query_ms)), TARGETS.symbol_query_ms.label],
   ];
   const header = ['measure', `${small.notes.toLocaleString('en')} notes`, `${large.notes.toLocaleString('en')} notes`, 'target (10,000 notes)'];
   const body = [

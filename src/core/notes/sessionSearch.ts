@@ -59,6 +59,9 @@ function matchTier(query: string, text: string): number | undefined {
 
 const TIERS = 4;
 
+/** Sessions Go to Session returns for one query: more than a quick pick shows, few enough to cross to the workbench at once. */
+export const SESSION_SYMBOL_LIMIT = 500;
+
 export class SessionSearch implements Disposable {
   private readonly entries = new Map<string, readonly Entry[]>();
   private readonly subscription: Disposable;

@@ -4,12 +4,9 @@
 // is built on the first query, so a window where nobody asks pays nothing for it.
 import * as vscode from 'vscode';
 import type { Session } from '../../core/notes/model';
-import { SessionSearch, sessionSearchName } from '../../core/notes/sessionSearch';
+import { SESSION_SYMBOL_LIMIT, SessionSearch, sessionSearchName } from '../../core/notes/sessionSearch';
 import { Disposable } from '../disposable';
 import type { NoteWorkspace } from '../noteWorkspace';
-
-/** Symbols returned for one query: more than a quick pick shows, few enough to cross to the workbench at once. */
-export const MAX_SESSION_SYMBOLS = 500;
 
 function sessionSymbol(session: Session): vscode.SymbolInformation {
   const where = new vscode.Location(vscode.Uri.parse(session.uri), new vscode.Position(session.line, 0));
@@ -27,7 +24,7 @@ export class SessionSymbolProvider extends Disposable implements vscode.Workspac
     await this.notes.ready();
     if (token.isCancellationRequested || this.isDisposed) return [];
     this.search ??= this.register(new SessionSearch(this.notes.index));
-    return this.search.query(query, MAX_SESSION_SYMBOLS).map(sessionSymbol);
+    return this.search.query(query, SESSION_SYMBOL_LIMIT).map(sessionSymbol);
   }
 }
 
