@@ -9,7 +9,9 @@ import { IMPORT_MESSAGES } from '../../core/import/messages';
 import { IMPORT_RECORD_FILE, planImport, type ImportLayout, type ImportPlan } from '../../core/import/importPlan';
 import { writeFailure, writeImportPlan, type EntryKind, type ImportFiles } from '../../core/import/writePlan';
 import { isNoteFile } from '../../core/notes/excludes';
+import { windowDialogs, type Dialogs } from '../dialogs';
 import type { NoteWorkspace } from '../noteWorkspace';
+import { isDroppedScheduleFile } from '../scheduleDrop';
 
 /** Answers to the command's questions; tests replace it to answer without a person. */
 export interface ImportPrompts {
@@ -27,36 +29,48 @@ export interface ScheduleImportApi {
   readonly lastSummary: readonly string[];
 }
 
-const interactivePrompts: ImportPrompts = {
-  scheduleFile: async () =>
-    (
-      await vscode.window.showOpenDialog({
-        canSelectMany: false,
-        openLabel: vscode.l10n.t('Import'),
-        title: vscode.l10n.t('Import Schedule'),
-        filters: { [vscode.l10n.t('Schedules (iCalendar, JSON)')]: ['ics', 'json'] },
-      })
-    )?.[0],
-  timeZone: (defaultZone) =>
-    vscode.window.showInputBox({
-      title: vscode.l10n.t('Time Zone of the Conference'),
-      prompt: vscode.l10n.t('sched.com exports times in UTC; they are written in this time zone (IANA name).'),
-      value: defaultZone,
-    }),
-  layout: async () =>
-    (
-      await vscode.window.showQuickPick(
-        [
-          { label: vscode.l10n.t('One report'), detail: vscode.l10n.t('Tracks as headings, one section per session, in one file'), value: 'report' as const },
-          { label: vscode.l10n.t('One file per session'), detail: vscode.l10n.t('Front matter with the session fields, in a folder'), value: 'files' as const },
-        ],
-        { title: vscode.l10n.t('Import Schedule: Layout') },
-      )
-    )?.value,
-  targetFolder: async (defaultUri) =>
-    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri, openLabel: vscode.l10n.t('Import Here') }))?.[0],
-  confirm: async (preview, detail) => (await vscode.window.showInformationMessage(preview, { modal: true, detail }, vscode.l10n.t('Import'))) !== undefined,
-};
+/** The questions asked through `dialogs`, each saying what is being chosen. */
+export function importPrompts(dialogs: Dialogs): ImportPrompts {
+  return {
+    scheduleFile: async () =>
+      (
+        await dialogs.showOpenDialog({
+          canSelectMany: false,
+          title: vscode.l10n.t('Import Schedule: Schedule File'),
+          openLabel: vscode.l10n.t('Import This Schedule'),
+          filters: { [vscode.l10n.t('Schedules (iCalendar, JSON)')]: ['ics', 'json'] },
+        })
+      )?.[0],
+    timeZone: (defaultZone) =>
+      dialogs.showInputBox({
+        title: vscode.l10n.t('Time Zone of the Conference'),
+        prompt: vscode.l10n.t('sched.com exports times in UTC; they are written in this time zone (IANA name).'),
+        value: defaultZone,
+      }),
+    layout: async () =>
+      (
+        await dialogs.showQuickPick(
+          [
+            { label: vscode.l10n.t('One report'), detail: vscode.l10n.t('Tracks as headings, one section per session, in one file'), value: 'report' as const },
+            { label: vscode.l10n.t('One file per session'), detail: vscode.l10n.t('Front matter with the session fields, in a folder'), value: 'files' as const },
+          ],
+          { title: vscode.l10n.t('Import Schedule: Layout') },
+        )
+      )?.value,
+    targetFolder: async (defaultUri) =>
+      (
+        await dialogs.showOpenDialog({
+          canSelectFolders: true,
+          canSelectFiles: false,
+          canSelectMany: false,
+          defaultUri,
+          title: vscode.l10n.t('Import Schedule: Folder of the Notes'),
+          openLabel: vscode.l10n.t('Import into This Folder'),
+        })
+      )?.[0],
+    confirm: async (preview, detail) => (await dialogs.showInformationMessage(preview, { modal: true, detail }, vscode.l10n.t('Import'))) !== undefined,
+  };
+}
 
 function localize(message: ImportMessage): string {
   return vscode.l10n.t(message.message, ...message.args);
@@ -117,31 +131,38 @@ function previewText(schedule: ImportedSchedule, plan: ImportPlan): { message: s
 export function registerScheduleImport(context: vscode.ExtensionContext, notes: NoteWorkspace, output: vscode.LogOutputChannel): ScheduleImportApi {
   let lastSummary: readonly string[] = [];
   const api: ScheduleImportApi = {
-    prompts: interactivePrompts,
+    prompts: importPrompts(windowDialogs),
     get lastSummary() {
       return lastSummary;
     },
   };
 
-  /** `given`: a file dropped onto the Sessions view; otherwise the user picks one. */
+  /** `given`: a file dropped onto the Sessions view (its URI, or its bytes from a browser); otherwise the user picks one. */
   const importSchedule = async (given?: unknown): Promise<vscode.Uri | undefined> => {
-    const file = given instanceof vscode.Uri ? given : await api.prompts.scheduleFile();
+    const file = given instanceof vscode.Uri || isDroppedScheduleFile(given) ? given : await api.prompts.scheduleFile();
     if (!file) return undefined;
-    const fileName = file.path.split('/').pop() ?? file.path;
+    const fileName = file instanceof vscode.Uri ? (file.path.split('/').pop() ?? file.path) : file.name;
     const fail = (message: string) => {
       output.error(message);
       void vscode.window.showErrorMessage(message);
       return undefined;
     };
     let text: string;
-    try {
-      // A pipe or a device would never finish reading, an oversized file is not imported: checked before reading.
-      const entry = await vscode.workspace.fs.stat(file);
-      const problem = scheduleFileProblem(fileName, { isFile: (entry.type & vscode.FileType.File) !== 0, size: entry.size });
+    if (file instanceof vscode.Uri) {
+      try {
+        // A pipe or a device would never finish reading, an oversized file is not imported: checked before reading.
+        const entry = await vscode.workspace.fs.stat(file);
+        const problem = scheduleFileProblem(fileName, { isFile: (entry.type & vscode.FileType.File) !== 0, size: entry.size });
+        if (problem) return fail(localize(problem));
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      } catch (error) {
+        return fail(vscode.l10n.t('Could not read {0}: {1}', file.fsPath, error instanceof Error ? error.message : String(error)));
+      }
+    } else {
+      // The browser has read the dropped file already; its size still decides whether it is imported.
+      const problem = scheduleFileProblem(fileName, { isFile: true, size: file.bytes.length });
       if (problem) return fail(localize(problem));
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    } catch (error) {
-      return fail(vscode.l10n.t('Could not read {0}: {1}', file.fsPath, error instanceof Error ? error.message : String(error)));
+      text = new TextDecoder().decode(file.bytes);
     }
     let timeZone: string | undefined;
     // Only sched's iCalendar export lacks the event's zone; pretalx and Sessionize carry their own.

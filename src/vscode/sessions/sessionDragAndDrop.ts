@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Session } from '../../core/notes/model';
 import type { NoteWorkspace } from '../noteWorkspace';
+import { importDroppedSchedule, SCHEDULE_DROP_MIME_TYPES } from '../scheduleDrop';
 import { linkToSession } from './sessionLinks';
 import type { SessionTreeNode } from './sessionTree';
 
@@ -20,7 +21,7 @@ function noteLocation(session: Session): string {
 
 export class SessionTreeDragAndDrop implements vscode.TreeDragAndDropController<SessionTreeNode> {
   readonly dragMimeTypes = [URI_LIST, SESSIONS_MIME_TYPE];
-  readonly dropMimeTypes = [URI_LIST];
+  readonly dropMimeTypes = [...SCHEDULE_DROP_MIME_TYPES];
 
   handleDrag(source: readonly SessionTreeNode[], dataTransfer: vscode.DataTransfer): void {
     const sessions = source.flatMap((node) => (node.kind === 'session' ? [node.session] : []));
@@ -29,11 +30,9 @@ export class SessionTreeDragAndDrop implements vscode.TreeDragAndDropController<
     dataTransfer.set(SESSIONS_MIME_TYPE, new vscode.DataTransferItem(JSON.stringify(sessions.map((session) => session.id))));
   }
 
-  /** A schedule export dropped onto the view (from the Explorer or the desktop) is imported. */
-  async handleDrop(_target: SessionTreeNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
-    const uris = ((await dataTransfer.get(URI_LIST)?.asString()) ?? '').split(/\r?\n/).map((line) => line.trim());
-    const schedule = uris.find((uri) => /\.(ics|json)$/i.test(uri));
-    if (schedule) await vscode.commands.executeCommand('conferenceNotes.importSchedule', vscode.Uri.parse(schedule));
+  /** A schedule export dropped onto the view (from the Explorer, the desktop, or the computer into a browser) is imported. */
+  handleDrop(_target: SessionTreeNode | undefined, dataTransfer: vscode.DataTransfer): Promise<void> {
+    return importDroppedSchedule(dataTransfer);
   }
 }
 

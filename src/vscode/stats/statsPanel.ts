@@ -458,6 +458,7 @@ export class StatsPanelController extends Disposable {
       defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
       filters: { [filterName]: [extension] },
       title: vscode.l10n.t('Export Track Statistics'),
+      saveLabel: vscode.l10n.t('Export'),
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);

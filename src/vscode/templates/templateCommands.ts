@@ -9,6 +9,7 @@ import { reportTemplate, sessionFileTemplate, sessionSnippet, type TemplateLangu
 import { freeFileName, slugifyFileName } from '../../core/templates/fileNames';
 import { insertionPlan } from '../../core/templates/insertion';
 import { renderTemplate, type TemplateValues } from '../../core/templates/render';
+import { windowDialogs, type Dialogs } from '../dialogs';
 import type { NoteWorkspace } from '../noteWorkspace';
 
 interface UserTemplate {
@@ -20,15 +21,18 @@ interface UserTemplate {
 export interface TemplatePrompts {
   pick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
   input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
-  folder(defaultUri: vscode.Uri | undefined): Thenable<vscode.Uri | undefined>;
+  /** The folder of the new note; `chosen` says what is created there (the dialog's title and button). */
+  folder(defaultUri: vscode.Uri | undefined, chosen: { readonly title: string; readonly openLabel: string }): Thenable<vscode.Uri | undefined>;
 }
 
-const interactivePrompts: TemplatePrompts = {
-  pick: (items, options) => vscode.window.showQuickPick(items, options),
-  input: (options) => vscode.window.showInputBox(options),
-  folder: async (defaultUri) =>
-    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri, openLabel: vscode.l10n.t('Create Here') }))?.[0],
-};
+/** The questions asked through `dialogs`: a folder is one folder, picked in the open dialog. */
+export function dialogPrompts(dialogs: Dialogs): TemplatePrompts {
+  return {
+    pick: (items, options) => dialogs.showQuickPick(items, options),
+    input: (options) => dialogs.showInputBox(options),
+    folder: async (defaultUri, chosen) => (await dialogs.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, defaultUri, ...chosen }))?.[0],
+  };
+}
 
 function language(): TemplateLanguage {
   return templateLanguageFor(vscode.env.language);
@@ -151,7 +155,7 @@ export class TemplateCommands {
     ].map((item) => ({ ...item, description: item.value === current ? vscode.l10n.t('default') : undefined }));
     const chosenLanguage = await prompts.pick(current === 'ja' ? [...languages].reverse() : languages, { title: vscode.l10n.t('Language of the report') });
     if (!chosenLanguage) return undefined;
-    const folder = await targetFolder(prompts);
+    const folder = await targetFolder(prompts, { title: vscode.l10n.t('New Conference Report: Folder'), openLabel: vscode.l10n.t('Create Report in This Folder') });
     if (!folder) return undefined;
     const template = await chooseTemplate(this.notes, prompts, folder);
     if (template === 'cancelled') return undefined;
@@ -174,7 +178,7 @@ export class TemplateCommands {
     if (track === undefined) return undefined;
     const speakers = await prompts.input({ title: vscode.l10n.t('New Session Note'), prompt: vscode.l10n.t('Speakers, separated by commas (optional)') });
     if (speakers === undefined) return undefined;
-    const folder = await targetFolder(prompts);
+    const folder = await targetFolder(prompts, { title: vscode.l10n.t('New Session Note: Folder'), openLabel: vscode.l10n.t('Create Note in This Folder') });
     if (!folder) return undefined;
     const template = await chooseTemplate(this.notes, prompts, folder);
     if (template === 'cancelled') return undefined;
@@ -208,10 +212,10 @@ async function openNewNote(folder: vscode.Uri, title: string, snippet: string): 
   return target;
 }
 
-async function targetFolder(prompts: TemplatePrompts): Promise<vscode.Uri | undefined> {
+async function targetFolder(prompts: TemplatePrompts, chosen: Parameters<TemplatePrompts['folder']>[1]): Promise<vscode.Uri | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const activeFolder = active && active.scheme !== 'untitled' ? vscode.Uri.joinPath(active, '..') : undefined;
-  return prompts.folder(activeFolder ?? vscode.workspace.workspaceFolders?.[0]?.uri);
+  return prompts.folder(activeFolder ?? vscode.workspace.workspaceFolders?.[0]?.uri, chosen);
 }
 
 /** A quick pick of known values plus "New…" that asks for one; '' when the user leaves it empty. */
@@ -251,7 +255,7 @@ class FieldCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 export function registerTemplateCommands(context: vscode.ExtensionContext, notes: NoteWorkspace): void {
-  const commands = new TemplateCommands(notes, interactivePrompts);
+  const commands = new TemplateCommands(notes, dialogPrompts(windowDialogs));
   context.subscriptions.push(
     vscode.commands.registerCommand('conferenceNotes.insertSession', () => commands.insertSession()),
     vscode.commands.registerCommand('conferenceNotes.newConferenceReport', () => commands.newConferenceReport()),
