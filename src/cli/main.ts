@@ -6,6 +6,7 @@
 //   conference-notes chart    [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
 //   conference-notes import   FILE --out DIR [--layout report|files] [--tz ZONE]
 //   conference-notes mcp      [--allow-edits] FOLDER        (an MCP server on stdio: src/cli/mcp/)
+//   conference-notes publish  REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]   (src/cli/publish.ts)
 //
 // Skipped or broken files are reported on stderr; the exit code is 0 when the notes could be read, 1 when none of
 // the paths could be read, 2 for a usage error.
@@ -25,6 +26,7 @@ import { NoteIndex } from '../core/notes/noteIndex';
 import { folderFile, listNotes, problemLine, problemsOf, readNotes, type NoteFileRef } from '../core/notes/pipeline';
 import { computeTrackStats, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type TrackSort } from '../core/stats/stats';
 import { nodeFolderSource } from './folderSource';
+import { runPublish } from './publish';
 import { version as CLI_VERSION } from '../../package.json';
 import { serveNotesOverStdio } from './mcp/server';
 import { CLI_MESSAGES as M, cliText, statsLabels } from './text';
@@ -313,6 +315,15 @@ async function serveMcp(options: CliOptions, io: { err(text: string): void }): P
 
 /** Runs one command; `fileSystem` is what an import writes with (Node's fs unless a test injects failures). */
 export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }, fileSystem: ImportFileSystem = fs): Promise<number> {
+  if (argv[0] === 'publish') {
+    return runPublish(argv.slice(1), io, async (paths) => {
+      // The notes are read exactly as `stats` reads the same paths.
+      const reading = parseArguments(['stats', ...paths]);
+      if (reading === 'help') return undefined;
+      const { index, readable } = await readNoteIndex(reading, (message) => io.err(`${message}\n`));
+      return readable ? index : undefined;
+    });
+  }
   let options: CliOptions | 'help';
   try {
     options = parseArguments(argv);

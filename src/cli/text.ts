@@ -11,6 +11,7 @@ export const CLI_MESSAGES = {
   conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
   conference-notes import FILE --out DIR [--layout report|files] [--tz ZONE]
   conference-notes mcp [--allow-edits] FOLDER
+  conference-notes publish REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]
 
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
 FILE is a sched.com .ics, a pretalx schedule.json or a Sessionize JSON export; importing it again into the
@@ -37,6 +38,10 @@ PATH when it is a folder, or of DIR for import).
   noTrack: 'No track',
   importUsage: 'import takes one schedule file and --out DIR.',
   mcpUsage: 'mcp takes one folder of notes.',
+  publishUsage: 'publish takes one report and --out DIR.',
+  publishSameFile: 'The published copy would replace the report itself; choose another --out folder.',
+  publishExists: '{0} exists; add --force to replace it.',
+  publishBlockProblem: '{0}:{1}: {2} (the block was left as written)',
   mcpListSessionsTitle: 'List sessions',
   mcpListSessionsDescription: 'Lists the sessions of the notes, with their fields and the id to ask for each one by. Every filter is optional; conference, track and speaker match part of the name, case-insensitively.',
   mcpGetSessionTitle: 'Get a session',

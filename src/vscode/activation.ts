@@ -10,6 +10,7 @@ import { registerSessionActions } from './sessions/sessionActions';
 import { registerSessionHover } from './sessions/sessionHover';
 import { registerSessionTree, type SessionTreeApi } from './sessions/sessionTree';
 import { registerStatsPanel } from './stats/statsPanel';
+import { registerStatsPreview, type StatsPreviewApi } from './preview/statsPreview';
 import { registerSessionSymbols } from './symbols/sessionSymbols';
 import { registerScheduleImport, type ScheduleImportApi } from './import/scheduleImport';
 import { registerTemplateCommands } from './templates/templateCommands';
@@ -21,6 +22,8 @@ export interface ConferenceNotesApi {
   readonly notes: NoteWorkspace;
   readonly sessionTree: SessionTreeApi;
   readonly scheduleImport: ScheduleImportApi;
+  /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): the `conference-stats` block. */
+  readonly extendMarkdownIt: StatsPreviewApi['extendMarkdownIt'];
 }
 
 /** What differs between the Node and the web-worker extension hosts. */
@@ -45,6 +48,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   registerStatsPanel(context, notes, output);
   registerTemplateCommands(context, notes);
   const scheduleImport = registerScheduleImport(context, notes, output);
+  const { extendMarkdownIt } = registerStatsPreview(context, notes);
   context.subscriptions.push(
     vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()),
     // The README that ships with the extension explains the note layouts; open it in the markdown preview.
@@ -55,5 +59,5 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
 
   const activationMs = performance.now() - started;
   output.info(vscode.l10n.t('Activated in {0} ms.', activationMs.toFixed(1)));
-  return { activationMs, notes, sessionTree, scheduleImport };
+  return { activationMs, notes, sessionTree, scheduleImport, extendMarkdownIt };
 }

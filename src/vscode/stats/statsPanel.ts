@@ -6,6 +6,8 @@
 // the HTML only inside an escaped attribute, and the chart only through the renderer's escaping. All files are
 // written through `vscode.workspace.fs` and nothing here needs a Node built-in, so it runs in the web host too.
 import * as vscode from 'vscode';
+import { fileExists } from '../files';
+import { localizeMessages } from '../localize';
 import { CHART_MESSAGES, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from '../../core/stats/chart';
 import type { Session } from '../../core/notes/model';
 import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from '../../core/stats/stats';
@@ -76,17 +78,12 @@ interface PendingPng {
   readonly reject: (error: Error) => void;
 }
 
-function localize<K extends string>(messages: Readonly<Record<K, string>>): Record<K, string> {
-  // The English templates of the core are the l10n keys; `{0}` placeholders are filled later by the core.
-  return Object.fromEntries(Object.entries<string>(messages).map(([key, message]) => [key, vscode.l10n.t(message)])) as Record<K, string>;
-}
-
 function chartMessages(): ChartMessages {
-  return localize(CHART_MESSAGES);
+  return localizeMessages(CHART_MESSAGES);
 }
 
 function tableLabels(): StatsLabels {
-  return localize(STATS_MESSAGES);
+  return localizeMessages(STATS_MESSAGES);
 }
 
 function viewStrings(): StatsViewStrings {
@@ -133,15 +130,6 @@ function jsonForHtmlAttribute(value: unknown): string {
 
 function decodeBase64(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const interactiveDependencies: StatsPanelDependencies = {
@@ -512,7 +500,7 @@ export class StatsPanelController extends Disposable {
   private async chooseImageFile(folder: vscode.Uri, stem: string, folderSegments: readonly string[]): Promise<{ uri: vscode.Uri; relativePath: string } | undefined> {
     const candidate = (name: string) => ({ uri: vscode.Uri.joinPath(folder, name), relativePath: [...folderSegments, name].join('/') });
     const wanted = candidate(`${stem}.svg`);
-    if (!(await exists(wanted.uri))) return wanted;
+    if (!(await fileExists(wanted.uri))) return wanted;
     const overwrite = vscode.l10n.t('Overwrite');
     const keepBoth = vscode.l10n.t('Keep Both');
     const answer = await this.dependencies.prompts.askModal(vscode.l10n.t('{0} already exists. Replace it with the current chart?', wanted.relativePath), overwrite, keepBoth);
@@ -520,7 +508,7 @@ export class StatsPanelController extends Disposable {
     if (answer !== keepBoth) return undefined;
     for (let n = 2; ; n++) {
       const free = candidate(`${stem}-${n}.svg`);
-      if (!(await exists(free.uri))) return free;
+      if (!(await fileExists(free.uri))) return free;
     }
   }
 

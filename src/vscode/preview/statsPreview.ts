@@ -1,0 +1,160 @@
+// The `conference-stats` block in VS Code's built-in Markdown preview: a markdown-it plugin (returned from activate as
+// `extendMarkdownIt`) that renders each block with the core's static HTML and SVG — no script — from the live index;
+// open previews are refreshed when the index changes. In the editor: Problems entries for bad options, completion and
+// hover for the options. Also the Publish Report command.
+import type { MarkdownIt } from 'markdown-it';
+import * as vscode from 'vscode';
+import { CHART_MESSAGES } from '../../core/stats/chart';
+import { findStatsBlocks, publishReport } from '../../core/stats/publish';
+import { STATS_MESSAGES } from '../../core/stats/stats';
+import { parseStatsBlock, renderStatsBlock, STATS_BLOCK_KEYS, STATS_BLOCK_LANGUAGE, STATS_BLOCK_MESSAGES, type StatsBlockKey, type StatsBlockTexts } from '../../core/stats/statsBlock';
+import { fileExists } from '../files';
+import { localizeMessages } from '../localize';
+import type { NoteWorkspace } from '../noteWorkspace';
+
+/** Index changes are batched into one preview refresh: typing in a note re-renders once per pause. */
+const REFRESH_DELAY_MS = 300;
+
+function blockTexts(): StatsBlockTexts {
+  return { message: (template, args) => vscode.l10n.t(template, ...args), labels: localizeMessages(STATS_MESSAGES), chart: localizeMessages(CHART_MESSAGES) };
+}
+
+export interface StatsPreviewApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export function registerStatsPreview(context: vscode.ExtensionContext, notes: NoteWorkspace): StatsPreviewApi {
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const refreshPreviews = () => {
+    if (refreshTimer !== undefined) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      void vscode.commands.executeCommand('markdown.preview.refresh');
+    }, REFRESH_DELAY_MS);
+  };
+  const indexListener = notes.index.onDidChange(refreshPreviews);
+  context.subscriptions.push({ dispose: () => { indexListener.dispose(); if (refreshTimer !== undefined) clearTimeout(refreshTimer); } });
+
+  const problems = vscode.languages.createDiagnosticCollection('conference-stats');
+  const check = (document: vscode.TextDocument) => {
+    if (document.languageId !== 'markdown') return;
+    const texts = blockTexts();
+    problems.set(
+      document.uri,
+      findStatsBlocks(document.getText()).flatMap((block) =>
+        parseStatsBlock(block.content).problems.map((problem) => {
+          const line = document.lineAt(block.contentLine + problem.line);
+          const diagnostic = new vscode.Diagnostic(line.range, texts.message(problem.message, problem.args), vscode.DiagnosticSeverity.Error);
+          diagnostic.source = STATS_BLOCK_LANGUAGE;
+          diagnostic.code = problem.code;
+          return diagnostic;
+        }),
+      ),
+    );
+  };
+  vscode.workspace.textDocuments.forEach(check);
+  context.subscriptions.push(
+    problems,
+    vscode.workspace.onDidOpenTextDocument(check),
+    vscode.workspace.onDidChangeTextDocument((event) => check(event.document)),
+    vscode.workspace.onDidCloseTextDocument((document) => problems.delete(document.uri)),
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, { provideCompletionItems: (document, position) => completions(notes, document, position) }, ':', ' ', ','),
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, { provideHover: (document, position) => hover(document, position) }),
+    vscode.commands.registerCommand('conferenceNotes.publishReport', (uri?: vscode.Uri) => publish(notes, uri)),
+  );
+
+  let blockCount = 0;
+  return {
+    extendMarkdownIt(md) {
+      const fallback = md.renderer.rules.fence;
+      md.renderer.rules.fence = (tokens, index, options, env, self) => {
+        const token = tokens[index];
+        if (token.info.trim().split(/\s+/)[0] !== STATS_BLOCK_LANGUAGE) {
+          return fallback ? fallback(tokens, index, options, env, self) : self.renderToken(tokens, index, options);
+        }
+        // The preview may render before the first scan: it is refreshed when the notes are read.
+        if (!notes.hasScanned) void notes.ready().then(refreshPreviews);
+        return renderStatsBlock(notes.index, token.content, { texts: blockTexts(), idPrefix: `conference-stats-${++blockCount}` });
+      };
+      return md;
+    },
+  };
+}
+
+/** The block whose options hold `line`, if any. */
+function blockAt(document: vscode.TextDocument, line: number) {
+  return findStatsBlocks(document.getText()).find((block) => line >= block.contentLine && line < block.endLine + (block.endLine === document.lineCount - 1 ? 1 : 0));
+}
+
+function optionDescription(key: StatsBlockKey): string {
+  return vscode.l10n.t(STATS_BLOCK_MESSAGES[key]);
+}
+
+function completions(notes: NoteWorkspace, document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  if (!blockAt(document, position.line)) return undefined;
+  const before = document.lineAt(position.line).text.slice(0, position.character);
+  const colon = before.indexOf(':');
+  if (colon < 0) {
+    return (Object.keys(STATS_BLOCK_KEYS) as StatsBlockKey[]).map((key) => {
+      const item = new vscode.CompletionItem(key, vscode.CompletionItemKind.Property);
+      item.insertText = `${key}: `;
+      item.documentation = optionDescription(key);
+      return item;
+    });
+  }
+  const key = before.slice(0, colon).trim().toLowerCase() as StatsBlockKey;
+  const values =
+    key === 'conferences' ? notes.index.conferences().map((conference) => conference.name)
+      : key === 'tracks' ? [...new Set(notes.index.conferences().flatMap((conference) => notes.index.tracks(conference.name).flatMap((track) => (track.name === undefined ? [] : [track.name]))))]
+        : STATS_BLOCK_KEYS[key] ?? [];
+  return values.map((value) => new vscode.CompletionItem(value, vscode.CompletionItemKind.Value));
+}
+
+function hover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  if (!blockAt(document, position.line)) return undefined;
+  const text = document.lineAt(position.line).text;
+  const key = /^\s*([A-Za-z]+)\s*:/.exec(text)?.[1].toLowerCase();
+  if (!key || !(key in STATS_BLOCK_KEYS) || position.character > text.indexOf(':')) return undefined;
+  const values = STATS_BLOCK_KEYS[key as StatsBlockKey];
+  const markdown = new vscode.MarkdownString();
+  markdown.appendText(optionDescription(key as StatsBlockKey));
+  if (values) markdown.appendMarkdown('\n\n').appendText(values.join(' | '));
+  return new vscode.Hover(markdown);
+}
+
+/** Writes the published copy and its images into a folder the user picks; existing files are replaced only after asking. */
+async function publish(notes: NoteWorkspace, given?: vscode.Uri): Promise<void> {
+  const document = given ? await vscode.workspace.openTextDocument(given) : vscode.window.activeTextEditor?.document;
+  if (!document || document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown report to publish.'));
+    return;
+  }
+  const [folder] =
+    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Publish Here'), defaultUri: vscode.Uri.joinPath(document.uri, '..') })) ?? [];
+  if (!folder) return;
+  await notes.ready();
+  const fileName = document.uri.path.split('/').pop() ?? 'report.md';
+  const result = publishReport(document.getText(), notes.index, {
+    reportName: fileName.replace(/\.[^.]+$/, ''),
+    labels: localizeMessages(STATS_MESSAGES),
+    chartMessages: localizeMessages(CHART_MESSAGES),
+  });
+  const target = vscode.Uri.joinPath(folder, fileName);
+  if (target.toString() === document.uri.toString()) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Choose another folder: publishing never replaces the report itself.'));
+    return;
+  }
+  const writes = [{ uri: target, text: result.markdown }, ...result.images.map((image) => ({ uri: vscode.Uri.joinPath(folder, image.fileName), text: image.svg }))];
+  const existing = (await Promise.all(writes.map(async (write) => ((await fileExists(write.uri)) ? write.uri : undefined)))).filter((uri) => uri !== undefined);
+  if (existing.length > 0) {
+    const replace = vscode.l10n.t('Replace');
+    const names = existing.map((uri) => uri.path.split('/').pop()).join(', ');
+    if ((await vscode.window.showWarningMessage(vscode.l10n.t('Replace {0}?', names), { modal: true }, replace)) !== replace) return;
+  }
+  for (const write of writes) await vscode.workspace.fs.writeFile(write.uri, new TextEncoder().encode(write.text));
+  if (result.problems.length > 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Published {0}; {1} blocks with problems were left as written.', target.path, String(result.problems.length)));
+  } else {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Published {0} with {1} images.', target.path, String(result.images.length)));
+  }
+}
