@@ -17,11 +17,21 @@ export async function buildWebTests() {
   const testFiles = readdirSync(webTestDir).filter((name) => name.endsWith('.test.ts')).sort();
   // The runner comes first: its module body sets mocha up before the test files register their suites.
   const entry = [`export { run } from './index';`, ...testFiles.map((name) => `import './${name}';`)].join('\n');
+  await buildWebWorkerBundle(entry, webTestBundle);
+  return webTestBundle;
+}
+
+/**
+ * Bundles `entry` (TypeScript source resolved from test/web/, exporting `run()`) into `outfile` for the web-worker
+ * extension host — the test suite, or a measurement (scripts/measure-web.mjs). `outfile` must lie inside the
+ * extension folder, which test-web serves.
+ */
+export async function buildWebWorkerBundle(entry, outfile) {
   await esbuild.build({
     absWorkingDir: repoRoot,
     stdin: { contents: entry, resolveDir: webTestDir, sourcefile: 'web-tests.ts', loader: 'ts' },
     bundle: true,
-    outfile: webTestBundle,
+    outfile,
     platform: 'browser',
     format: 'cjs',
     target: 'es2022',
@@ -35,7 +45,6 @@ export async function buildWebTests() {
     sourcesContent: false,
     logLevel: 'warning',
   });
-  return webTestBundle;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await buildWebTests();
