@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
 import { TemplateCommands, type TemplatePrompts } from '../../src/vscode/templates/templateCommands';
-import { activateExtension, answeringDialogs, workspaceUri } from './helpers';
+import { activateExtension, answeringDialogs, waitForIndex, workspaceUri } from './helpers';
 
 type Answer = string | vscode.Uri | undefined;
 
@@ -99,6 +99,26 @@ describe('Templates (extension host)', () => {
     assert.ok(created.path.endsWith('/notes/分散トレーシング入門.md'), created.path);
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     assert.match(text, /^---\ntype: session\ntitle: 分散トレーシング入門\nconference: DevConf 2024\ntrack: Cloud\nspeakers: Ada Park, Ben Ortiz\ndate: "\d{4}-\d{2}-\d{2}"\nstatus: planned\n---\n\n# 分散トレーシング入門\n/);
+  });
+
+  it('never reads a user template as a note: not when it is saved, not when the workspace is read again', async () => {
+    const template = workspaceUri('.vscode', 'conference-notes', 'templates', 'Keynote.md');
+    const note = workspaceUri('notes', 'saved-with-the-template.md');
+    const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    // Saved together, so the note's file event comes in the same batch as the template's, or after it.
+    await write(template, '---\ntype: session\ntitle: ${1:Title}\nstatus: ${2|planned,attended|}\n---\n\n# ${1:Title}\n');
+    await write(note, '# Saved Conf\n\n## Track\n\n### Saved Session\n');
+    try {
+      await waitForIndex(api, () => api.notes.index.note(note.toString()) !== undefined);
+      assert.equal(api.notes.index.note(template.toString()), undefined, 'a saved template is not indexed');
+      await api.notes.rescan();
+      assert.equal(api.notes.index.note(template.toString()), undefined, 'a rescan does not read the templates folder');
+      assert.deepEqual(api.notes.index.conferences().filter(({ name }) => name === 'templates'), []);
+    } finally {
+      await vscode.workspace.fs.delete(workspaceUri('.vscode'), { recursive: true });
+      await vscode.workspace.fs.delete(note);
+      await waitForIndex(api, () => api.notes.index.note(note.toString()) === undefined);
+    }
   });
 
   it('offers the user templates of the workspace, and keeps unknown variables visible', async () => {
