@@ -90,7 +90,8 @@ describe('Links to sessions (extension host)', () => {
     const line = 9;
     const hoverText = async (over: string): Promise<string> => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', note, new vscode.Position(line, document.lineAt(line).text.indexOf(over) + 1));
-      return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+      // As the user reads it: MarkdownString.appendText writes spaces as &nbsp; in the markdown source.
+      return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n').replace(/&nbsp;/g, ' ');
     };
     const own = await hoverText('[Hovered Talk]');
     assert.match(own, /Hovered Talk/);
