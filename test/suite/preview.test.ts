@@ -1,0 +1,76 @@
+// The conference-stats block in VS Code's built-in Markdown preview: `markdown.api.render` runs every contributed
+// markdown-it plugin, so its HTML is what a preview shows. Checked: the chart and table for a block, new numbers after
+// a note edit, the error box (and the Problems entry) for a bad option, and that the preview gets no script.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activateExtension, waitForIndex, workspaceUri } from './helpers';
+
+const REPORT = ['# Trip report', '', '```conference-stats', 'conferences: WebCamp 2024', 'show: both', '```', ''].join('\n');
+
+async function render(text: string): Promise<string> {
+  return vscode.commands.executeCommand<string>('markdown.api.render', text);
+}
+
+/** The number in the table's WebCamp column for a track. */
+function tableCount(html: string, track: string): number | undefined {
+  const match = new RegExp(`<tr><td>${track}</td><td[^>]*>(\\d+)</td>`).exec(html);
+  return match ? Number(match[1]) : undefined;
+}
+
+suite('conference-stats block in the Markdown preview', () => {
+  const noteUri = () => workspaceUri('notes', 'webcamp.md');
+  let original: string;
+
+  suiteSetup(async () => {
+    await activateExtension();
+    original = new TextDecoder().decode(await vscode.workspace.fs.readFile(noteUri()));
+  });
+
+  teardown(async () => {
+    const api = await activateExtension();
+    await vscode.workspace.fs.writeFile(noteUri(), new TextEncoder().encode(original));
+    // The next test (and suite) starts from the fixture as written.
+    await waitForIndex(api, () => api.notes.index.tracks('WebCamp 2024').length === 2 && api.notes.index.trackSessionCount('WebCamp 2024', 'Backend') === 1);
+  });
+
+  test('renders the chart and the table of the notes', async () => {
+    const html = await render(REPORT);
+    assert.match(html, /<div class="conference-stats"/);
+    assert.match(html, /<svg [^>]*class="track-chart"/);
+    assert.equal(tableCount(html, 'Frontend'), 2);
+    assert.equal(tableCount(html, 'Backend'), 1);
+    assert.doesNotMatch(html, /<script/i, 'the preview gets no script');
+  });
+
+  test('shows new numbers after a note changes', async () => {
+    const api = await activateExtension();
+    const edited = `${original.trimEnd()}\n\n### Edge Functions\n`;
+    await vscode.workspace.fs.writeFile(noteUri(), new TextEncoder().encode(edited));
+    await waitForIndex(api, () => api.notes.index.trackSessionCount('WebCamp 2024', 'Backend') === 2);
+    assert.equal(tableCount(await render(REPORT), 'Backend'), 2);
+  });
+
+  test('shows an error box, not a chart, for a bad option, and lists it in Problems', async () => {
+    const bad = REPORT.replace('show: both', 'show: pie');
+    const html = await render(bad);
+    assert.match(html, /class="conference-stats-error"/);
+    assert.match(html, /show/);
+    assert.doesNotMatch(html, /<svg/);
+
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: bad });
+    await vscode.window.showTextDocument(document);
+    const problems = vscode.languages.getDiagnostics(document.uri).filter((problem) => problem.source === 'conference-stats');
+    assert.deepEqual(problems.map((problem) => problem.range.start.line), [4]);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('keeps note text as text: a hostile track name is escaped', async () => {
+    const api = await activateExtension();
+    const hostile = `${original.trimEnd()}\n\n## <img src=x onerror=alert(1)>\n\n### Talk\n`;
+    await vscode.workspace.fs.writeFile(noteUri(), new TextEncoder().encode(hostile));
+    await waitForIndex(api, () => api.notes.index.tracks('WebCamp 2024').length === 3);
+    const html = await render(REPORT);
+    assert.doesNotMatch(html, /<img/);
+    assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+});
