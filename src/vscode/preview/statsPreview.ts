@@ -130,7 +130,7 @@ async function publish(notes: NoteWorkspace, given?: vscode.Uri): Promise<void> 
     return;
   }
   const [folder] =
-    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: vscode.l10n.t('Publish Here'), defaultUri: vscode.Uri.joinPath(document.uri, '..') })) ?? [];
+    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title: vscode.l10n.t('Publish Report: Folder of the Copy'), openLabel: vscode.l10n.t('Publish Here'), defaultUri: vscode.Uri.joinPath(document.uri, '..') })) ?? [];
   if (!folder) return;
   await notes.ready();
   const fileName = document.uri.path.split('/').pop() ?? 'report.md';
