@@ -1,7 +1,7 @@
 // The messages between the Track statistics panel (extension host) and its webview, both ways. Free of `vscode`
 // and Node imports so the webview bundle shares it. Everything the webview sends is untrusted input: the host
 // accepts a message only through `parseWebviewMessage`, which checks every field.
-import type { ChartMessages } from '../core/stats/chart';
+import type { ChartKind, ChartMessages } from '../core/stats/chart';
 import type { StatsLabels, TrackSort, TrackStats, ValueMode } from '../core/stats/stats';
 
 /** The self-contained palettes an exported image can carry (the panel itself follows the editor theme). */
@@ -9,6 +9,7 @@ export type ExportPalette = 'light' | 'dark';
 export const EXPORT_PALETTES: readonly ExportPalette[] = ['light', 'dark'];
 export const TRACK_SORTS: readonly TrackSort[] = ['count', 'name'];
 export const VALUE_MODES: readonly ValueMode[] = ['count', 'percent'];
+export const CHART_KINDS: readonly ChartKind[] = ['bars', 'trend'];
 
 /** What the panel's option controls hold: kept in the webview state, so they survive updates and reloads. */
 export interface StatsViewOptions {
@@ -17,6 +18,8 @@ export interface StatsViewOptions {
   readonly sort: TrackSort;
   readonly valueMode: ValueMode;
   readonly exportPalette: ExportPalette;
+  /** Bars (default) or the trend chart; absent in states saved before the trend chart existed. */
+  readonly chartKind?: ChartKind;
 }
 
 export const DEFAULT_VIEW_OPTIONS: StatsViewOptions = { hiddenConferences: [], sort: 'count', valueMode: 'count', exportPalette: 'light' };
@@ -38,6 +41,9 @@ export interface StatsViewStrings {
   readonly values: string;
   readonly valueCounts: string;
   readonly valuePercent: string;
+  readonly chartKind: string;
+  readonly chartBars: string;
+  readonly chartTrend: string;
   readonly exportPalette: string;
   readonly paletteLight: string;
   readonly paletteDark: string;
@@ -131,7 +137,8 @@ export function isStatsViewOptions(value: unknown): value is StatsViewOptions {
     isTextList(value.hiddenConferences) &&
     isOneOf(value.sort, TRACK_SORTS) &&
     isOneOf(value.valueMode, VALUE_MODES) &&
-    isOneOf(value.exportPalette, EXPORT_PALETTES)
+    isOneOf(value.exportPalette, EXPORT_PALETTES) &&
+    (value.chartKind === undefined || isOneOf(value.chartKind, CHART_KINDS))
   );
 }
 
@@ -141,8 +148,8 @@ export function isStatsViewState(value: unknown): value is StatsViewState {
 
 /** Copies only the known fields, so nothing extra a webview attached travels further. */
 function cleanOptions(options: StatsViewOptions): StatsViewOptions {
-  const { hiddenConferences, sort, valueMode, exportPalette } = options;
-  return { hiddenConferences: [...hiddenConferences], sort, valueMode, exportPalette };
+  const { hiddenConferences, sort, valueMode, exportPalette, chartKind } = options;
+  return { hiddenConferences: [...hiddenConferences], sort, valueMode, exportPalette, ...(chartKind === undefined ? {} : { chartKind }) };
 }
 
 /** The message if `value` is a well-formed webview message (rebuilt from its known fields), else undefined. */

@@ -106,6 +106,7 @@ const optionControls = element('form', { className: 'options' }, [
   conferenceChoices,
   select(strings.sort, [['count', strings.sortByCount], ['name', strings.sortByName]] as const, options.sort, (sort) => setOptions({ sort })),
   radioGroup('values', strings.values, [['count', strings.valueCounts], ['percent', strings.valuePercent]] as const, options.valueMode, (valueMode) => setOptions({ valueMode })),
+  select(strings.chartKind, [['bars', strings.chartBars], ['trend', strings.chartTrend]] as const, options.chartKind ?? 'bars', (chartKind) => setOptions({ chartKind })),
   select(strings.exportPalette, [['light', strings.paletteLight], ['dark', strings.paletteDark]] as const, options.exportPalette, (exportPalette: ExportPalette) => setOptions({ exportPalette })),
 ]);
 optionControls.addEventListener('submit', (event) => event.preventDefault());
@@ -138,7 +139,7 @@ function renderChart(stats: TrackStats): void {
   // A live update replaces the bars: keep keyboard focus on the same track and conference.
   const focused = document.activeElement instanceof Element && document.activeElement.matches('.bar') ? barTarget(document.activeElement) : undefined;
   const width = Math.max(MIN_CHART_WIDTH, Math.floor(chart.clientWidth || document.body.clientWidth));
-  chart.replaceChildren(parseSvg(renderTrackChart(stats, { palette: 'vscode', width, messages: strings.chart })));
+  chart.replaceChildren(parseSvg(renderTrackChart(stats, { palette: 'vscode', width, messages: strings.chart, kind: options.chartKind })));
   if (focused) {
     const bar = Array.from(chart.querySelectorAll('.bar')).find((candidate) => sameBar(candidate, focused));
     if (bar instanceof SVGElement) bar.focus();
@@ -201,7 +202,7 @@ const exportButtons = element('div', { className: 'exports', role: 'group', aria
 
 /** Draws the self-contained-palette SVG on a canvas: only the webview has one, the extension host does not. */
 async function renderPng(stats: TrackStats, palette: ExportPalette): Promise<string> {
-  const svg = renderTrackChart(stats, { palette, messages: strings.chart });
+  const svg = renderTrackChart(stats, { palette, messages: strings.chart, kind: options.chartKind });
   const image = new Image();
   image.src = `data:${SVG_MIME};charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();

@@ -15,6 +15,7 @@ import { computeTrackStats } from '../../src/core/stats/stats';
 import { parseStatsBlock, renderStatsBlock } from '../../src/core/stats/statsBlock';
 import { findStatsBlocks, publishReport } from '../../src/core/stats/publish';
 import { fillTemplate } from '../../src/core/messages';
+import { DEFAULT_VIEW_OPTIONS, isStatsViewOptions, parseWebviewMessage } from '../../src/webview/protocol';
 import { makeSession } from './helpers/parsedNotes';
 import { assertProperty } from './helpers/property';
 
@@ -265,5 +266,14 @@ describe('conference-notes publish', () => {
     assert.equal((await cli(['publish', report, '--out', folder, '--force'])).code, 1);
     assert.equal(readFileSync(report, 'utf8'), BLOCK);
     assert.equal((await cli(['publish', report])).code, 2);
+  });
+});
+
+describe('the panel\'s chart option', () => {
+  it('keeps the trend choice through a webview message and accepts states saved before it existed', () => {
+    const options = { ...DEFAULT_VIEW_OPTIONS, chartKind: 'trend' };
+    assert.deepEqual(parseWebviewMessage({ type: 'optionsChanged', options }), { type: 'optionsChanged', options });
+    assert.ok(isStatsViewOptions({ hiddenConferences: [], sort: 'count', valueMode: 'count', exportPalette: 'light' }));
+    assert.equal(isStatsViewOptions({ ...DEFAULT_VIEW_OPTIONS, chartKind: 'pie' }), false);
   });
 });

@@ -95,6 +95,9 @@ function viewStrings(): StatsViewStrings {
     values: vscode.l10n.t('Values'),
     valueCounts: vscode.l10n.t('Counts'),
     valuePercent: vscode.l10n.t('Percentages'),
+    chartKind: vscode.l10n.t('Chart'),
+    chartBars: vscode.l10n.t('Bars per conference'),
+    chartTrend: vscode.l10n.t('Trend across conferences'),
     exportPalette: vscode.l10n.t('Export colours'),
     paletteLight: vscode.l10n.t('Light'),
     paletteDark: vscode.l10n.t('Dark'),
@@ -396,7 +399,7 @@ export class StatsPanelController extends Disposable {
   }
 
   private chartSvg(stats: TrackStats): string {
-    return renderTrackChart(stats, { palette: this.options.exportPalette, messages: chartMessages() });
+    return renderTrackChart(stats, { palette: this.options.exportPalette, messages: chartMessages(), kind: this.options.chartKind });
   }
 
   private async exportSvg(): Promise<void> {
