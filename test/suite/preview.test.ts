@@ -17,11 +17,11 @@ function tableCount(html: string, track: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-suite('conference-stats block in the Markdown preview', () => {
+describe('conference-stats block in the Markdown preview', () => {
   const noteUri = () => workspaceUri('notes', 'webcamp.md');
   let original: string;
 
-  suiteSetup(async () => {
+  before(async () => {
     await activateExtension();
     original = new TextDecoder().decode(await vscode.workspace.fs.readFile(noteUri()));
   });
@@ -33,7 +33,7 @@ suite('conference-stats block in the Markdown preview', () => {
     await waitForIndex(api, () => api.notes.index.tracks('WebCamp 2024').length === 2 && api.notes.index.trackSessionCount('WebCamp 2024', 'Backend') === 1);
   });
 
-  test('renders the chart and the table of the notes', async () => {
+  it('renders the chart and the table of the notes', async () => {
     const html = await render(REPORT);
     assert.match(html, /<div class="conference-stats"/);
     assert.match(html, /<svg [^>]*class="track-chart"/);
@@ -42,7 +42,7 @@ suite('conference-stats block in the Markdown preview', () => {
     assert.doesNotMatch(html, /<script/i, 'the preview gets no script');
   });
 
-  test('shows new numbers after a note changes', async () => {
+  it('shows new numbers after a note changes', async () => {
     const api = await activateExtension();
     const edited = `${original.trimEnd()}\n\n### Edge Functions\n`;
     await vscode.workspace.fs.writeFile(noteUri(), new TextEncoder().encode(edited));
@@ -50,7 +50,7 @@ suite('conference-stats block in the Markdown preview', () => {
     assert.equal(tableCount(await render(REPORT), 'Backend'), 2);
   });
 
-  test('shows an error box, not a chart, for a bad option, and lists it in Problems', async () => {
+  it('shows an error box, not a chart, for a bad option, and lists it in Problems', async () => {
     const bad = REPORT.replace('show: both', 'show: pie');
     const html = await render(bad);
     assert.match(html, /class="conference-stats-error"/);
@@ -64,7 +64,7 @@ suite('conference-stats block in the Markdown preview', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('keeps note text as text: a hostile track name is escaped', async () => {
+  it('keeps note text as text: a hostile track name is escaped', async () => {
     const api = await activateExtension();
     const hostile = `${original.trimEnd()}\n\n## <img src=x onerror=alert(1)>\n\n### Talk\n`;
     await vscode.workspace.fs.writeFile(noteUri(), new TextEncoder().encode(hostile));
