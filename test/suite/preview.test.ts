@@ -26,7 +26,7 @@ describe('conference-stats block in the Markdown preview', () => {
     original = new TextDecoder().decode(await vscode.workspace.fs.readFile(noteUri()));
   });
 
-  teardown(async () => {
+  afterEach(async () => {
     const api = await activateExtension();
     await vscode.workspace.fs.writeFile(noteUri(), new TextEncoder().encode(original));
     // The next test (and suite) starts from the fixture as written.
