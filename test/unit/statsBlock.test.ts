@@ -57,6 +57,18 @@ describe('conferences in time order', () => {
     assert.deepEqual(conferenceTime('X', ['Nov 3', '2020-11-19', undefined, '2020-11-17']), { firstDate: '2020-11-17', year: 2020 });
   });
 
+  it('reads front matter `dates` and `short-name` of a report, also when counting only some statuses', () => {
+    const report = (front: string, track: string) => `---\n${front}\n---\n## ${track}\n### A talk\n- status: attended\n`;
+    const index = indexOf({
+      'na.md': report('conference: KubeCon North America\ndates: 2020-11-17 – 2020-11-20\nshort-name: NA 2020', 'Keynote'),
+      'eu.md': report('conference: KubeCon Europe\ndates: [2020-08-17, 2020-08-20]\nShort-Name: EU 2020', 'Keynote'),
+    });
+    for (const statuses of [undefined, ['attended' as const]]) {
+      const stats = computeTrackStats(index, { statuses });
+      assert.deepEqual(stats.conferences.map((c) => [c.name, c.label]), [['KubeCon Europe', 'EU 2020'], ['KubeCon North America', 'NA 2020']]);
+    }
+  });
+
   it('orders the chosen conferences of a block the same way', () => {
     const stats = computeTrackStats(THREE_KUBECONS, { conferences: ['KubeCon + CloudNativeCon NA 2020 Virtual', 'KubeCon + CloudNativeCon NA 2019'] });
     assert.deepEqual(stats.conferences.map((c) => c.label), ['2019', '2020 Virtual']);

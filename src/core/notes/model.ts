@@ -109,6 +109,14 @@ export const DEFAULT_PARSE_OPTIONS: ParseOptions = {
   titlePrefixTracks: ['Keynote', 'Lightning Talk', 'Workshop', 'Tutorial', 'Panel'],
 };
 
+/** What a note's front matter says about its conference as a whole (`dates`, `short-name`). */
+export interface ConferenceInfo {
+  /** As written, e.g. `2025-04-01 – 2025-04-04`; the first ISO date orders the conference in time. */
+  readonly dates?: string;
+  /** The label a chart's legend shows for the conference. */
+  readonly shortName?: string;
+}
+
 export interface ParsedNote {
   readonly uri: string;
   readonly layout: NoteLayout;
@@ -122,4 +130,6 @@ export interface ParsedNote {
    * level at or below the session level).
    */
   readonly headingLevels?: Pick<ParseOptions, 'trackHeadingLevel' | 'sessionHeadingLevel'>;
+  /** From the file's own front matter: when the conference took place and its short name. */
+  readonly conferenceInfo?: ConferenceInfo;
 }

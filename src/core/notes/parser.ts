@@ -12,7 +12,7 @@ import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } f
 import { coreMessage } from '../messages';
 import { SESSION_STATUSES } from './model';
 import type {
-  LineRange, NoteContext, NoteDiagnostic, NoteLayout, ParsedNote, ParseOptions, Session, SessionLink, SessionStatus,
+  ConferenceInfo, LineRange, NoteContext, NoteDiagnostic, NoteLayout, ParsedNote, ParseOptions, Session, SessionLink, SessionStatus,
 } from './model';
 
 /** English templates of every message the parser produces, by diagnostic code; adapters localise them. */
@@ -479,9 +479,25 @@ export function parseNote(text: string, context: NoteContext): ParsedNote {
   const type = own.type ?? defaults.type;
   const sessionFile = type === 'session' || (type === undefined && hasSessionFileKeys(own, defaults));
   const note: NoteReading = { context, diagnostics, own, defaults, path, lastLine };
-  return sessionFile
+  const parsed = sessionFile
     ? readSessionFile(note, structure.headings, structure.paragraphs, frontMatter.bodyLine)
     : readReport(note, structure.headings, structure.paragraphs, type === 'index');
+  const conferenceInfo = conferenceInfoOf(frontMatter.data);
+  return conferenceInfo ? { ...parsed, conferenceInfo } : parsed;
+}
+
+const CONFERENCE_INFO_KEYS: Readonly<Record<string, keyof ConferenceInfo>> = { dates: 'dates', 'short-name': 'shortName', shortname: 'shortName', short_name: 'shortName' };
+
+/** `dates` and `short-name` of the front matter (keys in any case), when given as text. */
+function conferenceInfoOf(data: Readonly<Record<string, unknown>>): ConferenceInfo | undefined {
+  let info: { -readonly [K in keyof ConferenceInfo]: string } | undefined;
+  for (const key in data) {
+    const name = CONFERENCE_INFO_KEYS[key.toLowerCase()];
+    const value = name === undefined ? undefined : textValues(data[key]);
+    const text = value === undefined ? '' : (typeof value === 'string' ? value : value.join(', ')).trim();
+    if (name !== undefined && text !== '') (info ??= {})[name] ??= detached(text);
+  }
+  return info;
 }
 
 interface NoteReading {

@@ -87,15 +87,37 @@ interface TrackCounts {
   readonly timeOf: (conference: string) => ConferenceTime;
 }
 
+interface ConferenceInfos {
+  readonly dates: ReadonlyMap<string, readonly string[]>;
+  readonly shortNames: ReadonlyMap<string, string>;
+}
+
+const NO_INFOS: ConferenceInfos = { dates: new Map(), shortNames: new Map() };
+
+/** Per conference, the front matter `dates` and `short-name` of its notes (the first note giving one wins). */
+function conferenceInfos(index: NoteIndex): ConferenceInfos {
+  const dates = new Map<string, string[]>();
+  const shortNames = new Map<string, string>();
+  for (const uri of index.uris()) {
+    const note = index.note(uri);
+    const info = note?.conferenceInfo;
+    if (!note || !info) continue;
+    if (info.dates !== undefined) dates.set(note.conference, [...(dates.get(note.conference) ?? []), info.dates]);
+    if (info.shortName !== undefined && !shortNames.has(note.conference)) shortNames.set(note.conference, info.shortName);
+  }
+  return { dates, shortNames };
+}
+
 /** Counts per conference → track, read from the index's aggregates or counted from a session list. */
-function countTracks(source: NoteIndex | readonly Session[]): TrackCounts {
+function countTracks(source: NoteIndex | readonly Session[], infos: ConferenceInfos): TrackCounts {
   const counts = new Map<string, Map<GroupKey, number>>();
   // Structural, not `instanceof`: every bundle (extension, tests, preview plugin) has its own copy of the class.
   if (!isSessionList(source)) {
     for (const { name } of source.conferences()) {
       counts.set(name, new Map(source.tracks(name).map((track) => [track.name, track.count])));
     }
-    return { counts, timeOf: (name) => conferenceTime(name, source.sessionsOfConference(name).map((session) => session.date)) };
+    const timeOf = (name: string) => conferenceTime(name, [...(infos.dates.get(name) ?? []), ...source.sessionsOfConference(name).map((session) => session.date)]);
+    return { counts, timeOf };
   }
   const dates = new Map<string, (string | undefined)[]>();
   for (const { conference, track, date } of source) {
@@ -107,7 +129,7 @@ function countTracks(source: NoteIndex | readonly Session[]): TrackCounts {
     tracks.set(track, (tracks.get(track) ?? 0) + 1);
     dates.get(conference)?.push(date);
   }
-  return { counts, timeOf: (name) => conferenceTime(name, dates.get(name) ?? []) };
+  return { counts, timeOf: (name) => conferenceTime(name, [...(infos.dates.get(name) ?? []), ...(dates.get(name) ?? [])]) };
 }
 
 function withStatus(source: NoteIndex | readonly Session[], statuses: readonly SessionStatus[] | undefined): NoteIndex | readonly Session[] {
@@ -119,10 +141,12 @@ function withStatus(source: NoteIndex | readonly Session[], statuses: readonly S
 export function computeTrackStats(source: NoteIndex | readonly Session[], options: TrackStatsOptions = {}): TrackStats {
   const sort = options.sort ?? 'count';
   const valueMode = options.valueMode ?? 'count';
-  const { counts, timeOf } = countTracks(withStatus(source, options.statuses));
+  // Front matter belongs to notes: a session list has none, an index filtered by status keeps its notes'.
+  const infos = isSessionList(source) ? NO_INFOS : conferenceInfos(source);
+  const { counts, timeOf } = countTracks(withStatus(source, options.statuses), infos);
   const chosen = options.conferences ? [...new Set(options.conferences)].filter((name) => counts.has(name)) : counts.keys();
   const names = orderConferences(chosen, timeOf);
-  const labels = shortConferenceLabels(names);
+  const labels = shortConferenceLabels(names).map((label, i) => infos.shortNames.get(names[i]) ?? label);
   const conferences = names.map((name, i) => ({
     name,
     label: labels[i],
