@@ -158,9 +158,10 @@ describe('conference-stats block options', () => {
   });
 
   it('names the line of an unknown key, a bad value, a line without a key, a repeated key and a missing value', () => {
-    const { problems } = parseStatsBlock('colour: red\nsort: size\njust text\nsort: name\nchart: bars, trend\ntracks:');
+    const { problems } = parseStatsBlock('constructor: x\ncolour: red\nsort: size\njust text\nsort: name\nchart: bars, trend\ntracks:');
     assert.deepEqual(problems.map((problem) => [problem.code, problem.line, ...problem.args.slice(0, 1)]), [
-      ['unknown-key', 0, 'colour'], ['invalid-value', 1, 'sort'], ['not-an-option', 2, 'just text'], ['duplicate-key', 3, 'sort'], ['invalid-value', 4, 'chart'], ['empty-value', 5, 'tracks'],
+      ['unknown-key', 0, 'constructor'], ['unknown-key', 1, 'colour'], ['invalid-value', 2, 'sort'], ['not-an-option', 3, 'just text'], ['duplicate-key', 4, 'sort'],
+      ['invalid-value', 5, 'chart'], ['empty-value', 6, 'tracks'],
     ]);
   });
 

@@ -57,7 +57,10 @@ export const STATS_BLOCK_KEYS: Readonly<Record<StatsBlockKey, readonly string[] 
   tracks: undefined,
 };
 
-const isKey = (key: string): key is StatsBlockKey => Object.prototype.hasOwnProperty.call(STATS_BLOCK_KEYS, key);
+/** Own keys only: `constructor` or `toString` in a block is an unknown option, not the object's prototype. */
+export function isStatsBlockKey(key: string): key is StatsBlockKey {
+  return Object.prototype.hasOwnProperty.call(STATS_BLOCK_KEYS, key);
+}
 
 /** A `#` starts a comment at the line start or after a space, so `C#` in a track name stays. */
 function withoutComment(line: string): string {
@@ -81,7 +84,7 @@ export function parseStatsBlock(content: string): { readonly options: StatsBlock
     if (colon <= 0) return void problem('not-an-option', [text], line);
     const key = text.slice(0, colon).trim().toLowerCase();
     const value = text.slice(colon + 1).trim();
-    if (!isKey(key)) return void problem('unknown-key', [key, Object.keys(STATS_BLOCK_KEYS).join(', ')], line);
+    if (!isStatsBlockKey(key)) return void problem('unknown-key', [key, Object.keys(STATS_BLOCK_KEYS).join(', ')], line);
     if (seen.has(key)) return void problem('duplicate-key', [key], line);
     seen.add(key);
     const allowed = STATS_BLOCK_KEYS[key];

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { CHART_MESSAGES } from '../../core/stats/chart';
 import { findStatsBlocks, publishReport } from '../../core/stats/publish';
 import { STATS_MESSAGES } from '../../core/stats/stats';
-import { parseStatsBlock, renderStatsBlock, STATS_BLOCK_KEYS, STATS_BLOCK_LANGUAGE, STATS_BLOCK_MESSAGES, type StatsBlockKey, type StatsBlockTexts } from '../../core/stats/statsBlock';
+import { isStatsBlockKey, parseStatsBlock, renderStatsBlock, STATS_BLOCK_KEYS, STATS_BLOCK_LANGUAGE, STATS_BLOCK_MESSAGES, type StatsBlockKey, type StatsBlockTexts } from '../../core/stats/statsBlock';
 import { fileExists } from '../files';
 import { localizeMessages } from '../localize';
 import type { NoteWorkspace } from '../noteWorkspace';
@@ -102,7 +102,8 @@ function completions(notes: NoteWorkspace, document: vscode.TextDocument, positi
       return item;
     });
   }
-  const key = before.slice(0, colon).trim().toLowerCase() as StatsBlockKey;
+  const key = before.slice(0, colon).trim().toLowerCase();
+  if (!isStatsBlockKey(key)) return undefined;
   const values =
     key === 'conferences' ? notes.index.conferences().map((conference) => conference.name)
       : key === 'tracks' ? [...new Set(notes.index.conferences().flatMap((conference) => notes.index.tracks(conference.name).flatMap((track) => (track.name === undefined ? [] : [track.name]))))]
@@ -114,10 +115,10 @@ function hover(document: vscode.TextDocument, position: vscode.Position): vscode
   if (!blockAt(document, position.line)) return undefined;
   const text = document.lineAt(position.line).text;
   const key = /^\s*([A-Za-z]+)\s*:/.exec(text)?.[1].toLowerCase();
-  if (!key || !(key in STATS_BLOCK_KEYS) || position.character > text.indexOf(':')) return undefined;
-  const values = STATS_BLOCK_KEYS[key as StatsBlockKey];
+  if (!key || !isStatsBlockKey(key) || position.character > text.indexOf(':')) return undefined;
+  const values = STATS_BLOCK_KEYS[key];
   const markdown = new vscode.MarkdownString();
-  markdown.appendText(optionDescription(key as StatsBlockKey));
+  markdown.appendText(optionDescription(key));
   if (values) markdown.appendMarkdown('\n\n').appendText(values.join(' | '));
   return new vscode.Hover(markdown);
 }
