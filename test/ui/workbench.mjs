@@ -86,11 +86,23 @@ export async function expandTreeItem(page, label, level = 1) {
 
 /** Runs a command the way a user does: F1, type its title as shown in the palette, Enter. */
 export async function runCommand(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.fill(`>${title}`);
-  // Contributed commands appear once the extension host has registered the extension.
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  // The palette lists the commands known when it opens; contributed ones (ours, and built-in extensions' such as
+  // the Markdown preview's) appear once the extension host has registered them, so a palette opened too early is
+  // closed and opened again.
+  const deadline = Date.now() + uiTimeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await input.press('Enter');
 }
 
