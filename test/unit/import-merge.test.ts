@@ -97,6 +97,10 @@ const CASES: readonly Case[] = [
     changed: ['6f1c2a9e-0b6d-5a53-9f1e-7d1a4c1b2e04 title', '6f1c2a9e-0b6d-5a53-9f1e-7d1a4c1b2e05 time', '6f1c2a9e-0b6d-5a53-9f1e-7d1a4c1b2e06 room'],
     cancelled: ['6f1c2a9e-0b6d-5a53-9f1e-7d1a4c1b2e03'],
   },
+  {
+    name: 'frab XML', v1: 'fosdem-day.xml', v2: 'fosdem-day-v2.xml',
+    added: ['2b5a5f6c-6f2e-5a1b-9a55-000000000007'], changed: ['2b5a5f6c-6f2e-5a1b-9a55-000000000004 time'], cancelled: ['2b5a5f6c-6f2e-5a1b-9a55-000000000006'],
+  },
   ...['sessions', 'all'].map((shape) => ({
     name: `Sessionize (${shape})`, v1: `sessionize-cloudday-${shape}.json`, v2: `sessionize-cloudday-${shape}-v2.json`,
     added: ['612308'], changed: ['612301 title', '612302 time', '612303 room'], cancelled: ['612304'],

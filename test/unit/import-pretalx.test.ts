@@ -55,7 +55,7 @@ describe('schedule import: pretalx schedule.json', () => {
 
   it('fails on a schedule without days, naming the missing part', async () => {
     const result = await parseSchedule(readScheduleFixture('pretalx-no-days.json'), { fileName: 'pretalx-no-days.json' });
-    assert.deepEqual(result.ok ? undefined : [result.error.code, result.error.args], ['missing-structure', ['pretalx', 'pretalx-no-days.json', 'schedule.conference.days']]);
+    assert.deepEqual(result.ok ? undefined : [result.error.code, result.error.args], ['missing-structure', ['frab JSON', 'pretalx-no-days.json', 'schedule.conference.days']]);
   });
 
   it('fails on truncated JSON', async () => {

@@ -29,7 +29,16 @@ export async function parseIcs(text: string, fileName: string, timeZone: string)
     return failure(importMessage('ics-malformed', [fileName, error instanceof Error ? error.message : String(error)], 'error'));
   }
   // ICAL.parse returns one jCal component, or an array of them when the text holds several.
-  const components = (typeof parsed[0] === 'string' ? [parsed] : parsed).map((jCal) => new ICAL.Component(jCal as unknown[]));
+  return readJcal(ICAL, typeof parsed[0] === 'string' ? [parsed] : parsed, fileName, timeZone);
+}
+
+/** Reads jCal (RFC 7265) components: what ical.js parses an .ics into, and what xcal.ts turns an xCal document into. */
+export async function parseJcal(components: readonly unknown[], fileName: string, timeZone: string): Promise<ScheduleParseResult> {
+  return readJcal(await loadIcal(), components, fileName, timeZone);
+}
+
+function readJcal(ICAL: Ical, jCal: readonly unknown[], fileName: string, timeZone: string): ScheduleParseResult {
+  const components = jCal.map((component) => new ICAL.Component(component as unknown[]));
   const calendars = components.filter((component) => component.name === 'vcalendar');
   if (calendars.length === 0) return failure(importMessage('missing-structure', ['iCalendar', fileName, 'BEGIN:VCALENDAR'], 'error'));
   const events = calendars.flatMap((calendar) => calendar.getAllSubcomponents('vevent'));
@@ -43,7 +52,7 @@ export async function parseIcs(text: string, fileName: string, timeZone: string)
     if (session) sessions.push(session);
   }
   const conference = oneLine(calendars[0].getFirstPropertyValue('x-wr-calname')) ?? baseName(fileName);
-  return { ok: true, schedule: buildSchedule(conference, sessions, warnings, fileName) };
+  return { ok: true, schedule: { ...buildSchedule(conference, sessions, warnings, fileName), timeZone } };
 }
 
 function readEvent(ICAL: Ical, event: Component, fileName: string, timeZone: string, warnings: ImportMessage[]): ScheduleSession | undefined {
@@ -56,7 +65,9 @@ function readEvent(ICAL: Ical, event: Component, fileName: string, timeZone: str
   const description = textValue(event, 'description');
   const named = speakersFromDescription(description);
   const abstract = named.length > 0 ? description?.replace(SPEAKERS_LINE, '').trim() || undefined : description;
-  const split = named.length > 0 ? { title: summary, speakers: named } : splitSchedSummary(summary);
+  // Other tools than sched name the speakers as attendees (`ATTENDEE;CN=Jane Doe`).
+  const attendees = distinctNames(event.getAllProperties('attendee').map((property) => property.getParameter('cn')));
+  const split = named.length > 0 || attendees.length > 0 ? { title: summary, speakers: named.length > 0 ? named : attendees } : splitSchedSummary(summary);
   const tracks = distinctNames(event.getAllProperties('categories').flatMap((property) => property.getValues()));
   const times = eventTimes(ICAL, event, split.title, timeZone, warnings);
   return {

@@ -599,7 +599,7 @@ export function planSessionFilesReimport(existingFiles: readonly { name: string;
   const newFiles = toAdd.map((session) => {
     const name = freeFileName(sessionFileName(session), (candidate) => taken.has(candidate.toLowerCase()));
     taken.add(name.toLowerCase());
-    return { name, text: renderSessionFile(session, schedule.conference) };
+    return { name, text: renderSessionFile(session, schedule.conference, schedule) };
   });
   return { ...plan, added: toAdd, edits: fileEdits, newFiles };
 }

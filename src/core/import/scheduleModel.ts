@@ -18,6 +18,9 @@ export interface ScheduleSession {
   readonly time?: string;
   readonly room?: string;
   readonly url?: string;
+  /** Slides and the recording, where the schedule links them (frab `attachments`/`links`). */
+  readonly slides?: string;
+  readonly video?: string;
   readonly abstract?: string;
   readonly cancelled?: boolean;
 }
@@ -27,6 +30,10 @@ export interface ImportedSchedule {
   /** Ordered by date and time; sessions without a date last. */
   readonly sessions: readonly ScheduleSession[];
   readonly warnings: readonly ImportMessage[];
+  /** The IANA zone the times are written in, when the schedule names its own (frab `time_zone_name`, an xCal TZID). */
+  readonly timeZone?: string;
+  /** The URL the schedule was fetched from: written into the notes so Refresh Schedule knows where to look. */
+  readonly source?: string;
 }
 
 export type ScheduleParseResult =
@@ -87,6 +94,8 @@ function sanitizedSession(session: ScheduleSession): ScheduleSession {
     speakers: names(session.speakers),
     room: optionalLine(session.room),
     url: optionalLine(session.url),
+    slides: optionalLine(session.slides),
+    video: optionalLine(session.video),
     abstract: session.abstract === undefined ? undefined : withoutControlCharacters(session.abstract),
   };
 }

@@ -8,7 +8,7 @@ import { slugifyFileName } from '../templates/fileNames';
 import type { ImportedSchedule, ScheduleSession } from './scheduleModel';
 
 /** The field lines of a stub, in the order they are written. `tags` holds a session's further categories. */
-export const STUB_FIELD_ORDER = ['speakers', 'date', 'time', 'room', 'tags', 'uid', 'url', 'status'] as const;
+export const STUB_FIELD_ORDER = ['speakers', 'date', 'time', 'room', 'tags', 'uid', 'url', 'slides', 'video', 'status'] as const;
 export type StubFieldKey = (typeof STUB_FIELD_ORDER)[number];
 
 /** The values of a stub's field lines, defined ones only, in `STUB_FIELD_ORDER`. */
@@ -21,6 +21,8 @@ export function stubFields(stub: ScheduleSession): [StubFieldKey, string][] {
     tags: stub.tracks.length > 1 ? stub.tracks.slice(1).join(', ') : undefined,
     uid: stub.uid,
     url: stub.url,
+    slides: stub.slides,
+    video: stub.video,
     status: stub.cancelled ? 'cancelled' : 'planned',
   };
   return STUB_FIELD_ORDER.flatMap((key): [StubFieldKey, string][] => (values[key] === undefined ? [] : [[key, values[key]]]));
@@ -99,8 +101,25 @@ export function renderReport(schedule: ImportedSchedule, options: ReportLayoutOp
   const layout = resolveReportLayout(options);
   const sessions = schedule.sessions.filter((session) => !session.cancelled);
   const sections = groupByTrack(sessions, layout.untrackedHeading).map(([track, sessions]) => renderTrackSection(track, sessions, layout));
-  return `${[`# ${renderHeadingText(schedule.conference)}\n\n`, ...sections].join('').trimEnd()}\n`;
+  const source = sourceFields(schedule);
+  const frontMatter = source.length > 0 ? `---\n${source.join('\n')}\n---\n\n` : '';
+  return `${[frontMatter, `# ${renderHeadingText(schedule.conference)}\n\n`, ...sections].join('').trimEnd()}\n`;
 }
+
+/**
+ * `schedule: URL` and `timezone: Area/City` for a schedule fetched from a URL: what Refresh Schedule fetches again, and
+ * the zone the times were written in. A schedule imported from a file has no URL to refresh from, so writes neither.
+ */
+export function sourceFields(origin: ScheduleOrigin): string[] {
+  if (origin.source === undefined) return [];
+  return [
+    renderFrontMatterField('schedule', origin.source),
+    ...(origin.timeZone === undefined ? [] : [renderFrontMatterField('timezone', origin.timeZone)]),
+  ];
+}
+
+/** Where a schedule came from and the zone of its times. */
+export type ScheduleOrigin = Pick<ImportedSchedule, 'source' | 'timeZone'>;
 
 /**
  * One front-matter line, through `yaml` so any title is safe (see yamlScalar). YAML 1.1 quoting also protects values
@@ -122,13 +141,14 @@ function frontMatterValue(key: StubFieldKey, value: string, stub: ScheduleSessio
 }
 
 /** A session file: front matter with every field, then the title as H1 and room for notes. */
-export function renderSessionFile(stub: ScheduleSession, conference: string): string {
+export function renderSessionFile(stub: ScheduleSession, conference: string, origin: ScheduleOrigin = {}): string {
   const lines = [
     renderFrontMatterField('type', 'session'),
     renderFrontMatterField('title', stub.title),
     renderFrontMatterField('conference', conference),
     ...(stub.track === undefined ? [] : [renderFrontMatterField('track', stub.track)]),
     ...stubFields(stub).map(([key, value]) => renderFrontMatterField(key, frontMatterValue(key, value, stub))),
+    ...sourceFields(origin),
   ];
   return `---\n${lines.join('\n')}\n---\n\n# ${renderHeadingText(stub.title)}\n`;
 }
