@@ -21,11 +21,12 @@ import { nodeImportFiles, type ImportFileSystem } from './importFiles';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { isNoteFile } from '../core/notes/excludes';
 import type { ParsedNote, Session } from '../core/notes/model';
-import { folderSettingsFromFile, type FolderSettings } from '../core/notes/noteSettings';
+import { folderSettingsFromFile, settingsFileProblem, type FolderSettings, type SettingsMessage } from '../core/notes/noteSettings';
 import { NoteIndex } from '../core/notes/noteIndex';
 import { folderFile, listNotes, problemLine, problemsOf, readNotes, type NoteFileRef } from '../core/notes/pipeline';
 import { computeTrackStats, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type TrackSort } from '../core/stats/stats';
 import { nodeFolderSource } from './folderSource';
+import { readRegularFile } from './regularFile';
 import { runPublish } from './publish';
 import { version as CLI_VERSION } from '../../package.json';
 import { serveNotesOverStdio } from './mcp/server';
@@ -134,19 +135,29 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
 
 /**
  * A folder's settings as in VS Code: the `conferenceNotes.*`, `files.exclude` and `search.exclude` entries of
- * `--settings FILE`, else of the folder's own `.vscode/settings.json` (JSON with comments), else the defaults.
+ * `--settings FILE`, else of the folder's own `.vscode/settings.json` (JSON with comments), else the defaults. The
+ * settings file comes with the notes (a cloned repository), so it is read as a regular file of at most 1 MiB only,
+ * and a glob in it that is refused is reported once here, not for every note.
  */
 async function folderSettings(folder: string, options: CliOptions, warn: (message: string) => void): Promise<FolderSettings> {
   const file = options.settingsFile ?? path.join(folder, '.vscode', 'settings.json');
+  const shown = path.relative(process.cwd(), file) || file;
+  const report = (problem: SettingsMessage) => warn(cliText(problem.message, ...problem.args));
   let values: Record<string, unknown> = {};
   try {
-    const parsed: unknown = parseJsonc(await fs.readFile(file, 'utf8'));
-    if (typeof parsed === 'object' && parsed !== null) values = parsed as Record<string, unknown>;
+    const read = await readRegularFile(file, (entry) => settingsFileProblem(shown, entry));
+    if (read instanceof Uint8Array) {
+      const parsed: unknown = parseJsonc(new TextDecoder().decode(read));
+      if (typeof parsed === 'object' && parsed !== null) values = parsed as Record<string, unknown>;
+    } else {
+      report(read);
+    }
   } catch (error) {
     // A folder without settings is the normal case; a settings file named on the command line must exist.
-    if (options.settingsFile !== undefined) warn(cliText(M.cannotRead, file, (error as Error).message));
+    if (options.settingsFile !== undefined || (error as NodeJS.ErrnoException).code !== 'ENOENT') warn(cliText(M.cannotRead, file, (error as Error).message));
   }
   const settings = folderSettingsFromFile(values);
+  settings.problems.forEach(report);
   return options.maxFileSize === undefined ? settings : { ...settings, maxFileSize: options.maxFileSize };
 }
 

@@ -7,14 +7,19 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { settle } from '../core/notes/pipeline';
+import { readRegularFile, regularFileOnly } from '../cli/regularFile';
 import { activateShared, type ConferenceNotesApi } from '../vscode/activation';
 import { workspaceFileSystem, type LocalNoteParser, type NoteFileSystem } from '../vscode/noteWorkspace';
 import { createParsePool } from './parsePool';
 
 const localFiles: NoteFileSystem = {
   findFiles: workspaceFileSystem.findFiles,
-  stat: (uri) => (uri.scheme === 'file' ? fs.stat(uri.fsPath) : workspaceFileSystem.stat(uri)),
-  readFile: (uri) => (uri.scheme === 'file' ? fs.readFile(uri.fsPath) : workspaceFileSystem.readFile(uri)),
+  stat: async (uri) => {
+    if (uri.scheme !== 'file') return workspaceFileSystem.stat(uri);
+    const entry = await fs.stat(uri.fsPath);
+    return { size: entry.size, type: entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown };
+  },
+  readFile: (uri) => (uri.scheme === 'file' ? readRegularFile(uri.fsPath, regularFileOnly) : workspaceFileSystem.readFile(uri)),
 };
 
 /**
@@ -27,7 +32,7 @@ function parseLocalNotesWith(workerScript: string): LocalNoteParser {
     const pool = createParsePool({
       size: Math.min(2, availableParallelism()),
       createWorker: () => new Worker(workerScript),
-      mainThread: { stat: (path) => settle(() => fs.stat(path)), read: (path) => settle(() => fs.readFile(path)) },
+      mainThread: { stat: (path) => settle(() => fs.stat(path)), read: (path) => settle(() => readRegularFile(path, regularFileOnly)) },
     });
     try {
       return await pool.readAndParse(files);

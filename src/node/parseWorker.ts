@@ -1,9 +1,10 @@
 // Worker-thread entry of the Node parse pool (src/node/parsePool.ts), bundled as dist/parseWorker.js: runs the core's
 // reading pipeline over batches of local notes off the extension host's main thread.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { ParseOptions } from '../core/notes/model';
 import { readNote, settle, type NoteReading, type NoteSource } from '../core/notes/pipeline';
+import { readRegularFileSync, regularFileOnly } from '../cli/regularFile';
 import type { BatchReply, PoolMessage, WorkerFile } from './parsePool';
 
 if (!parentPort) throw new Error('The parse worker runs in a worker thread only.');
@@ -19,7 +20,7 @@ const optionsById = new Map<number, ParseOptions>();
  */
 const localFiles: Pick<NoteSource, 'stat' | 'read'> = {
   stat: (path) => settle(() => statSync(path)),
-  read: (path) => settle(() => readFileSync(path)),
+  read: (path) => settle(() => readRegularFileSync(path, regularFileOnly)),
 };
 
 async function readBatch(files: readonly WorkerFile[]): Promise<NoteReading[]> {

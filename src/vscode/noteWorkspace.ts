@@ -5,11 +5,11 @@
 // through the platform's NoteFileSystem (Node fs for local files, workspace.fs otherwise), so remote and virtual
 // workspaces (and the web worker) read notes as the CLI does.
 import * as vscode from 'vscode';
-import { combinedGlob, isNoteFile, NOTE_GLOB } from '../core/notes/excludes';
+import { fileSearchExclude, isNoteFile, NOTE_GLOB } from '../core/notes/excludes';
 import type { NoteDiagnostic, ParsedNote } from '../core/notes/model';
 import { NoteIndex } from '../core/notes/noteIndex';
 import {
-  folderFile, listNotes, parseNoteText, problemLine, problemsOf, readNote, readNotes, settle, type NoteFileRef, type NoteReading, type NoteSource,
+  folderFile, listNotes, NOT_A_FILE, parseNoteText, problemLine, problemsOf, readNote, readNotes, settle, type NoteFileRef, type NoteReading, type NoteSource, type ReadFailure,
 } from '../core/notes/pipeline';
 import type { NoteFile, PoolReadings } from '../node/parsePool';
 import { Disposable } from './disposable';
@@ -30,9 +30,11 @@ export type LocalNoteParser = (files: readonly NoteFile[]) => Promise<PoolReadin
 
 /** The file operations reading notes needs: VS Code's file search, and a stat and a read (workspace.fs has them). */
 export interface NoteFileSystem {
-  findFiles(include: vscode.RelativePattern, exclude: string | undefined): Thenable<vscode.Uri[]>;
-  stat(uri: vscode.Uri): Thenable<{ readonly size: number }>;
-  readFile(uri: vscode.Uri): Thenable<Uint8Array>;
+  /** `exclude`: undefined applies files.exclude (VS Code's default), null nothing. */
+  findFiles(include: vscode.RelativePattern, exclude: string | null | undefined): Thenable<vscode.Uri[]>;
+  stat(uri: vscode.Uri): Thenable<{ readonly size: number; readonly type: vscode.FileType }>;
+  /** The bytes, or NOT_A_FILE when the file turned out not to be a regular file as it was opened. */
+  readFile(uri: vscode.Uri): Thenable<Uint8Array | ReadFailure>;
 }
 
 /** VS Code's own: file search and workspace.fs, which reach every file system provider. */
@@ -50,7 +52,8 @@ function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
 export class NoteWorkspace extends Disposable {
   readonly index = new NoteIndex();
   /** The settings every feature reads notes with; cached per folder, invalidated on configuration changes. */
-  readonly settings = this.register(new ExtensionSettings());
+  // Refused globs are logged when a folder's settings are read: once, not for every note they were meant for.
+  readonly settings = this.register(new ExtensionSettings((problem) => this.output.warn(vscode.l10n.t(problem.message, ...problem.args))));
   private readonly problems = this.register(vscode.languages.createDiagnosticCollection('conference-notes'));
   private scan: Promise<void> | undefined;
   /** Scans of the whole workspace in progress: a rescan asked for while one runs waits for it, so at most two. */
@@ -164,16 +167,35 @@ export class NoteWorkspace extends Disposable {
     return {
       uriOf,
       list: async (excludes) => {
-        const uris = await this.files.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), combinedGlob(excludes));
+        // Only the globs VS Code's own engine matches quickly; null rather than undefined, which would hand it
+        // files.exclude whole. listNotes applies every glob to what the search finds.
+        const uris = await this.files.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), fileSearchExclude(excludes) ?? null);
         return uris.map((uri) => {
           const path = relativePath(folder, uri);
           listed.set(path, uri);
           return path;
         });
       },
-      stat: (path) => settle(() => this.files.stat(uriOf(path))),
+      stat: (path) => this.statOf(uriOf(path)),
       read: (path) => settle(() => this.files.readFile(uriOf(path))),
     };
+  }
+
+  private statOf(uri: vscode.Uri): Promise<{ readonly size: number; isFile(): boolean } | ReadFailure> {
+    return settle(async () => {
+      const { size, type } = await this.files.stat(uri);
+      return { size, isFile: () => (type & vscode.FileType.File) !== 0 };
+    });
+  }
+
+  /**
+   * A file of the workspace read as notes are (the user's templates): only when it is a regular file, so a pipe or
+   * a device in its place is never read (its read could wait forever).
+   */
+  async readRegularFile(uri: vscode.Uri): Promise<Uint8Array | ReadFailure> {
+    const stat = await this.statOf(uri);
+    if ('failure' in stat) return stat;
+    return stat.isFile() ? settle(() => this.files.readFile(uri)) : NOT_A_FILE;
   }
 
   private async indexWorkspace(replaceAll: boolean): Promise<void> {

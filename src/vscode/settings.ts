@@ -3,7 +3,7 @@
 // window-scoped ones. Values are cached — a scan asks for them once per file — and invalidated here only, when the
 // configuration or the workspace folders change.
 import * as vscode from 'vscode';
-import { folderSettingsFrom, type FolderSettings } from '../core/notes/noteSettings';
+import { folderSettingsFrom, type FolderSettings, type SettingsMessage } from '../core/notes/noteSettings';
 
 export class ExtensionSettings implements vscode.Disposable {
   private readonly folders = new Map<string, FolderSettings>();
@@ -13,6 +13,9 @@ export class ExtensionSettings implements vscode.Disposable {
   private readonly readingChanged = new vscode.EventEmitter<void>();
   /** A reading setting changed (the cache is already cleared): the notes should be read again. */
   readonly onDidChangeReading = this.readingChanged.event;
+  /** `report` hears of each setting that was refused, when a folder's settings are read (not on every lookup). */
+  constructor(private readonly report: (problem: SettingsMessage) => void) {}
+
   private readonly disposables: vscode.Disposable[] = [
     this.readingChanged,
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -35,6 +38,7 @@ export class ExtensionSettings implements vscode.Disposable {
         return vscode.workspace.getConfiguration(section, scope).get(setting);
       });
       this.folders.set(key, settings);
+      settings.problems.forEach(this.report);
     }
     return settings;
   }

@@ -71,7 +71,7 @@ describe('createParsePool', () => {
     assert.equal(readings[1].kind === 'parsed' && readings[1].note.sessions[0]?.track, 'Main stage');
   });
 
-  it('reports binary, non-UTF-8, too-large, deleted and unreadable files with the pipeline\'s messages', async () => {
+  it('reports binary, non-UTF-8, too-large, deleted files and folders with the pipeline\'s messages', async () => {
     const write = (name: string, bytes: Uint8Array | string) => {
       writeFileSync(join(folder, name), bytes);
       return join(folder, name);
@@ -82,10 +82,10 @@ describe('createParsePool', () => {
       noteFile(write('latin1.md', Buffer.from('# Caf\xe9\n', 'latin1')), ['latin1.md']),
       noteFile(write('big.md', `# Big\n\n${'x'.repeat(2_000)}\n`), ['big.md'], DEFAULT_PARSE_OPTIONS, 1_000),
       noteFile(join(folder, 'deleted.md'), ['deleted.md']),
-      noteFile(folder, ['folder.md']), // a folder: reading it fails with EISDIR
+      noteFile(folder, ['folder.md']), // a folder: not a regular file, so never read
     ];
     const { readings } = await pool.readAndParse(files);
-    assert.deepEqual(readings.map((reading) => reading.kind === 'skipped' && reading.problem.code), ['binary-file', 'not-utf8', 'not-utf8', 'too-large', 'deleted-mid-read', 'unreadable']);
+    assert.deepEqual(readings.map((reading) => reading.kind === 'skipped' && reading.problem.code), ['binary-file', 'not-utf8', 'not-utf8', 'too-large', 'deleted-mid-read', 'not-a-file']);
     assert.deepEqual(readings[3].kind === 'skipped' && readings[3].problem.args, ['2008', '1000']);
   });
 

@@ -40,7 +40,7 @@ function fixtureFiles(dir = READING_FIXTURE, prefix = ''): Map<string, Uint8Arra
 function memorySource(files: ReadonlyMap<string, Uint8Array>, failing: ReadonlySet<string> = new Set()): NoteSource {
   return {
     list: async () => [...files.keys()],
-    stat: async (file) => (files.has(file) ? { size: files.get(file)!.length } : { failure: 'missing' }),
+    stat: async (file) => (files.has(file) ? { size: files.get(file)!.length, isFile: () => true } : { failure: 'missing' }),
     read: async (file) => {
       if (failing.has(file)) throw new Error('EIO: i/o error, read');
       return files.get(file) ?? { failure: 'missing' };

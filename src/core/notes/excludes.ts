@@ -1,8 +1,8 @@
 // Which files of a workspace folder are notes: the note extensions, minus the exclude globs (files.exclude,
 // search.exclude, conferenceNotes.exclude) matched as VS Code matches them — relative to the folder, dot files
 // included, and a glob that matches a folder excludes everything below it. The one place that knows the glob
-// engine, so every host (VS Code, the parse worker, the CLI) excludes the same files.
-import { Minimatch } from 'minimatch';
+// engine (./glob.ts), so every host (VS Code, the parse worker, the CLI) excludes the same files.
+import { compileGlob, globProblem } from './glob';
 
 /** The notes of a folder, as a glob for file searches and watchers. */
 export const NOTE_GLOB = '**/*.{md,markdown}';
@@ -22,13 +22,10 @@ export interface ExcludeGlobs {
   withoutExcluded(relativePaths: readonly string[]): string[];
 }
 
+/** The globs compiled; one over the size bound (`globProblem`) excludes nothing — the settings reader reports it. */
 export function compileExcludes(globs: readonly string[]): ExcludeGlobs {
-  // A glob minimatch cannot compile matches nothing, as VS Code ignores a malformed glob.
-  const patterns = globs.flatMap((glob) => {
-    const pattern = new Minimatch(glob, { dot: true }).makeRe();
-    return pattern ? [pattern] : [];
-  });
-  const matchesItself = (path: string): boolean => patterns.some((pattern) => pattern.test(path));
+  const patterns = globs.map(compileGlob);
+  const matchesItself = (path: string): boolean => patterns.some((pattern) => pattern.matches(path));
   const excludes = (relativePath: string): boolean => {
     for (let end = relativePath.length; end > 0; end = relativePath.lastIndexOf('/', end - 1)) {
       if (matchesItself(relativePath.slice(0, end))) return true;
@@ -57,7 +54,22 @@ export function compileExcludes(globs: readonly string[]): ExcludeGlobs {
   };
 }
 
-/** All the globs as one, for a search API that takes a single exclude pattern; undefined when there are none. */
-export function combinedGlob(excludes: ExcludeGlobs): string | undefined {
-  return excludes.globs.length > 0 ? `{${excludes.globs.join(',')}}` : undefined;
+/**
+ * Whether VS Code's own glob engine can be given `glob` safely: it builds a backtracking regular expression, which
+ * takes polynomial time in the number of `*` of a segment (`*a*a*a*b`), and it does not nest braces, so a glob
+ * holding a brace or a comma cannot join the others in one `{…}`. What is left out is excluded by our own matching.
+ */
+function safeForFileSearch(glob: string): boolean {
+  if (/[{},]/.test(glob) || globProblem(glob) !== undefined) return false;
+  const segments = glob.split('/');
+  return segments.filter((segment) => segment === '**').length <= 2 && segments.every((segment) => segment === '**' || !/\*[^*]*\*/.test(segment));
+}
+
+/**
+ * The globs VS Code's file search can apply itself (so it does not walk into excluded folders), as the one exclude
+ * pattern it takes; undefined when there are none. The search's results still go through `withoutExcluded`.
+ */
+export function fileSearchExclude(excludes: ExcludeGlobs): string | undefined {
+  const globs = excludes.globs.filter(safeForFileSearch);
+  return globs.length > 0 ? `{${globs.join(',')}}` : undefined;
 }

@@ -1,14 +1,54 @@
 // A workspace folder's reading settings (`conferenceNotes.*`, files.exclude, search.exclude) as one typed object:
 // the one place that validates what a user wrote, used by the extension (values from VS Code's configuration) and
 // by the CLI (values from the folder's settings.json), so both read a folder of notes the same way.
-import { escape as escapeGlob } from 'minimatch';
+import { coreMessage, type CoreMessage } from '../messages';
 import { compileExcludes, type ExcludeGlobs } from './excludes';
+import { escapeGlob, globProblem, MAX_GLOB_LENGTH } from './glob';
 import { DEFAULT_PARSE_OPTIONS, type FileDefaults, type ParseOptions } from './model';
 
 /** Files above this many bytes are not read (setting `conferenceNotes.maxFileSize`). */
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 /** Where the user's own note templates are (setting `conferenceNotes.templatesFolder`), relative to the folder. */
 export const DEFAULT_TEMPLATES_FOLDER = '.vscode/conference-notes/templates';
+
+/** A settings file larger than this is not read (1 MiB: settings files are a few kilobytes). */
+export const MAX_SETTINGS_FILE_SIZE = 1024 * 1024;
+
+/** English templates of the messages about settings that were not used; adapters localise them. */
+export const SETTINGS_MESSAGES = {
+  'glob-too-long': 'The glob "{1}" of the setting {0} is longer than {2} characters and was ignored; the other globs and settings still apply.',
+  'settings-not-a-file': '{0} is not a regular file (a folder, a pipe, a socket or a device) and was not read; the default settings apply.',
+  'settings-too-large': '{0} is {1} bytes, over the limit of {2} bytes for a settings file, and was not read; the default settings apply.',
+} as const;
+
+export type SettingsMessage = CoreMessage<keyof typeof SETTINGS_MESSAGES>;
+
+/** Characters of a refused glob shown in its message: enough to find it in the settings file. */
+const SHOWN_GLOB_LENGTH = 80;
+
+function refusedGlob(setting: string, glob: string): SettingsMessage {
+  const shown = glob.length > SHOWN_GLOB_LENGTH ? `${glob.slice(0, SHOWN_GLOB_LENGTH)}…` : glob;
+  return coreMessage(SETTINGS_MESSAGES, 'glob-too-long', [setting, shown, MAX_GLOB_LENGTH]);
+}
+
+/** The globs of `setting` that are used; each refused one is reported to `report`. */
+function usableGlobs(setting: string, globs: readonly string[], report: (problem: SettingsMessage) => void): string[] {
+  return globs.filter((glob) => {
+    if (globProblem(glob) === undefined) return true;
+    report(refusedGlob(setting, glob));
+    return false;
+  });
+}
+
+/**
+ * Whether a host may read a settings file, from what it is and its size in bytes, before reading a byte: a folder,
+ * a pipe or a device is refused (reading a pipe would never end), and so is an oversized file.
+ */
+export function settingsFileProblem(fileName: string, entry: { readonly isFile: boolean; readonly size: number }): SettingsMessage | undefined {
+  if (!entry.isFile) return coreMessage(SETTINGS_MESSAGES, 'settings-not-a-file', [fileName]);
+  if (entry.size > MAX_SETTINGS_FILE_SIZE) return coreMessage(SETTINGS_MESSAGES, 'settings-too-large', [fileName, entry.size, MAX_SETTINGS_FILE_SIZE]);
+  return undefined;
+}
 
 /** How the notes of one workspace folder are read. */
 export interface FolderSettings {
@@ -18,6 +58,8 @@ export interface FolderSettings {
   readonly templatesFolder: string;
   /** files.exclude, search.exclude, conferenceNotes.exclude and the templates folder, compiled once. */
   readonly excludes: ExcludeGlobs;
+  /** Globs that were refused (too long to match in bounded time); a host reports them once, not per file. */
+  readonly problems: readonly SettingsMessage[];
 }
 
 /** Looks up one `conferenceNotes.<key>` value as written by the user (undefined when unset). */
@@ -48,19 +90,25 @@ function trackAliases(value: unknown): Record<string, string[]> | undefined {
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
-function fileDefaults(value: unknown): FileDefaults[] | undefined {
+function fileDefaults(value: unknown, report: (problem: SettingsMessage) => void): FileDefaults[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  const entries = value.filter(
-    (entry): entry is FileDefaults =>
-      typeof entry === 'object' && entry !== null &&
-      (typeof entry.files === 'string' || isStringArray(entry.files)) &&
-      typeof entry.frontMatter === 'object' && entry.frontMatter !== null && !Array.isArray(entry.frontMatter),
-  );
+  const entries = value
+    .filter(
+      (entry): entry is FileDefaults =>
+        typeof entry === 'object' && entry !== null &&
+        (typeof entry.files === 'string' || isStringArray(entry.files)) &&
+        typeof entry.frontMatter === 'object' && entry.frontMatter !== null && !Array.isArray(entry.frontMatter),
+    )
+    .map((entry) => ({ ...entry, files: usableGlobs('conferenceNotes.fileDefaults', typeof entry.files === 'string' ? [entry.files] : entry.files, report) }))
+    .filter((entry) => entry.files.length > 0);
   return entries.length > 0 ? entries : undefined;
 }
 
-/** ParseOptions from settings; a value of the wrong type is ignored (the default applies), never thrown on. */
-export function parseOptionsFromSettings(get: SettingLookup): ParseOptions {
+/**
+ * ParseOptions from settings; a value of the wrong type is ignored (the default applies), never thrown on. A
+ * refused `fileDefaults` glob is left out and reported to `report`.
+ */
+export function parseOptionsFromSettings(get: SettingLookup, report: (problem: SettingsMessage) => void = () => undefined): ParseOptions {
   const depth = get('conferenceFolderDepth');
   const subfolder = get('subfolderMeaning');
   const prefixes = get('titlePrefixTracks');
@@ -69,7 +117,7 @@ export function parseOptionsFromSettings(get: SettingLookup): ParseOptions {
     trackHeadingLevel: headingLevel(get('trackHeadingLevel'), DEFAULT_PARSE_OPTIONS.trackHeadingLevel),
     sessionHeadingLevel: headingLevel(get('sessionHeadingLevel'), DEFAULT_PARSE_OPTIONS.sessionHeadingLevel),
     titlePrefixTracks: isStringArray(prefixes) ? prefixes : DEFAULT_PARSE_OPTIONS.titlePrefixTracks,
-    fileDefaults: fileDefaults(get('fileDefaults')),
+    fileDefaults: fileDefaults(get('fileDefaults'), report),
     conferenceFolderDepth: typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 ? depth : undefined,
     readableFolderNames: get('readableFolderNames') === true ? true : undefined,
     subfolderMeaning: subfolder === 'day' || subfolder === 'track' ? subfolder : undefined,
@@ -95,19 +143,23 @@ function templatesFolder(value: unknown): string {
 export function folderSettingsFrom(get: SectionLookup): FolderSettings {
   const maxFileSize = get('conferenceNotes', 'maxFileSize');
   const templates = templatesFolder(get('conferenceNotes', 'templatesFolder'));
+  const problems: SettingsMessage[] = [];
+  const report = (problem: SettingsMessage) => problems.push(problem);
+  const excludeGlobs = (section: 'conferenceNotes' | 'files' | 'search') => usableGlobs(`${section}.exclude`, enabledGlobs(get(section, 'exclude')), report);
   return {
-    parseOptions: parseOptionsFromSettings((key) => get('conferenceNotes', key)),
+    parseOptions: parseOptionsFromSettings((key) => get('conferenceNotes', key), report),
     maxFileSize: typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_SIZE,
     templatesFolder: templates,
     excludes: compileExcludes([
-      ...enabledGlobs(get('files', 'exclude')),
-      ...enabledGlobs(get('search', 'exclude')),
-      ...enabledGlobs(get('conferenceNotes', 'exclude')),
+      ...excludeGlobs('files'),
+      ...excludeGlobs('search'),
+      ...excludeGlobs('conferenceNotes'),
       // Templates are notes with placeholders (`${2|planned,attended|}`): read as notes they would be a conference
       // called "templates" full of warnings. A glob naming a folder excludes everything below it; its special
       // characters are escaped as `[x]`, which VS Code's file search reads the same way.
-      escapeGlob(templates, { windowsPathsNoEscape: true, magicalBraces: true }),
+      escapeGlob(templates),
     ]),
+    problems,
   };
 }
 

@@ -5,8 +5,8 @@
 // structure (track headings), then from `fileDefaults` settings, then from a title prefix or the file's path.
 // Everything here is linear in the size of the note: one markdown-it block pass, then single walks over its
 // headings and paragraphs, so huge heading counts and long lines stay cheap.
-import { Minimatch } from 'minimatch';
 import { fieldNameOf, isPrintableAscii, normalizeDate, readFieldLines, splitList, statusOf, type FieldName } from './fields';
+import { compileGlob, type Glob } from './glob';
 import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
 import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
 import { coreMessage } from '../messages';
@@ -79,7 +79,7 @@ export function decodeNoteBytes(bytes: Uint8Array): { text: string } | { diagnos
 // fileDefaults globs, compiled once per options object (settings are read once per workspace folder, notes are many)
 
 interface FileDefaultsMatcher {
-  readonly matchers: readonly Minimatch[];
+  readonly matchers: readonly Glob[];
   readonly frontMatter: Readonly<Record<string, unknown>>;
 }
 
@@ -89,7 +89,7 @@ function fileDefaultsMatchers(options: ParseOptions): readonly FileDefaultsMatch
   let compiled = compiledFileDefaults.get(options);
   if (!compiled) {
     compiled = (options.fileDefaults ?? []).map((entry) => ({
-      matchers: (typeof entry.files === 'string' ? [entry.files] : entry.files).map((glob) => new Minimatch(glob, { dot: true })),
+      matchers: (typeof entry.files === 'string' ? [entry.files] : entry.files).map(compileGlob),
       frontMatter: entry.frontMatter,
     }));
     compiledFileDefaults.set(options, compiled);
@@ -358,7 +358,7 @@ function fileDefaultsHeader(context: NoteContext, diagnostics: NoteDiagnostic[])
   const relativePath = context.pathSegments.join('/');
   const merged: Record<string, unknown> = {};
   for (const entry of entries) {
-    if (entry.matchers.some((matcher) => matcher.match(relativePath))) {
+    if (entry.matchers.some((matcher) => matcher.matches(relativePath))) {
       // A later entry overrides an earlier one key by key, whatever alias either of them used.
       for (const [key, value] of Object.entries(entry.frontMatter)) {
         const name = fieldNameOf(key);

@@ -1,7 +1,7 @@
-// Reading notes, the one way every host does it: list the folder's files → leave out the excluded ones → skip files
-// over the size cap → read → decode → parse → report. The hosts differ only in their NoteSource (VS Code's
-// workspace.fs and file search, Node's fs in the extension host, the parse worker and the CLI, memory in tests);
-// the messages for files that cannot be indexed are decided here, so every host shows the same ones.
+// Reading notes, the one way every host does it: list the folder's files → leave out the excluded ones → skip what
+// is not a regular file and files over the size cap → read → decode → parse → report. The hosts differ only in their
+// NoteSource (VS Code's workspace.fs and file search, Node's fs in the extension host, the parse worker and the CLI,
+// memory in tests); the messages for files that cannot be indexed are decided here, so every host shows the same ones.
 import { coreMessage } from '../messages';
 import { isNoteFile } from './excludes';
 import type { NoteDiagnostic, ParsedNote, ParseOptions } from './model';
@@ -13,11 +13,18 @@ import { applyTrackAliases, compileTrackAliases, type TrackAliases } from './tra
 export const READING_MESSAGES = {
   'too-large': 'Skipped: {0} bytes is over the size limit of {1} bytes (setting conferenceNotes.maxFileSize).',
   'deleted-mid-read': 'Skipped: the file was deleted while the workspace was being read.',
+  'not-a-file': 'Skipped: this is not a regular file (a folder, a pipe, a socket or a device), so it was not read.',
   unreadable: 'Could not read this file: {0}',
 } as const;
 
 /** Why a file could not be read. */
-export type ReadFailure = { readonly failure: 'missing' } | { readonly failure: 'unreadable'; readonly message: string };
+export type ReadFailure =
+  | { readonly failure: 'missing' }
+  /** A folder, a pipe, a socket or a device: reading a pipe or a device may never end, so they are never read. */
+  | { readonly failure: 'not-a-file' }
+  | { readonly failure: 'unreadable'; readonly message: string };
+
+export const NOT_A_FILE: ReadFailure = { failure: 'not-a-file' };
 
 /**
  * The outside world as the pipeline needs it, in the spirit of Foam's IDataStore. Paths are the source's own names
@@ -29,17 +36,25 @@ export interface NoteSource {
    * pattern, a walk that does not enter excluded folders); the pipeline leaves out the rest.
    */
   list(excludes: FolderSettings['excludes']): Promise<readonly string[]>;
-  stat(path: string): Promise<{ readonly size: number } | ReadFailure>;
+  /** What is at `path`; Node's fs.Stats is one. */
+  stat(path: string): Promise<{ readonly size: number; isFile(): boolean } | ReadFailure>;
+  /**
+   * The file's bytes. A source that can be handed a pipe in the file's place after the stat (a local disk) opens
+   * the file without blocking and answers NOT_A_FILE for anything but a regular file.
+   */
   read(path: string): Promise<Uint8Array | ReadFailure>;
 }
 
 /** Error codes of a file that is not there: Node's fs, and VS Code's FileSystemError. */
 const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR', 'FileNotFound']);
+/** Error codes of a read of a folder: Node's fs, and VS Code's FileSystemError. */
+const FOLDER_CODES = new Set(['EISDIR', 'FileIsADirectory']);
 
 /** What a failed stat or read means for the pipeline, from the error a platform's file API threw. */
 export function readFailureOf(error: unknown): ReadFailure {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code === 'string' && MISSING_CODES.has(code)) return { failure: 'missing' };
+  if (typeof code === 'string' && FOLDER_CODES.has(code)) return NOT_A_FILE;
   return { failure: 'unreadable', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -63,7 +78,7 @@ export interface NoteFileRef {
 /** What became of one note file. */
 export type NoteReading =
   | { readonly kind: 'parsed'; readonly note: ParsedNote }
-  /** Not indexed; the problem says why (too large, not text, unreadable, deleted while the workspace was read). */
+  /** Not indexed; the problem says why (too large, not a file, not text, unreadable, deleted while it was read). */
   | { readonly kind: 'skipped'; readonly problem: NoteDiagnostic }
   /** Gone, as a file event said it would be: nothing to report. */
   | { readonly kind: 'missing' };
@@ -74,12 +89,13 @@ export type ReadCause = 'scan' | 'event';
 const isFailure = (value: object): value is ReadFailure => 'failure' in value;
 
 function readingMessage(code: keyof typeof READING_MESSAGES, args: readonly (string | number)[]): NoteDiagnostic {
-  const severity = code === 'too-large' ? 'warning' : code === 'unreadable' ? 'error' : 'info';
+  const severity = code === 'too-large' || code === 'not-a-file' ? 'warning' : code === 'unreadable' ? 'error' : 'info';
   return { ...coreMessage(READING_MESSAGES, code, args), severity };
 }
 
 function failed(failure: ReadFailure, cause: ReadCause): NoteReading {
   if (failure.failure === 'unreadable') return { kind: 'skipped', problem: readingMessage('unreadable', [failure.message]) };
+  if (failure.failure === 'not-a-file') return { kind: 'skipped', problem: readingMessage('not-a-file', []) };
   return cause === 'scan' ? { kind: 'skipped', problem: readingMessage('deleted-mid-read', []) } : { kind: 'missing' };
 }
 
@@ -99,7 +115,7 @@ function trackAliasesOf(options: ParseOptions): TrackAliases | undefined {
   return aliases;
 }
 
-/** stat → size cap → read → decode → parse. Never throws: a source that throws is an unreadable file. */
+/** stat → regular files only → size cap → read → decode → parse. Never throws: a source that throws is an unreadable file. */
 export async function readNote(
   source: Pick<NoteSource, 'stat' | 'read'>,
   file: NoteFileRef,
@@ -109,6 +125,7 @@ export async function readNote(
   try {
     const stat = await source.stat(file.path);
     if (isFailure(stat)) return failed(stat, cause);
+    if (!stat.isFile()) return failed(NOT_A_FILE, cause);
     if (stat.size > settings.maxFileSize) return { kind: 'skipped', problem: readingMessage('too-large', [stat.size, settings.maxFileSize]) };
     const bytes = await source.read(file.path);
     if (isFailure(bytes)) return failed(bytes, cause);

@@ -55,9 +55,18 @@ async function userTemplates(notes: NoteWorkspace, target: vscode.Uri | undefine
   }
 }
 
-/** Renders a user template as a snippet; unknown variables stay visible, and the user is told about them. */
-async function renderUserTemplate(template: UserTemplate, values: TemplateValues): Promise<string> {
-  const source = new TextDecoder().decode(await vscode.workspace.fs.readFile(template.uri));
+/**
+ * Renders a user template as a snippet; unknown variables stay visible, and the user is told about them. A template
+ * that is no regular file (a pipe put in its place) is not read: the command fails with a message saying so.
+ */
+async function renderUserTemplate(notes: NoteWorkspace, template: UserTemplate, values: TemplateValues): Promise<string> {
+  const read = await notes.readRegularFile(template.uri);
+  if (!(read instanceof Uint8Array)) {
+    throw new Error(read.failure === 'unreadable'
+      ? vscode.l10n.t('The template "{0}" could not be read: {1}', template.name, read.message)
+      : vscode.l10n.t('The template "{0}" is not a regular file (a folder, a pipe, a socket or a device, or it is gone) and was not read.', template.name));
+  }
+  const source = new TextDecoder().decode(read);
   const result = renderTemplate(source, values, { mode: 'snippet' });
   if (result.unknownVariables.length > 0) {
     void vscode.window.showWarningMessage(
@@ -131,7 +140,7 @@ export class TemplateCommands {
     const values: TemplateValues = { track, conference, date: new Date(), language: vscode.env.language };
     let body: string;
     if (template) {
-      const section = await renderUserTemplate(template, values);
+      const section = await renderUserTemplate(notes, template, values);
       body = plan.addTrackHeading ? `${'#'.repeat(levels.trackHeadingLevel)} ${escapeForSnippet(track)}\n\n${section}` : section;
     } else {
       body = plan.addTrackHeading ? trackSectionSnippet(levels, 'session', language(), { track }) : sessionSnippet(levels.sessionHeadingLevel, 'session', language());
@@ -161,7 +170,7 @@ export class TemplateCommands {
     if (template === 'cancelled') return undefined;
     const values: TemplateValues = { conference: name, dates: dates.trim(), date: new Date(), language: chosenLanguage.value };
     const levels = this.notes.settings.folder(folder).parseOptions;
-    const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(reportTemplate(chosenLanguage.value, levels), values, { mode: 'snippet' }).text;
+    const snippet = template ? await renderUserTemplate(this.notes, template, values) : renderTemplate(reportTemplate(chosenLanguage.value, levels), values, { mode: 'snippet' }).text;
     return openNewNote(folder, name, snippet);
   }
 
@@ -183,7 +192,7 @@ export class TemplateCommands {
     const template = await chooseTemplate(this.notes, prompts, folder);
     if (template === 'cancelled') return undefined;
     const values: TemplateValues = { title, conference, track, speakers, date: new Date(), language: vscode.env.language };
-    const snippet = template ? await renderUserTemplate(template, values) : renderTemplate(sessionFileTemplate(language()), values, { mode: 'snippet' }).text;
+    const snippet = template ? await renderUserTemplate(notes, template, values) : renderTemplate(sessionFileTemplate(language()), values, { mode: 'snippet' }).text;
     return openNewNote(folder, title, snippet);
   }
 }
