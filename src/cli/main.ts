@@ -4,7 +4,8 @@
 //   conference-notes sessions [--format table|json] PATH...
 //   conference-notes stats    [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
 //   conference-notes chart    [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
-//   conference-notes import   FILE --out DIR [--layout report|files] [--tz ZONE]
+//   conference-notes import   FILE|URL --out DIR [--layout report|files] [--tz ZONE] [--timeout SECONDS]
+//   conference-notes refresh  DIR [--tz ZONE] [--timeout SECONDS]   (imports again from the URL the notes name)
 //   conference-notes mcp      [--allow-edits] FOLDER        (an MCP server on stdio: src/cli/mcp/)
 //   conference-notes publish  REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]   (src/cli/publish.ts)
 //
@@ -16,6 +17,8 @@ import { pathToFileURL } from 'node:url';
 import { renderTrackChart } from '../core/stats/chart';
 import { IMPORT_RECORD_FILE, planImport, type ImportLayout } from '../core/import/importPlan';
 import { IMPORT_MESSAGES, parseSchedule, scheduleFileProblem, type ImportMessage } from '../core/import/schedule';
+import { DEFAULT_FETCH_TIMEOUT_MS, fetchSchedule, scheduleSourceOf, type FetchFunction } from '../core/import/fetchSchedule';
+import { importMessage } from '../core/import/messages';
 import { writeFailure, writeImportPlan } from '../core/import/writePlan';
 import { nodeImportFiles, type ImportFileSystem } from './importFiles';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -38,7 +41,7 @@ const READ_CONCURRENCY = 16;
 type Format = 'table' | 'json' | 'csv' | 'md';
 
 interface CliOptions {
-  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'mcp';
+  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'refresh' | 'mcp';
   readonly paths: readonly string[];
   readonly format: Format;
   readonly sort: TrackSort;
@@ -49,6 +52,8 @@ interface CliOptions {
   readonly maxFileSize?: number;
   readonly layout: ImportLayout;
   readonly timeZone?: string;
+  /** `--timeout`: how long fetching a schedule from its URL may take. */
+  readonly timeoutMs: number;
   /** A VS Code settings.json whose `conferenceNotes.*` reading settings apply (else each folder's own). */
   readonly settingsFile?: string;
   /** `mcp --allow-edits`: the server may set a session's status. */
@@ -60,7 +65,7 @@ class UsageError extends Error {}
 function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return 'help';
-  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import' && command !== 'mcp') {
+  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import' && command !== 'refresh' && command !== 'mcp') {
     throw new UsageError(cliText(M.unknownCommand, command));
   }
   const paths: string[] = [];
@@ -72,6 +77,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   let maxFileSize: number | undefined;
   let layout: ImportLayout = 'report';
   let timeZone: string | undefined;
+  let timeoutMs = DEFAULT_FETCH_TIMEOUT_MS;
   let settingsFile: string | undefined;
   let allowEdits = false;
   const valueOf = (option: string, index: number): string => {
@@ -111,6 +117,12 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
       case '--tz':
         timeZone = valueOf(argument, i++);
         break;
+      case '--timeout': {
+        const seconds = Number(valueOf(argument, i++));
+        if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(cliText(M.invalidTimeout, argument));
+        timeoutMs = seconds * 1000;
+        break;
+      }
       case '--settings':
         settingsFile = valueOf(argument, i++);
         break;
@@ -129,8 +141,9 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   }
   if (paths.length === 0) throw new UsageError(cliText(M.noPaths));
   if (command === 'import' && (paths.length !== 1 || output === undefined)) throw new UsageError(cliText(M.importUsage));
+  if (command === 'refresh' && paths.length !== 1) throw new UsageError(cliText(M.refreshUsage));
   if (command === 'mcp' && paths.length !== 1) throw new UsageError(cliText(M.mcpUsage));
-  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, settingsFile, allowEdits };
+  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, allowEdits };
 }
 
 /**
@@ -224,24 +237,16 @@ function alignColumns(rows: readonly (readonly string[])[]): string {
 }
 
 /**
- * Imports a schedule export into `--out`: the first time it writes the stubs, later it re-imports — field lines
- * only, new sessions added, user text kept — and prints what changed (no preview prompt on the command line).
+ * Imports a schedule export (a file, or a URL fetched) into `--out`: the first time it writes the stubs, later it
+ * re-imports — field lines only, new sessions added, user text kept — and prints what changed (no preview prompt on
+ * the command line). `refresh DIR` imports again from the URL and in the zone the notes of DIR name.
  */
-async function importSchedule(options: CliOptions, io: { out(text: string): void; err(text: string): void }, fileSystem: ImportFileSystem): Promise<number> {
-  const [file] = options.paths;
-  const folder = options.output as string;
+async function importSchedule(options: CliOptions, io: { out(text: string): void; err(text: string): void }, fileSystem: ImportFileSystem, fetchFunction: FetchFunction): Promise<number> {
+  const folder = options.command === 'refresh' ? options.paths[0] : (options.output as string);
   const fail = (message: string) => {
     io.err(`conference-notes: ${message}\n`);
     return 1;
   };
-  let text: string;
-  try {
-    text = await readScheduleFile(file);
-  } catch (error) {
-    return fail(error instanceof ScheduleFileError ? localizeImportMessage(error.problem) : cliText(M.cannotRead, file, (error as Error).message));
-  }
-  const parsed = await parseSchedule(text, { fileName: path.basename(file), timeZone: options.timeZone });
-  if (!parsed.ok) return fail(localizeImportMessage(parsed.error));
   const existingFiles: { name: string; text: string }[] = [];
   let recordText: string | undefined;
   try {
@@ -257,10 +262,36 @@ async function importSchedule(options: CliOptions, io: { out(text: string): void
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'ENOTDIR' ? localizeImportMessage(writeFailure(path.basename(folder), folder, error)) : cliText(M.cannotRead, folder, (error as Error).message));
   }
+  let from = options.paths[0];
+  let { layout, timeZone } = options;
+  if (options.command === 'refresh') {
+    const source = scheduleSourceOf(existingFiles);
+    if (!source) return fail(localizeImportMessage(importMessage('refresh-no-source', [folder], 'error')));
+    from = source.url;
+    layout = source.layout;
+    timeZone ??= source.timeZone;
+  }
+  let text: string;
+  let fileName = path.basename(from);
+  // Anything with a scheme is an address (fetchSchedule refuses what is not http or https), not a file name.
+  const source = /^[a-z][\w+.-]*:\/\//i.test(from) ? from : undefined;
+  if (source !== undefined) {
+    const fetched = await fetchSchedule(source, fetchFunction, { timeoutMs: options.timeoutMs });
+    if (!fetched.ok) return fail(localizeImportMessage(fetched.error));
+    ({ text, fileName } = fetched);
+  } else {
+    try {
+      text = await readScheduleFile(from);
+    } catch (error) {
+      return fail(error instanceof ScheduleFileError ? localizeImportMessage(error.problem) : cliText(M.cannotRead, from, (error as Error).message));
+    }
+  }
+  const parsed = await parseSchedule(text, { fileName, timeZone, source });
+  if (!parsed.ok) return fail(localizeImportMessage(parsed.error));
   // The heading levels the folder's notes are read with, as the extension's import uses.
   const { parseOptions } = await folderSettings(folder, options, (message) => io.err(`${message}\n`));
   const plan = planImport(parsed.schedule, {
-    layout: options.layout,
+    layout,
     existingFiles,
     recordText,
     reportLayout: { trackHeadingLevel: parseOptions.trackHeadingLevel, sessionHeadingLevel: parseOptions.sessionHeadingLevel, untrackedHeading: cliText(IMPORT_MESSAGES['untracked-heading']) },
@@ -324,8 +355,16 @@ async function serveMcp(options: CliOptions, io: { err(text: string): void }): P
   return 0;
 }
 
-/** Runs one command; `fileSystem` is what an import writes with (Node's fs unless a test injects failures). */
-export async function runCli(argv: readonly string[], io: { out(text: string): void; err(text: string): void }, fileSystem: ImportFileSystem = fs): Promise<number> {
+/**
+ * Runs one command; `fileSystem` is what an import writes with (Node's fs unless a test injects failures), `fetchFunction`
+ * what it fetches a schedule URL with.
+ */
+export async function runCli(
+  argv: readonly string[],
+  io: { out(text: string): void; err(text: string): void },
+  fileSystem: ImportFileSystem = fs,
+  fetchFunction: FetchFunction = fetch,
+): Promise<number> {
   if (argv[0] === 'publish') {
     return runPublish(argv.slice(1), io, async (paths) => {
       // The notes are read exactly as `stats` reads the same paths.
@@ -347,7 +386,7 @@ export async function runCli(argv: readonly string[], io: { out(text: string): v
     io.out(cliText(M.usage));
     return 0;
   }
-  if (options.command === 'import') return importSchedule(options, io, fileSystem);
+  if (options.command === 'import' || options.command === 'refresh') return importSchedule(options, io, fileSystem, fetchFunction);
   if (options.command === 'mcp') return serveMcp(options, io);
   const { index, readable } = await readNoteIndex(options, (message) => io.err(`${message}\n`));
   if (!readable) return 1;

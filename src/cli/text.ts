@@ -9,13 +9,16 @@ export const CLI_MESSAGES = {
   conference-notes sessions [--format table|json] PATH...
   conference-notes stats [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
   conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
-  conference-notes import FILE --out DIR [--layout report|files] [--tz ZONE]
+  conference-notes import FILE|URL --out DIR [--layout report|files] [--tz ZONE] [--timeout SECONDS]
+  conference-notes refresh DIR [--tz ZONE] [--timeout SECONDS]
   conference-notes mcp [--allow-edits] FOLDER
   conference-notes publish REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]
 
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
-FILE is a sched.com .ics, a pretalx schedule.json or a Sessionize JSON export; importing it again into the
-same DIR updates the notes (field lines only) and prints what changed.
+FILE is a frab/Pentabarf schedule.xml, a frab or pretalx schedule.json, an iCalendar .ics, an xCal file or a
+Sessionize JSON export; URL is the address of one (fetched within --timeout, default 30 s). Importing it again
+into the same DIR updates the notes (field lines only) and prints what changed; refresh DIR does so from the URL
+the notes were imported from.
 mcp serves the notes of FOLDER to an assistant (a Model Context Protocol server on stdin/stdout); it changes
 nothing unless --allow-edits lets it set a session's status.
 Options: --max-size BYTES skips larger files (default 2 MiB); --settings FILE reads the conferenceNotes.*,
@@ -27,6 +30,7 @@ PATH when it is a folder, or of DIR for import).
   missingValue: 'Option {0} needs a value.',
   invalidChoice: 'Option {0} takes one of: {1}.',
   invalidSize: 'Option {0} takes a positive number of bytes.',
+  invalidTimeout: 'Option {0} takes a positive number of seconds.',
   noPaths: 'Give at least one file or folder of notes.',
   seeHelp: 'Run "conference-notes --help" for usage.',
   cannotRead: 'Could not read {0}: {1}',
@@ -37,6 +41,7 @@ PATH when it is a folder, or of DIR for import).
   speakersColumn: 'Speakers',
   noTrack: 'No track',
   importUsage: 'import takes one schedule file and --out DIR.',
+  refreshUsage: 'refresh takes one folder of imported notes.',
   mcpUsage: 'mcp takes one folder of notes.',
   publishUsage: 'publish takes one report and --out DIR.',
   publishSameFile: 'The published copy would replace the report itself; choose another --out folder.',
