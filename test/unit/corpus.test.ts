@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { minimatch } from 'minimatch';
+import { compileExcludes } from '../../src/core/notes/excludes';
 import { DEFAULT_PARSE_OPTIONS, type ParsedNote, type ParseOptions, type Session } from '../../src/core/notes/model';
 import { decodeNoteBytes, parseNote } from '../../src/core/notes/parser';
 
@@ -21,10 +21,11 @@ interface CorpusSettings {
 function readRepository(name: string, settings: CorpusSettings): ParsedNote[] {
   const root = join(CORPUS, name);
   const options: ParseOptions = { ...DEFAULT_PARSE_OPTIONS, ...settings.options };
+  const excludes = compileExcludes(settings.exclude);
   const relativePaths = (readdirSync(root, { recursive: true }) as string[])
     .map((path) => path.split('\\').join('/'))
     .filter((path) => NOTE_FILE.test(path) && statSync(join(root, path)).isFile())
-    .filter((path) => !settings.exclude.some((glob) => minimatch(path, glob, { dot: true })))
+    .filter((path) => !excludes.excludes(path))
     .sort();
   return relativePaths.map((path) => {
     const decoded = decodeNoteBytes(readFileSync(join(root, path)));
