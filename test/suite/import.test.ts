@@ -19,6 +19,9 @@ function answers(schedule: string, confirmations: string[]): ImportPrompts {
       confirmations.push(`${preview}\n${detail}`);
       return true;
     },
+    scheduleUrl: async () => assert.fail('no URL is asked for when importing a file'),
+    offerSummary: async () => false,
+    offerFileInstead: async () => assert.fail('only the browser refuses a URL'),
   };
 }
 

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { SCHEDULE_FIXTURES } from './helpers/scheduleFixtures';
 import { HUGE_PATH, MISSING_PATH, SLOW_PATH, WEB_PAGE_PATH, startScheduleServer, type ScheduleServer } from './helpers/scheduleServer';
 
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -22,7 +23,7 @@ describe('conference-notes import URL and refresh', () => {
   let server: ScheduleServer;
   let scratch: string;
   beforeEach(async () => {
-    server = await startScheduleServer();
+    server = await startScheduleServer(SCHEDULE_FIXTURES);
     server.serve(FOSDEM_PATH, 'fosdem-day.xml', 'application/xml; charset=utf-8');
     scratch = mkdtempSync(join(tmpdir(), 'conference-notes-url-'));
   });
@@ -102,7 +103,7 @@ describe('conference-notes import URL and refresh', () => {
     assert.deepEqual([bad.code, /is not an http or https address/.test(bad.err)], [1, true]);
     const closed = server.url('/gone.xml');
     await server.close();
-    server = await startScheduleServer();
+    server = await startScheduleServer(SCHEDULE_FIXTURES);
     const refused = await cli('import', closed, '--out', scratch);
     assert.equal(refused.code, 1);
     assert.match(refused.err, new RegExp(`The schedule at ${closed.replace(/[.?]/g, '\\$&')} could not be fetched: .*ECONNREFUSED`));

@@ -1,12 +1,15 @@
-// Import Schedule…: a sched.com .ics, pretalx schedule.json or Sessionize export picked by the user becomes note
-// stubs — one report or one file per session — after a preview of what will be written. Importing the same
-// schedule again is a three-way merge (matched by UID, against the folder's import record): only values the notes
-// still hold as imported change, user text is never touched. The files are written on disk all or nothing (the
-// core's writeImportPlan), and any file-system error is one message.
+// Import Schedule…: a schedule export picked by the user (frab/Pentabarf XML, frab or pretalx JSON, iCalendar, xCal,
+// Sessionize) becomes note stubs — one report or one file per session — after a preview of what will be written.
+// Import Schedule from URL… fetches the export first (with a progress notification), and the notes remember the URL
+// and time zone; Refresh Schedule imports again from there. Importing the same schedule again is a three-way merge
+// (matched by UID, against the folder's import record): only values the notes still hold as imported change, user
+// text is never touched. The files are written on disk all or nothing (the core's writeImportPlan), and any
+// file-system error is one message.
 import * as vscode from 'vscode';
 import { detectScheduleFormat, parseSchedule, scheduleFileProblem, scheduleStats, systemTimeZone, type ImportedSchedule, type ImportMessage } from '../../core/import/schedule';
-import { IMPORT_MESSAGES } from '../../core/import/messages';
+import { IMPORT_MESSAGES, importMessage } from '../../core/import/messages';
 import { IMPORT_RECORD_FILE, planImport, type ImportLayout, type ImportPlan } from '../../core/import/importPlan';
+import { fetchSchedule, scheduleSourceOf, type FetchFunction } from '../../core/import/fetchSchedule';
 import { writeFailure, writeImportPlan, type EntryKind, type ImportFiles } from '../../core/import/writePlan';
 import { isNoteFile } from '../../core/notes/excludes';
 import { windowDialogs, type Dialogs } from '../dialogs';
@@ -16,11 +19,16 @@ import { isDroppedScheduleFile } from '../scheduleDrop';
 /** Answers to the command's questions; tests replace it to answer without a person. */
 export interface ImportPrompts {
   scheduleFile(): Thenable<vscode.Uri | undefined>;
+  scheduleUrl(): Thenable<string | undefined>;
   timeZone(defaultZone: string): Thenable<string | undefined>;
   layout(): Thenable<ImportLayout | undefined>;
   targetFolder(defaultUri: vscode.Uri | undefined): Thenable<vscode.Uri | undefined>;
   /** Shows the preview; true to write. */
   confirm(preview: string, detail: string): Thenable<boolean>;
+  /** Tells the count line of what was written; true to open the whole summary. */
+  offerSummary(countLine: string): Thenable<boolean>;
+  /** The browser refused a URL; true to import a downloaded file instead. */
+  offerFileInstead(message: string): Thenable<boolean>;
 }
 
 export interface ScheduleImportApi {
@@ -38,9 +46,16 @@ export function importPrompts(dialogs: Dialogs): ImportPrompts {
           canSelectMany: false,
           title: vscode.l10n.t('Import Schedule: Schedule File'),
           openLabel: vscode.l10n.t('Import This Schedule'),
-          filters: { [vscode.l10n.t('Schedules (iCalendar, JSON)')]: ['ics', 'json'] },
+          filters: { [vscode.l10n.t('Schedules (XML, JSON, iCalendar)')]: ['xml', 'json', 'ics', 'xcs'] },
         })
       )?.[0],
+    scheduleUrl: () =>
+      dialogs.showInputBox({
+        title: vscode.l10n.t('Import Schedule from URL'),
+        prompt: vscode.l10n.t('The address of the schedule export: FOSDEM …/schedule/xml, pretalx …/schedule/export/schedule.xml, a sched.com .ics…'),
+        placeHolder: 'https://fosdem.org/2026/schedule/xml',
+        validateInput: (value) => (/^https?:\/\/\S+$/i.test(value.trim()) ? undefined : vscode.l10n.t('Give an http or https address.')),
+      }),
     timeZone: (defaultZone) =>
       dialogs.showInputBox({
         title: vscode.l10n.t('Time Zone of the Conference'),
@@ -69,6 +84,8 @@ export function importPrompts(dialogs: Dialogs): ImportPrompts {
         })
       )?.[0],
     confirm: async (preview, detail) => (await dialogs.showInformationMessage(preview, { modal: true, detail }, vscode.l10n.t('Import'))) !== undefined,
+    offerSummary: async (countLine) => (await dialogs.showInformationMessage(countLine, {}, vscode.l10n.t('Show Changes'))) !== undefined,
+    offerFileInstead: async (message) => (await vscode.window.showErrorMessage(message, vscode.l10n.t('Import a File…'))) !== undefined,
   };
 }
 
@@ -128,7 +145,32 @@ function previewText(schedule: ImportedSchedule, plan: ImportPlan): { message: s
   return { message, detail };
 }
 
-export function registerScheduleImport(context: vscode.ExtensionContext, notes: NoteWorkspace, output: vscode.LogOutputChannel): ScheduleImportApi {
+/** A schedule's text and where it came from. */
+interface ScheduleText {
+  readonly text: string;
+  readonly fileName: string;
+  /** The URL it was fetched from. */
+  readonly source?: string;
+}
+
+/** What Refresh Schedule keeps from the first import instead of asking again. */
+interface KnownTarget {
+  readonly folder: vscode.Uri;
+  readonly layout: ImportLayout;
+  readonly timeZone?: string;
+}
+
+/**
+ * `fetchFunction` is what schedules are fetched with: the global fetch of Node or of the web worker. `inBrowser`: a
+ * TypeError from it is the browser refusing a cross-origin read, which gets its own message and the file route.
+ */
+export function registerScheduleImport(
+  context: vscode.ExtensionContext,
+  notes: NoteWorkspace,
+  output: vscode.LogOutputChannel,
+  fetchFunction: FetchFunction = fetch,
+  inBrowser = vscode.env.uiKind === vscode.UIKind.Web,
+): ScheduleImportApi {
   let lastSummary: readonly string[] = [];
   const api: ScheduleImportApi = {
     prompts: importPrompts(windowDialogs),
@@ -136,17 +178,17 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
       return lastSummary;
     },
   };
+  const fail = (message: string) => {
+    output.error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  };
 
   /** `given`: a file dropped onto the Sessions view (its URI, or its bytes from a browser); otherwise the user picks one. */
   const importSchedule = async (given?: unknown): Promise<vscode.Uri | undefined> => {
     const file = given instanceof vscode.Uri || isDroppedScheduleFile(given) ? given : await api.prompts.scheduleFile();
     if (!file) return undefined;
     const fileName = file instanceof vscode.Uri ? (file.path.split('/').pop() ?? file.path) : file.name;
-    const fail = (message: string) => {
-      output.error(message);
-      void vscode.window.showErrorMessage(message);
-      return undefined;
-    };
     let text: string;
     if (file instanceof vscode.Uri) {
       try {
@@ -164,18 +206,68 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
       if (problem) return fail(localize(problem));
       text = new TextDecoder().decode(file.bytes);
     }
-    let timeZone: string | undefined;
-    // Only sched's iCalendar export lacks the event's zone; pretalx and Sessionize carry their own.
-    if (detectScheduleFormat(text, fileName) === 'ics') {
+    return importText({ text, fileName });
+  };
+
+  /** The schedule at `url`, fetched under a progress notification; undefined (after saying why) when it cannot be. */
+  const download = async (url: string): Promise<ScheduleText | undefined> => {
+    const fetched = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Fetching the schedule from {0}', url) },
+      (progress) => {
+        let reported = 0;
+        return fetchSchedule(url, fetchFunction, {
+          inBrowser,
+          onProgress: (received, total) => {
+            const increment = total ? ((received - reported) / total) * 100 : undefined;
+            reported = received;
+            progress.report({ message: vscode.l10n.t('{0} KB', Math.round(received / 1024)), increment });
+          },
+        });
+      },
+    );
+    if (fetched.ok) return { text: fetched.text, fileName: fetched.fileName, source: url };
+    const message = localize(fetched.error);
+    output.error(message);
+    if (fetched.error.code === 'fetch-blocked') {
+      if (await api.prompts.offerFileInstead(message)) await importSchedule();
+      return undefined;
+    }
+    return fail(message);
+  };
+
+  const importFromUrl = async (given?: unknown): Promise<vscode.Uri | undefined> => {
+    const url = typeof given === 'string' ? given : (await api.prompts.scheduleUrl())?.trim();
+    if (!url) return undefined;
+    const schedule = await download(url);
+    return schedule && importText(schedule);
+  };
+
+  /** Imports again from the URL the note (the active editor's, unless given) names, into its folder and layout. */
+  const refreshSchedule = async (given?: unknown): Promise<vscode.Uri | undefined> => {
+    const note = given instanceof vscode.Uri ? given : vscode.window.activeTextEditor?.document.uri;
+    if (!note) return fail(vscode.l10n.t('Open a report or session note that was imported from a URL, then refresh its schedule.'));
+    const folder = vscode.Uri.joinPath(note, '..');
+    const noteName = note.path.split('/').pop() ?? note.path;
+    const { existingFiles } = await readTargetFolder(folder);
+    // The note itself first: a folder may hold notes of several schedules.
+    const source = scheduleSourceOf([...existingFiles.filter((file) => file.name === noteName), ...existingFiles.filter((file) => file.name !== noteName)]);
+    if (!source) return fail(localize(importMessage('refresh-no-source', [noteName], 'error')));
+    const schedule = await download(source.url);
+    return schedule && importText(schedule, { folder, layout: source.layout, timeZone: source.timeZone });
+  };
+
+  const importText = async ({ text, fileName, source }: ScheduleText, known?: KnownTarget): Promise<vscode.Uri | undefined> => {
+    let timeZone = known?.timeZone;
+    // Only sched's iCalendar export lacks the event's zone; the other formats carry their own.
+    if (timeZone === undefined && detectScheduleFormat(text, fileName) === 'ics') {
       timeZone = (await api.prompts.timeZone(systemTimeZone()))?.trim();
       if (timeZone === undefined) return undefined;
     }
-    const parsed = await parseSchedule(text, { fileName, timeZone: timeZone || undefined });
+    const parsed = await parseSchedule(text, { fileName, timeZone: timeZone || undefined, source });
     if (!parsed.ok) return fail(localize(parsed.error));
-    const layout = await api.prompts.layout();
+    const layout = known?.layout ?? (await api.prompts.layout());
     if (!layout) return undefined;
-    const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const folder = await api.prompts.targetFolder(workspaceFolder);
+    const folder = known?.folder ?? (await api.prompts.targetFolder(vscode.workspace.workspaceFolders?.[0]?.uri));
     if (!folder) return undefined;
 
     await notes.ready();
@@ -204,10 +296,23 @@ export function registerScheduleImport(context: vscode.ExtensionContext, notes: 
     if (failure) return fail(localize(failure));
     lastSummary = plan.summary.map(localize);
     for (const line of lastSummary) output.info(line);
-    void vscode.window.showInformationMessage(lastSummary[0]);
+    // Not awaited: the command is done once the files are written; the summary opens whenever the user asks.
+    void api.prompts.offerSummary(lastSummary[0]).then(async (open) => {
+      if (open) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: summaryDocument(parsed.schedule.conference, lastSummary) }));
+    });
     return folder;
   };
 
-  context.subscriptions.push(vscode.commands.registerCommand('conferenceNotes.importSchedule', importSchedule));
+  context.subscriptions.push(
+    vscode.commands.registerCommand('conferenceNotes.importSchedule', importSchedule),
+    vscode.commands.registerCommand('conferenceNotes.importScheduleFromUrl', importFromUrl),
+    vscode.commands.registerCommand('conferenceNotes.refreshSchedule', refreshSchedule),
+  );
   return api;
+}
+
+/** The summary as a markdown document: the count line, then one list item per added, changed or cancelled session and warning. */
+function summaryDocument(conference: string, summary: readonly string[]): string {
+  const [counts, ...lines] = summary;
+  return `# ${vscode.l10n.t('Schedule changes: {0}', conference)}\n\n${counts}\n\n${lines.map((line) => `- ${line}`).join('\n')}\n`;
 }

@@ -1,14 +1,15 @@
 // An HTTP server on 127.0.0.1 (a free port) that serves schedule fixtures the way conference sites do, and the
 // answers a schedule download must survive: a server that never answers, an endless body, a 404 and a web page.
 // Used by the CLI's unit tests and the extension-host tests alike (both run in Node).
+import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { readScheduleFixture } from './scheduleFixtures';
+import { join } from 'node:path';
 
 export interface ScheduleServer {
   /** The address of `path` on this server. */
   url(path: string): string;
-  /** Serves the fixture at `path` from now on (again with another fixture for a newer version of the schedule). */
+  /** Serves the fixture (a file of the fixtures folder) at `path` from now on; again with another for a newer version. */
   serve(path: string, fixture: string, contentType: string): void;
   /** The paths asked for, in order. */
   readonly requests: readonly string[];
@@ -38,7 +39,8 @@ function sendHuge(response: ServerResponse): void {
   pump();
 }
 
-export async function startScheduleServer(): Promise<ScheduleServer> {
+/** `fixtures`: the folder of schedule fixtures (the caller knows where it is: the extension-host tests run bundled). */
+export async function startScheduleServer(fixtures: string): Promise<ScheduleServer> {
   const routes = new Map<string, { text: string; contentType: string }>();
   const requests: string[] = [];
   const sockets = new Set<Socket>();
@@ -69,7 +71,7 @@ export async function startScheduleServer(): Promise<ScheduleServer> {
   const { port } = server.address() as AddressInfo;
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
-    serve: (path, fixture, contentType) => routes.set(path, { text: readScheduleFixture(fixture), contentType }),
+    serve: (path, fixture, contentType) => routes.set(path, { text: readFileSync(join(fixtures, fixture), 'utf8'), contentType }),
     requests,
     close: async () => {
       for (const socket of sockets) socket.destroy();
