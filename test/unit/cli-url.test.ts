@@ -39,6 +39,10 @@ describe('conference-notes import URL and refresh', () => {
     const report = readFileSync(join(scratch, REPORT), 'utf8');
     assert.ok(report.startsWith(`---\nschedule: ${server.url(FOSDEM_PATH)}\ntimezone: Europe/Brussels\n---\n\n# FOSDEM 2025\n`), report.slice(0, 200));
     assert.match(report, /### Welcome to FOSDEM 2025\n\n- speakers: Richard Roe, María López\n- date: 2025-02-01\n- time: 09:30–09:55\n- room: Janson\n/);
+    const sessions = JSON.parse((await cli('sessions', '--format', 'json', scratch)).out) as { sessions: { conference: string; track: string }[] };
+    assert.deepEqual(sessions.sessions.map((session) => `${session.conference}/${session.track}`), [
+      ...Array(2).fill('FOSDEM 2025/Containers'), ...Array(2).fill('FOSDEM 2025/Keynotes'), ...Array(2).fill('FOSDEM 2025/Rust'),
+    ], 'the report with its schedule front matter reads as a report of six sessions');
   });
 
   it('refreshes from the URL the report names: new, changed and cancelled sessions listed, the user’s notes kept', async () => {

@@ -24,6 +24,9 @@ const sessionArbitrary = (uid: string): fc.Arbitrary<ScheduleSession | undefined
       date: fc.option(fc.constantFrom('2024-06-12', '2024-06-13'), { nil: undefined }),
       time: fc.option(fc.constantFrom('10:00–10:30', '11:00–11:40', '14:00'), { nil: undefined }),
       room: fc.option(fc.constantFrom('Hall A', 'Room 101', 'ホール B'), { nil: undefined }),
+      // Written once by the first import (frab links), never updated: lines the merge must step over.
+      slides: fc.option(fc.constant(`https://example.org/${uid}/slides.pdf`), { nil: undefined }),
+      video: fc.option(fc.constant(`https://video.example.org/${uid}.webm`), { nil: undefined }),
       cancelled: fc.option(fc.constant(true), { nil: undefined, freq: 6 }),
     }).map((fields) => ({ uid, ...fields, tracks: fields.track === undefined ? [] : [fields.track] })),
     { nil: undefined, freq: 4 },
