@@ -62,6 +62,17 @@ describe('schedule import: fetching a URL', () => {
     assert.deepEqual(progress, [4, new TextEncoder().encode(text).length]);
   });
 
+  it('takes every type servers send schedules as, and refuses web pages and images', async () => {
+    const codeFor = async (contentType: string) => {
+      const result = await fetchSchedule('https://example.org/schedule', async () => response('{}', { 'content-type': contentType }));
+      return result.ok ? 'ok' : result.error.code;
+    };
+    for (const type of ['application/xml', 'text/xml; charset=utf-8', 'application/json', 'text/calendar', 'application/ics', 'text/x-vcalendar', 'text/plain', 'application/octet-stream']) {
+      assert.equal(await codeFor(type), 'ok', type);
+    }
+    for (const type of ['text/html', 'application/xhtml+xml', 'image/png']) assert.equal(await codeFor(type), 'fetch-content-type', type);
+  });
+
   it('takes the source from the first note whose front matter names an http(s) schedule URL', () => {
     const source = scheduleSourceOf([
       { name: 'notes.md', text: '# Just notes\n' },

@@ -38,8 +38,13 @@ export type FetchedSchedule =
 
 export const DEFAULT_FETCH_TIMEOUT_MS = 30_000;
 
-/** What a schedule export may be sent as: XML, JSON, iCalendar, plain text or bytes (or no type at all). */
-const SCHEDULE_CONTENT_TYPE = /^(?:application|text)\/(?:[\w.+-]*\+)?(?:xml|json|calendar|plain|octet-stream)$|^application\/(?:x-)?(?:xml|json|octet-stream)$/i;
+/**
+ * Whether a schedule export may be sent as this type: XML, JSON, iCalendar, plain text or bytes, under any of the names
+ * servers give them (`text/xml`, `application/schedule+json`, `text/x-vcalendar`, `application/ics`…), but no web page.
+ */
+function isScheduleContentType(type: string): boolean {
+  return /^(?:application|text)\/[\w.+-]*(?:xml|json|calendar|ics|plain|octet-stream)[\w.+-]*$/i.test(type) && !/html/i.test(type);
+}
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 const fail = (code: Parameters<typeof importMessage>[0], args: readonly (string | number)[]): FetchedSchedule => ({ ok: false, error: importMessage(code, args, 'error') });
@@ -74,7 +79,7 @@ export async function fetchSchedule(address: string, fetchFunction: FetchFunctio
     }
     if (!response.ok) return fail('fetch-status', [url.href, response.status, response.statusText]);
     const contentType = response.headers.get('content-type')?.split(';')[0].trim();
-    if (contentType && !SCHEDULE_CONTENT_TYPE.test(contentType)) return fail('fetch-content-type', [url.href, contentType]);
+    if (contentType && !isScheduleContentType(contentType)) return fail('fetch-content-type', [url.href, contentType]);
     const announced = Number(response.headers.get('content-length') ?? Number.NaN);
     const total = Number.isFinite(announced) && announced >= 0 ? announced : undefined;
     if (total !== undefined && total > maxBytes) return fail('fetch-too-large', [url.href, megabytes(maxBytes)]);
