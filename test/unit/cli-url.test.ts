@@ -65,6 +65,18 @@ describe('conference-notes import URL and refresh', () => {
     assert.deepEqual(server.requests, [FOSDEM_PATH, FOSDEM_PATH]);
   });
 
+  it('an import from the URL into a report first imported from a file makes it refreshable', async () => {
+    assert.equal((await cli('import', join(SCHEDULE_FIXTURES, 'fosdem-day.xml'), '--out', scratch)).code, 0);
+    const file = join(scratch, REPORT);
+    assert.ok(readFileSync(file, 'utf8').startsWith('# FOSDEM 2025\n'), 'a file import names no URL');
+    assert.equal((await cli('refresh', scratch)).code, 1);
+    const fromUrl = await cli('import', server.url(FOSDEM_PATH), '--out', scratch);
+    assert.equal(fromUrl.out.split('\n')[0], '0 added, 0 changed, 0 cancelled, 6 unchanged.');
+    assert.ok(readFileSync(file, 'utf8').startsWith(`---\nschedule: ${server.url(FOSDEM_PATH)}\ntimezone: Europe/Brussels\n---\n\n# FOSDEM 2025\n`));
+    server.serve(FOSDEM_PATH, 'fosdem-day-v2.xml', 'application/xml');
+    assert.equal((await cli('refresh', scratch)).out.split('\n')[0], '1 added, 1 changed, 1 cancelled, 4 unchanged.');
+  });
+
   it('refreshes a folder of session files in the zone it was imported in', async () => {
     assert.equal((await cli('import', server.url(FOSDEM_PATH), '--out', scratch, '--layout', 'files', '--tz', 'Asia/Tokyo')).code, 0);
     const noStd = readdirSync(scratch).find((name) => name.includes('no_std')) ?? assert.fail('no session file');

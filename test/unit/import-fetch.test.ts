@@ -2,6 +2,7 @@
 // which note of a folder names the schedule to refresh from.
 import assert from 'node:assert/strict';
 import { fetchSchedule, scheduleSourceOf, type FetchFunction, type FetchResponse } from '../../src/core/import/fetchSchedule';
+import { withScheduleOrigin } from '../../src/core/import/sessionStub';
 
 function response(body: string, headers: Record<string, string> = {}): FetchResponse {
   const bytes = new TextEncoder().encode(body);
@@ -81,5 +82,26 @@ describe('schedule import: fetching a URL', () => {
     ]);
     assert.deepEqual(source, { url: 'https://fosdem.org/2026/schedule/xml', timeZone: 'Europe/Brussels', layout: 'files', name: 'talk.md' });
     assert.equal(scheduleSourceOf([{ name: 'notes.md', text: '# Just notes\n' }]), undefined);
+  });
+});
+
+describe('schedule import: a report imported from a file learns its URL', () => {
+  const origin = { source: 'https://fosdem.org/2026/schedule/xml', timeZone: 'Europe/Brussels' };
+
+  it('gets front matter when it has none', () => {
+    assert.equal(withScheduleOrigin('# FOSDEM 2026\n\n## Rust\n', origin), '---\nschedule: https://fosdem.org/2026/schedule/xml\ntimezone: Europe/Brussels\n---\n\n# FOSDEM 2026\n\n## Rust\n');
+  });
+
+  it('adds the missing lines before the closing fence, keeping CRLF, a byte-order mark and the user’s keys', () => {
+    const text = '\ufeff---\r\nconference: FOSDEM 2026\r\ntimezone: Europe/Paris\r\n---\r\n# Notes\r\n';
+    assert.equal(withScheduleOrigin(text, origin), '\ufeff---\r\nconference: FOSDEM 2026\r\ntimezone: Europe/Paris\r\nschedule: https://fosdem.org/2026/schedule/xml\r\n---\r\n# Notes\r\n');
+  });
+
+  it('leaves a report alone that names a schedule already, or whose front matter cannot be read', () => {
+    const own = '---\nschedule: https://mirror.example.org/schedule.xml\n---\n# Notes\n';
+    assert.equal(withScheduleOrigin(own, origin), own);
+    const unclosed = '---\nconference: X\n# Notes\n';
+    assert.equal(withScheduleOrigin(unclosed, origin), unclosed);
+    assert.equal(withScheduleOrigin('# Notes\n', {}), '# Notes\n');
   });
 });

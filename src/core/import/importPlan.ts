@@ -2,7 +2,7 @@
 // a first import creates the report (or one file per session); an import into notes of an earlier import of the
 // same schedule is a re-import, a three-way merge against what the last import wrote (kept in the folder's import
 // record, importRecord.ts) that edits only values the notes still hold as imported and adds new sessions.
-import { renderReport, type ReportLayoutOptions } from './sessionStub';
+import { renderReport, withScheduleOrigin, type ReportLayoutOptions } from './sessionStub';
 import { slugifyFileName } from '../templates/fileNames';
 import { applyEdits, planReportReimport, planSessionFilesReimport, summarizeReimport, type ReimportPlan } from './merge';
 import {
@@ -94,7 +94,8 @@ export function planImport(schedule: ImportedSchedule, target: ImportTarget): Im
   const withReport = (sessions: SessionRecords, reportName: string): ImportRecord => ({ ...record, reports: new Map([...record.reports, [reportName, sessions]]) });
   if (existing) {
     const plan = planReportReimport(existing.text, schedule, { ...options, imported: record.reports.get(existing.name) });
-    const notes: ImportWrite[] = plan.edits.length > 0 ? [{ name: existing.name, kind: 'update', text: applyEdits(existing.text, plan.edits), previous: existing.text }] : [];
+    const text = withScheduleOrigin(applyEdits(existing.text, plan.edits), schedule);
+    const notes: ImportWrite[] = text !== existing.text ? [{ name: existing.name, kind: 'update', text, previous: existing.text }] : [];
     return {
       writes: [...notes, ...recordWrite(target, record, withReport(plan.record, existing.name))],
       summary: [...summarizeReimport(plan), ...recordWarnings, ...schedule.warnings],

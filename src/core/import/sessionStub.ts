@@ -2,7 +2,7 @@
 // file (YAML front matter + `# Title`), and the file name of a session file. Re-import (import/merge.ts)
 // rewrites single field lines with the same renderers, so a stub and its later updates look alike.
 import { Document, isSeq } from 'yaml';
-import { yamlScalar } from '../notes/frontMatter';
+import { readFrontMatter, yamlScalar } from '../notes/frontMatter';
 import { IMPORT_MESSAGES } from './messages';
 import { slugifyFileName } from '../templates/fileNames';
 import type { ImportedSchedule, ScheduleSession } from './scheduleModel';
@@ -120,6 +120,25 @@ export function sourceFields(origin: ScheduleOrigin): string[] {
 
 /** Where a schedule came from and the zone of its times. */
 export type ScheduleOrigin = Pick<ImportedSchedule, 'source' | 'timeZone'>;
+
+/**
+ * A report imported before from a file, now from a URL, learns where to refresh from: the `schedule:` and `timezone:`
+ * lines it lacks are added to its front matter (which is created when it has none). A report that names a schedule
+ * already, or whose front matter cannot be read, is left as it is: the URL there is the user's.
+ */
+export function withScheduleOrigin(text: string, origin: ScheduleOrigin): string {
+  if (origin.source === undefined) return text;
+  const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const frontMatter = readFrontMatter(text.slice(bom.length).replace(/\r\n?/g, '\n'));
+  if (frontMatter.problem || frontMatter.data.schedule !== undefined) return text;
+  const missing = sourceFields(origin).filter((line) => frontMatter.data[line.slice(0, line.indexOf(':'))] === undefined);
+  if (frontMatter.bodyLine === 0) return `${bom}---${eol}${missing.join(eol)}${eol}---${eol}${eol}${text.slice(bom.length)}`;
+  // Before the closing fence: the line above the body.
+  const lines = text.split('\n');
+  const closing = frontMatter.bodyLine - 1;
+  return [...lines.slice(0, closing), ...missing.map((line) => (eol === '\r\n' ? `${line}\r` : line)), ...lines.slice(closing)].join('\n');
+}
 
 /**
  * One front-matter line, through `yaml` so any title is safe (see yamlScalar). YAML 1.1 quoting also protects values
