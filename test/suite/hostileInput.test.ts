@@ -66,7 +66,9 @@ describe('Hostile input (extension host)', () => {
     const refused = lines.filter((line) => line.includes('is longer than 512 characters'));
     assert.equal(refused.length, 1, lines.join('\n'));
     assert.match(refused[0], /^warning: The glob "\*\*\/x{77}…" of the setting conferenceNotes\.exclude/);
-    const lastSearch = searchExcludes.at(-1);
+    // The scan's searches pass a string or null; a folder event (the settings change creates .vscode/) searches
+    // that one folder with undefined.
+    const lastSearch = searchExcludes.filter((exclude) => exclude !== undefined).at(-1);
     assert.ok(typeof lastSearch === 'string' && lastSearch.includes('**/devconf.md') && !lastSearch.includes('xxxx'), String(lastSearch));
   });
 });
