@@ -19,7 +19,8 @@ describe('Schedule import from a URL (extension host)', () => {
   const report = () => workspaceUri('imported-url', 'FOSDEM-2025.md');
   const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 
-  function answers(url: string, previews: string[], summaries: string[] = []): ImportPrompts {
+  /** `openSummary`: whether the user asks for the summary document after the import. */
+  function answers(url: string, previews: string[], summaries: string[] = [], openSummary = false): ImportPrompts {
     return {
       scheduleFile: async () => assert.fail('no file is asked for'),
       scheduleUrl: async () => url,
@@ -32,7 +33,7 @@ describe('Schedule import from a URL (extension host)', () => {
       },
       offerSummary: async (countLine) => {
         summaries.push(countLine);
-        return true;
+        return openSummary;
       },
       offerFileInstead: async () => assert.fail('only the browser refuses a URL'),
     };
@@ -73,7 +74,7 @@ describe('Schedule import from a URL (extension host)', () => {
 
     const previews: string[] = [];
     const summaries: string[] = [];
-    api.scheduleImport.prompts = { ...answers('unused', previews, summaries), scheduleUrl: async () => assert.fail('refresh takes the URL from the note') };
+    api.scheduleImport.prompts = { ...answers('unused', previews, summaries, true), scheduleUrl: async () => assert.fail('refresh takes the URL from the note') };
     const summariesBefore = new Set(vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'untitled').map((document) => document.uri.toString()));
     await vscode.commands.executeCommand('conferenceNotes.refreshSchedule');
     assert.match(previews[0], /Updated: FOSDEM-2025\.md/);
