@@ -99,6 +99,11 @@ describe('reading without settings: one rule at a time', () => {
     assert.equal(read('## Alpha by Ada Byron\n\nx\n\n## Beta by Alan Kay\n\ny\n', 'pycon-2020.md').conference, 'pycon 2020');
   });
 
+  it('a year in a talk title does not make it an event', () => {
+    assert.deepEqual(sessions('# Rust in 2031\n\n## Notes\n\ntext\n\n## Q&A\n\nmore\n'), ['Rust in 2031']);
+    assert.equal(read('# Harbour Summit 2031\n\n## Alpha by Ada Byron\n\nx\n\n## Beta by Alan Kay\n\ny\n', 'notes/h.md').conference, 'Harbour Summit 2031');
+  });
+
   it('a heading without a space after the hashes is still a heading', () => {
     assert.deepEqual(sessions('# Meetup 2031\n\n##Alpha by Ada Byron\n\nx\n\n##Beta by Alan Kay\n\ny\n'), ['Alpha', 'Beta']);
   });

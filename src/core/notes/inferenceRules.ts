@@ -194,11 +194,14 @@ const GENERIC_NAME = /^(?:(?:my |our |the )?(?:conference|conf|event|meetup|talk
 // Words after an event's year that describe the note, not the event: `2018 talk links and notes`, `2024 report`.
 const NOTE_WORDS = /^(?:notes?|report|recap|memo|summary|highlights|takeaways|talks?|links|and|through|from|my|our|\S+'s|eyes|レポート|メモ|まとめ|参加記|参加レポート|ノート|感想)$/i;
 
+const DATED_TALK = /^["“'‘]|\b(?:in|for|of|since|until|to|from|beyond|after|before|by|towards?)\s+(?:19|20)\d{2}\b/i;
+
 /** Whether a heading names an event: a year or an event word with a name, not a day, a date or a generic title. */
 export function namesEvent(text: string): boolean {
   const value = text.trim();
   if (value.length < 3 || isDayLabel(value) || GENERIC_NAME.test(value)) return false;
-  if (YEAR.test(value)) return /\p{L}{2,}/u.test(value.replace(YEAR, '')) && !namesTalk(value);
+  // `Rust in 2025`, `"Scaling in 2025"`: a year after a preposition, or in a quoted title, dates a talk, not an event.
+  if (YEAR.test(value)) return /\p{L}{2,}/u.test(value.replace(YEAR, '')) && !namesTalk(value) && !DATED_TALK.test(value);
   return (EVENT_WORD.test(value) || EVENT_SUFFIX.test(value)) && !/^(?:conference|summit|meetup|forum|expo)s?$/i.test(value) && !namesTalk(value);
 }
 
