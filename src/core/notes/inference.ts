@@ -91,11 +91,12 @@ function facts(structure: FileStructure): HeadingFacts[] {
     while (paragraph < paragraphs.length && paragraphs[paragraph].line <= heading.line) paragraph++;
     const first = paragraphs[paragraph];
     const hasParagraph = first !== undefined && first.line < nextLine;
-    const boldNames = hasParagraph ? boldNameLines(first.content) : [];
+    const boldNames = hasParagraph && (first.content.startsWith('**') || first.content.startsWith('__')) ? boldNameLines(first.content) : [];
     const role = headingRole(heading.text, structure.nonSessionPatterns, structure.matches);
     let hasFields = false;
-    for (let at = paragraph; at < paragraphs.length && paragraphs[at].line < nextLine && !hasFields; at++) {
-      hasFields = readFieldLines(paragraphs[at].content, paragraphs[at].line, paragraphs[at].listItem).some((field) => SESSION_FIELDS.has(field.name));
+    for (let at = paragraph; role === 'candidate' && at < paragraphs.length && paragraphs[at].line < nextLine && !hasFields; at++) {
+      const { content, line, listItem } = paragraphs[at];
+      hasFields = (listItem || content.includes('::')) && readFieldLines(content, line, listItem).some((field) => SESSION_FIELDS.has(field.name));
     }
     const score = role === 'candidate' ? Math.max(talkScore(heading.text) + (boldNames.length > 0 ? 1 : 0), hasFields ? 2 : 0) : 0;
     // Code blocks and tables are not paragraphs: a gap of more than a blank line is content too.
@@ -219,6 +220,10 @@ export function inferLayout(structure: FileStructure, landingCandidate: boolean)
     // Sections under the H1 that each hold deeper headings are tracks of a report (`# Notes / ## Cloud / ### Talk`);
     // a talk's own sections mostly do not, and a talk shows itself by a speaker or a section word under its title.
     if (!talkTitleSigns(all, first) && holdsTracks(all, first)) return plan;
+    return emptyLayout('one-session', true, headings, { titleHeading: first.heading });
+  }
+  // A lone top heading below H1 over a talk's own sections (`### Title` / `#### Abstract`) titles one talk.
+  if (peers.length === 0 && first.heading.level === topLevel && !dayFile && talkTitleSigns(all, first)) {
     return emptyLayout('one-session', true, headings, { titleHeading: first.heading });
   }
   // Peer headings with no title: a report when they read like talks, else perhaps one talk's sub-topics.

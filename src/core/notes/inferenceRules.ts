@@ -56,7 +56,7 @@ const NON_SESSION_SET = new Set(DEFAULT_NON_SESSION_HEADINGS.map(normalizeWordin
 const NON_SESSION_PATTERN = /\b(?:worth (?:watching|reading|checking)|you might enjoy)\b|^(?:informal|hallway|to (?:look up|read|watch|check|try|investigate)|things to|tech to|pre[- ]?questions?|post[- ]?questions?|open questions)|\b(?:to (?:look up|read|watch|check|try|investigate))$|(?:questions|quotes|links|resources|takeaways)$|(?:の感想|のまとめ|のメモ)$/i;
 
 function normalizeWording(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s_]+/g, ' ').replace(/[:：.…!?！？]+$/, '').trim();
+  return (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC')).toLowerCase().replace(/[\s_]+/g, ' ').replace(/[:：.…!?！？]+$/, '').trim();
 }
 
 /**
@@ -67,6 +67,24 @@ export function headingRole(text: string, extraNonSession: readonly string[], ma
   const trimmed = text.trim();
   if (isPlaceholder(trimmed)) return 'placeholder';
   if (extraNonSession.some((pattern) => matches(trimmed, pattern))) return 'non-session';
+  return wordingRole(trimmed);
+}
+
+/** Roles remembered per heading text: notes repeat the same section and track headings over and over. */
+const ROLE_CACHE_LIMIT = 4096;
+const rolesByText = new Map<string, HeadingRole>();
+
+function wordingRole(trimmed: string): HeadingRole {
+  let role = rolesByText.get(trimmed);
+  if (role === undefined) {
+    role = readRole(trimmed);
+    if (rolesByText.size >= ROLE_CACHE_LIMIT) rolesByText.clear();
+    rolesByText.set(trimmed, role);
+  }
+  return role;
+}
+
+function readRole(trimmed: string): HeadingRole {
   if (isDayLabel(trimmed)) return 'day';
   const wording = normalizeWording(trimmed);
   if (SLOT_GROUP.test(wording)) return 'slot-group';

@@ -721,6 +721,7 @@ const OTHER_FILE = /\.(?!md$|markdown$)[a-z\d]{1,5}$/i;
 /** The note names (file name without extension, or the last folder) a paragraph links to. */
 function localLinkTargets(content: string): string[] {
   const targets: string[] = [];
+  if (!content.includes('](') && !content.includes('<doc:')) return targets;
   for (const match of content.matchAll(LOCAL_LINK)) {
     const target = (match[1] ?? match[2]).replace(/[#?].*$/, '').replace(/\/+$/, '');
     if (match[1] !== undefined && OTHER_FILE.test(target)) continue;
@@ -810,15 +811,20 @@ function readInferred(note: NoteInput, headings: readonly MarkdownHeading[], par
   );
   if (layout.vote === 'none') {
     const landing = landingCandidate ? landingPageOf(headings, paragraphs, where.year) : undefined;
-    const alternative = layout.strong || paragraphs.length === 0 ? undefined : inferredSessionFile(note, where, layout, headings, paragraphs, bodyLine, 'folder');
+    const alternative = layout.strong || paragraphs.length === 0
+      ? undefined
+      : inferredSessionFile({ ...note, diagnostics: [...note.diagnostics] }, where, layout, headings, paragraphs, bodyLine, 'folder');
     return noSessions(note, where, layout.strong, landing, alternative);
   }
   if (layout.vote === 'one-session') {
     const parsed = inferredSessionFile(note, where, layout, headings, paragraphs, bodyLine, 'structure');
     return withHints(parsed, { vote: 'one-session', strong: layout.strong, fileName });
   }
+  // The alternative reading keeps its own diagnostics: the fields it reads again must not be reported twice.
+  const asOneSession = layout.strong
+    ? undefined
+    : inferredSessionFile({ ...note, diagnostics: [...note.diagnostics] }, where, { ...layout, titleHeading: undefined }, headings, paragraphs, bodyLine, 'folder');
   const parsed = inferredReport(note, where, layout, headings, paragraphs);
-  const asOneSession = layout.strong ? undefined : inferredSessionFile(note, where, { ...layout, titleHeading: undefined }, headings, paragraphs, bodyLine, 'folder');
   return withHints(parsed, { vote: 'report', strong: layout.strong, fileName, asOneSession });
 }
 
