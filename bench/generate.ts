@@ -2,12 +2,14 @@
 // PRNG, no clock, no Math.random), so the 1,000-note workspace is exactly the first 1,000 notes of the 10,000-note
 // one and every run on every machine measures the same bytes. The mix imitates real conference notes: mostly
 // one-file-per-session notes with front matter, some whole-conference reports with tracks and sessions as
-// headings, code fences full of `#` comment lines, a few Japanese notes and a few CRLF files, 1–14 KB each.
+// headings, some notes with no front matter that only layout inference reads (one talk per file with the speaker
+// in an H3 title, day files with `### Title by Speaker` sessions, meetup pages with a day and lettered talks), code
+// fences full of `#` comment lines, a few Japanese notes and a few CRLF files, 1–14 KB each.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 /** Bump whenever the generated text changes: workspaces written by another version are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** Where the workspaces live (git-ignored). */
 const WORKSPACES_DIR = path.join(__dirname, '.workspaces');
@@ -239,6 +241,43 @@ function reportFile(dice: Dice, number: number, japanese: boolean): GeneratedNot
   return { path: `reports/${conference}-${year}-${String(number).padStart(5, '0')}.md`, text: lines.join('\n'), sessions };
 }
 
+// Notes without front matter or settings, in the shapes real repositories use: layout inference reads them.
+
+function unconfiguredTalk(dice: Dice, number: number, japanese: boolean): GeneratedNote {
+  const lines = [
+    `### "${sessionTitle(dice, number)}" by ${speakerName(dice, japanese)}`, '',
+    `#### ${japanese ? '概要' : 'Abstract'}`, '', paragraph(dice, japanese), '',
+    `#### ${japanese ? 'メモ' : 'Notes'}`, '', body(dice, japanese, sizeOf(dice, 1, 6), 5), '',
+  ];
+  return { path: `${dice.pick(YEARS)}/${dice.pick(CONFERENCES)}-talks/talk-${String(number).padStart(5, '0')}.md`, text: lines.join('\n'), sessions: 1 };
+}
+
+function unconfiguredDay(dice: Dice, number: number, japanese: boolean): GeneratedNote {
+  const lines: string[] = [];
+  const count = dice.int(2, 7);
+  for (let session = 1; session <= count; session++) {
+    lines.push(`### ${sessionTitle(dice, session)} by ${speakerName(dice, japanese)}`, '', body(dice, japanese, dice.int(400, 1600), 4), '');
+  }
+  const folder = `${dice.pick(CONFERENCES)}_${dice.pick(YEARS)}_${String(number).padStart(5, '0')}`;
+  return { path: `days/${folder}/day${dice.int(1, 4)}.md`, text: lines.join('\n'), sessions: count };
+}
+
+/** A meetup page: the event as H1, a day heading, lettered talks. */
+function unconfiguredMeetup(dice: Dice, number: number, japanese: boolean): GeneratedNote {
+  const lines = [`# ${dice.pick(CONFERENCES).replace(/-/g, ' ')} ${dice.pick(YEARS)} meetup`, '', `## ${japanese ? '1日目' : 'Day 1'}`, ''];
+  const count = dice.int(2, 5);
+  for (let session = 0; session < count; session++) {
+    lines.push(`### ${String.fromCharCode(0x41 + session)}. ${sessionTitle(dice, session)}`, '', paragraph(dice, japanese), '', bulletList(dice, japanese), '');
+  }
+  lines.push(`## ${japanese ? '所感' : 'To look up'}`, '', bulletList(dice, japanese), '');
+  return { path: `meetups/meetup-${String(number).padStart(5, '0')}.md`, text: lines.join('\n'), sessions: count };
+}
+
+function unconfiguredFile(dice: Dice, number: number, japanese: boolean): GeneratedNote {
+  const roll = dice.int(0, 9);
+  return roll < 5 ? unconfiguredTalk(dice, number, japanese) : roll < 8 ? unconfiguredDay(dice, number, japanese) : unconfiguredMeetup(dice, number, japanese);
+}
+
 /** A size in bytes between `minKb` and `maxKb`, skewed towards the small end like real notes. */
 function sizeOf(dice: Dice, minKb: number, maxKb: number): number {
   const low = dice.int(minKb * 1024, maxKb * 1024);
@@ -246,11 +285,12 @@ function sizeOf(dice: Dice, minKb: number, maxKb: number): number {
   return Math.min(low, high);
 }
 
-/** Note number `number` of every workspace: 15 % reports, 5 % Japanese, 3 % with CRLF line endings. */
+/** Note number `number` of every workspace: 15 % reports, 15 % without front matter, 5 % Japanese, 3 % CRLF. */
 function generateNote(number: number): GeneratedNote {
   const dice = new Dice(prng(0x5eed ^ Math.imul(number + 1, 0x9e3779b1)));
   const japanese = dice.chance(0.05);
-  const note = dice.chance(0.15) ? reportFile(dice, number, japanese) : sessionFile(dice, number, japanese);
+  const roll = dice.int(0, 99);
+  const note = roll < 15 ? reportFile(dice, number, japanese) : roll < 30 ? unconfiguredFile(dice, number, japanese) : sessionFile(dice, number, japanese);
   return dice.chance(0.03) ? { ...note, text: note.text.replace(/\n/g, '\r\n') } : note;
 }
 

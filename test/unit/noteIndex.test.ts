@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { ParsedNote, Session } from '../../src/core/notes/model';
+import { DEFAULT_PARSE_OPTIONS, type ParsedNote, type Session } from '../../src/core/notes/model';
 import { NoteIndex, sessionDay, type Facet, type GroupKey, type IndexChange } from '../../src/core/notes/noteIndex';
+import { parseNote } from '../../src/core/notes/parser';
 import { makeNote, type SessionFields } from './helpers/parsedNotes';
 import { assertProperty } from './helpers/property';
 
@@ -377,5 +378,36 @@ describe('NoteIndex', () => {
         { numRuns: 300 },
       );
     });
+  });
+});
+
+describe('NoteIndex: readings inferred per folder', () => {
+  const read = (path: string, text: string) => parseNote(text, { uri: `file:///ws/${path}`, pathSegments: path.split('/'), options: DEFAULT_PARSE_OPTIONS });
+  const talk = (title: string) => `# ${title}\n\n## Notes\n\nWhat was said.\n\n## Q&A\n\nWhat was asked.\n`;
+  // Two peer sections and no title: a report of two sessions alone, one talk among one-talk files.
+  const peers = read('conf-2031/peers.md', '## Build caches\n\ncache keys\n\n## Release trains\n\nmonthly\n');
+
+  it('re-reads a folder when a file changes its layout, and reports the files whose reading changed', () => {
+    const index = new NoteIndex();
+    index.updateMany([peers, read('conf-2031/a.md', talk('Alpha'))], []);
+    assert.deepEqual(index.sessionsOf(peers.uri).map((session) => session.title), ['Build caches', 'Release trains']);
+    const change = index.update(read('conf-2031/b.md', talk('Beta')));
+    assert.deepEqual(index.sessionsOf(peers.uri).map((session) => session.title), ['peers'], 'two one-talk siblings: one talk');
+    assert.deepEqual([...change.uris].sort(), ['file:///ws/conf-2031/b.md', peers.uri]);
+    index.remove('file:///ws/conf-2031/b.md');
+    assert.equal(index.sessionsOf(peers.uri).length, 2, 'back to a report when the sibling goes');
+    assert.equal(index.sessionCount, 3);
+  });
+
+  it('keeps a README above folders of notes out of the sessions, and names a folder from its landing page', () => {
+    const index = new NoteIndex();
+    const prose = 'What the talk covered, written down during the talk and tidied up on the train home afterwards. '.repeat(2);
+    const readme = read('README.md', `## Queues by Ada Byron\n\n${prose}\n\n## Streams by Alan Kay\n\n${prose}\n`);
+    index.update(readme);
+    assert.equal(index.sessionsOf(readme.uri).length, 2, 'alone, a README is read like any note');
+    index.update(read('conf-2031/a.md', talk('Alpha')));
+    assert.equal(index.sessionsOf(readme.uri).length, 0, 'notes below it: a landing page');
+    index.update(read('conf-2031/README.md', '# Harbour Conf 2031 notes\n\n- [Alpha](a.md)\n- [Beta](b.md)\n'));
+    assert.deepEqual(index.conferences(), [{ name: 'Harbour Conf 2031', count: 1 }]);
   });
 });

@@ -41,7 +41,27 @@ export interface MarkdownStructure {
 export function readMarkdownStructure(body: string, lineOffset = 0): MarkdownStructure {
   const outline = readBlockOutlineFast(body, lineOffset) ?? readBlockOutlineWithMarkdownIt(body, lineOffset);
   const headings = outline.headings.map((heading) => ({ level: heading.level, text: plainHeadingText(heading.source), line: heading.line }));
-  return { headings, paragraphs: outline.paragraphs, lastContentLine: outline.lastContentLine };
+  const unspaced = outline.paragraphs.some(isUnspacedHeading);
+  if (!unspaced) return { headings, paragraphs: outline.paragraphs, lastContentLine: outline.lastContentLine };
+  // `##Heading`: markdown needs a space after the hashes, but its author meant a heading.
+  const paragraphs: MarkdownParagraph[] = [];
+  for (const paragraph of outline.paragraphs) {
+    if (!isUnspacedHeading(paragraph)) {
+      paragraphs.push(paragraph);
+      continue;
+    }
+    const hashes = /^#+/.exec(paragraph.content)?.[0].length ?? 1;
+    headings.push({ level: hashes, text: plainHeadingText(paragraph.content.slice(hashes)), line: paragraph.line });
+  }
+  headings.sort((a, b) => a.line - b.line);
+  return { headings, paragraphs, lastContentLine: outline.lastContentLine };
+}
+
+// One line of 2–6 hashes and text, no other `#`: `##Notes`, `###Q&A`. A single `#word` is a hashtag.
+const UNSPACED_HEADING = /^#{2,6}[^\s#][^#\n]*$/;
+
+function isUnspacedHeading(paragraph: MarkdownParagraph): boolean {
+  return !paragraph.listItem && paragraph.content.charCodeAt(0) === 0x23 && UNSPACED_HEADING.test(paragraph.content);
 }
 
 /** The block outline from markdown-it's tokens: the reference that `readBlockOutlineFast` reproduces. */

@@ -93,6 +93,11 @@ export interface ParseOptions {
   readonly nonSessionHeadings?: readonly string[];
   /** Canonical track name → other names of the same track (`Keynote: [Keynotes, Keynote Sessions]`); case and width never matter. */
   readonly trackAliases?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Whether the user set `trackHeadingLevel` or `sessionHeadingLevel`; levels other than the defaults count as set
+   * too. When they are not set, each report's levels are inferred from its structure.
+   */
+  readonly headingLevelsSet?: boolean;
 }
 
 /** One `fileDefaults` entry. */
@@ -132,4 +137,69 @@ export interface ParsedNote {
   readonly headingLevels?: Pick<ParseOptions, 'trackHeadingLevel' | 'sessionHeadingLevel'>;
   /** From the file's own front matter: when the conference took place and its short name. */
   readonly conferenceInfo?: ConferenceInfo;
+  /** How the file was read: what decided its layout, its levels and its conference, and what was left out. */
+  readonly reading?: NoteReading;
+  /**
+   * What the file's folder may change in an inferred reading (see folderReadings.ts); absent when front matter or
+   * settings decided the layout.
+   */
+  readonly folderHints?: FolderHints;
+}
+
+/** What decided a part of a reading, strongest first. */
+export type ReadingSource = 'front-matter' | 'settings' | 'structure' | 'folder';
+
+/** Where a file's conference name came from. */
+export type ConferenceSource = 'front-matter' | 'settings' | 'heading' | 'file-name' | 'folder' | 'landing-page' | 'none';
+
+/** How the sessions of a report are written. */
+export type SessionItemKind = 'heading' | 'bold-line' | 'lettered-item';
+
+/** Why a heading at or above the session level holds no session of its own. */
+export type LeftOutReason = 'document-title' | 'day' | 'slot-group' | 'non-session' | 'no-content' | 'placeholder' | 'not-a-talk';
+
+export interface LeftOutHeading {
+  readonly line: number;
+  readonly text: string;
+  readonly reason: LeftOutReason;
+}
+
+/** The reading of one file, for the tooltip, "How This Note Was Read" and "Pin This Reading". */
+export interface NoteReading {
+  /** `none`: the file holds no session (a landing page, a licence, a pointer to notes kept elsewhere). */
+  readonly layout: NoteLayout | 'none';
+  readonly layoutSource: ReadingSource;
+  /** Report layout: the heading level of the sessions (the level below the title for bold-line or lettered items). */
+  readonly sessionLevel?: number;
+  /** Report layout: the heading level of the tracks, 0 for none. */
+  readonly trackLevel?: number;
+  readonly levelSource?: ReadingSource;
+  readonly itemKind?: SessionItemKind;
+  readonly conferenceSource: ConferenceSource;
+  /** Headings at or above the session level that hold no session, with the reason. */
+  readonly leftOut: readonly LeftOutHeading[];
+}
+
+/** What the folder pass needs to know about one inferred file, kept instead of its text. */
+export interface FolderHints {
+  /** What the file alone looks like: one session, a report, or no session at all. */
+  readonly vote: 'one-session' | 'report' | 'none';
+  /** A strong vote stands whatever the siblings look like; a weak one follows a folder of one-session files. */
+  readonly strong: boolean;
+  /** The file read as one session, kept for weak votes. */
+  readonly asOneSession?: ParsedNote;
+  /** The conference as the file itself names it (a heading, its file name); undefined when only its folder does. */
+  readonly ownConference?: string;
+  /** Whether the folder may rename the conference (front matter and settings did not name it). */
+  readonly conferenceOpen: boolean;
+  /** For a landing page (README, index, a page of links to notes): the event its title names, the tracks its lists give. */
+  readonly landing?: LandingPage;
+  /** The file name without extension, which a landing page's links name. */
+  readonly fileName: string;
+}
+
+export interface LandingPage {
+  readonly conference?: string;
+  /** Linked note name (file name without extension) → the section heading it is listed under. */
+  readonly tracks: Readonly<Record<string, string>>;
 }

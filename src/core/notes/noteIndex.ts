@@ -2,6 +2,10 @@
 // It is incremental: replacing or removing one file touches only that file's sessions (O(sessions in the
 // file)), never the whole workspace, so a save stays cheap with 10,000 notes indexed. It keeps the parsed
 // sessions only, never the note text.
+// Inferred readings depend on a file's folder (folderReadings.ts): the index keeps each file as parsed and, per
+// folder, re-derives its files' readings from what they kept, so a change to one file costs its folder's
+// decision (a walk over the folder's inferred files) and re-indexes only the files whose reading changed.
+import { applyFolder, decideFolder, folderOf, type FolderDecision } from './folderReadings';
 import type { ParsedNote, Session, SessionStatus } from './model';
 
 /**
@@ -45,6 +49,13 @@ export interface Disposable {
 export type IndexChangeListener = (change: IndexChange) => void;
 
 const FACETS: readonly Facet[] = ['speakers', 'tags', 'days', 'statuses'];
+
+/** The files of `folder` changed in this batch (created empty for a folder to re-read without changed files). */
+function changedIn(folders: Map<string, Set<string>>, folder: string): Set<string> {
+  let changed = folders.get(folder);
+  if (!changed) folders.set(folder, (changed = new Set()));
+  return changed;
+}
 
 /** The day a session is grouped under: its calendar date when known (comparable across conferences), else its day label. */
 export function sessionDay(session: Session): string | undefined {
@@ -167,7 +178,15 @@ class ChangeCollector {
 }
 
 export class NoteIndex {
+  /** Each file's reading as indexed: its parsed note, re-read by its folder when the layout was inferred. */
   private readonly notes = new Map<string, ParsedNote>();
+  /** Each file as parsed. */
+  private readonly parsed = new Map<string, ParsedNote>();
+  /** Per folder, the files whose reading was inferred (they have folder hints). */
+  private readonly inferredByFolder = new Map<string, Set<string>>();
+  /** Per folder, how many files sit in folders below it. */
+  private readonly notesBelow = new Map<string, number>();
+  private readonly decisions = new Map<string, FolderDecision>();
   private readonly byId = new Map<string, Session>();
   private readonly byConference = new Grouping<string>();
   private readonly tracksByConference = new Map<string, Grouping<GroupKey>>();
@@ -191,17 +210,77 @@ export class NoteIndex {
    */
   updateMany(notes: Iterable<ParsedNote>, removedUris: Iterable<string>): IndexChange {
     const collector = new ChangeCollector();
-    for (const uri of removedUris) this.removeNote(uri, collector);
+    const folders = new Map<string, Set<string>>();
+    for (const uri of removedUris) this.forget(uri, collector, folders);
     for (const note of notes) {
-      this.removeNote(note.uri, collector);
-      this.addNote(note, collector);
+      this.forget(note.uri, collector, folders);
+      this.parsed.set(note.uri, note);
+      this.countBelow(note.uri, 1, folders);
+      if (note.folderHints) {
+        const folder = folderOf(note.uri);
+        let members = this.inferredByFolder.get(folder);
+        if (!members) this.inferredByFolder.set(folder, (members = new Set()));
+        members.add(note.uri);
+        changedIn(folders, folder).add(note.uri);
+      } else {
+        this.addNote(note, collector);
+      }
     }
+    for (const [folder, changed] of folders) this.rereadFolder(folder, changed, collector);
     return this.emit(collector);
+  }
+
+  private forget(uri: string, collector: ChangeCollector, folders: Map<string, Set<string>>): void {
+    const parsed = this.parsed.get(uri);
+    if (!parsed) return;
+    this.parsed.delete(uri);
+    this.removeNote(uri, collector);
+    this.countBelow(uri, -1, folders);
+    if (parsed.folderHints) {
+      const folder = folderOf(uri);
+      const members = this.inferredByFolder.get(folder);
+      members?.delete(uri);
+      if (members?.size === 0) this.inferredByFolder.delete(folder);
+      changedIn(folders, folder);
+    }
+  }
+
+  /** Counts a file in or out of every folder above its own; a folder that gains its first or loses its last is re-read. */
+  private countBelow(uri: string, delta: 1 | -1, folders: Map<string, Set<string>>): void {
+    for (let folder = folderOf(folderOf(uri)); folder.length > 0; folder = folderOf(folder)) {
+      const count = (this.notesBelow.get(folder) ?? 0) + delta;
+      if (count === 0) this.notesBelow.delete(folder);
+      else this.notesBelow.set(folder, count);
+      if (count === 0 || (count === 1 && delta === 1)) changedIn(folders, folder);
+    }
+  }
+
+  /** Re-derives the inferred readings of a folder; `changed` files are (re-)indexed whatever the decision. */
+  private rereadFolder(folder: string, changed: ReadonlySet<string>, collector: ChangeCollector): void {
+    const members = this.inferredByFolder.get(folder);
+    if (!members) {
+      this.decisions.delete(folder);
+      return;
+    }
+    const decision = decideFolder(
+      [...members].map((uri) => this.parsed.get(uri) as ParsedNote),
+      this.notesBelow.has(folder),
+    );
+    const previous = this.decisions.get(folder);
+    this.decisions.set(folder, decision);
+    for (const uri of previous?.key === decision.key ? changed : members) {
+      const parsed = this.parsed.get(uri);
+      if (!parsed?.folderHints) continue;
+      const reading = applyFolder(parsed, decision);
+      if (this.notes.get(uri) === reading) continue;
+      this.removeNote(uri, collector);
+      this.addNote(reading, collector);
+    }
   }
 
   /** Forgets everything (e.g. the workspace folders changed). */
   clear(): IndexChange {
-    return this.updateMany([], [...this.notes.keys()]);
+    return this.updateMany([], [...this.parsed.keys()]);
   }
 
   /** Subscribes to changes; not tied to VS Code so the CLI and tests can listen too. */

@@ -116,6 +116,8 @@ export function parseOptionsFromSettings(get: SettingLookup, report: (problem: S
   return {
     trackHeadingLevel: headingLevel(get('trackHeadingLevel'), DEFAULT_PARSE_OPTIONS.trackHeadingLevel),
     sessionHeadingLevel: headingLevel(get('sessionHeadingLevel'), DEFAULT_PARSE_OPTIONS.sessionHeadingLevel),
+    // Levels the user set are read as set in every report; unset, each report's levels are inferred.
+    headingLevelsSet: headingLevel(get('trackHeadingLevel'), 0) !== 0 || headingLevel(get('sessionHeadingLevel'), 0) !== 0 ? true : undefined,
     titlePrefixTracks: isStringArray(prefixes) ? prefixes : DEFAULT_PARSE_OPTIONS.titlePrefixTracks,
     fileDefaults: fileDefaults(get('fileDefaults'), report),
     conferenceFolderDepth: typeof depth === 'number' && Number.isInteger(depth) && depth >= 1 ? depth : undefined,

@@ -10,9 +10,15 @@ import { compileGlob, type Glob } from './glob';
 import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
 import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
 import { coreMessage } from '../messages';
-import { SESSION_STATUSES } from './model';
+import { inferLayout, isLinkParagraph, usableTitle, type InferredLayout } from './inference';
+import {
+  dayName, dayOfFolder, eventName, headingRole, isBoilerplateName, isDayFileName, isDayFolder, isLandingName, isNameLike, isYearFolder, namesEvent,
+  splitTitleSpeakers, yearOf,
+} from './inferenceRules';
+import { DEFAULT_PARSE_OPTIONS, SESSION_STATUSES } from './model';
 import type {
-  ConferenceInfo, LineRange, NoteContext, NoteDiagnostic, NoteLayout, ParsedNote, ParseOptions, Session, SessionLink, SessionStatus,
+  ConferenceInfo, ConferenceSource, FolderHints, LandingPage, LineRange, NoteContext, NoteDiagnostic, NoteLayout, NoteReading, ParsedNote,
+  ParseOptions, ReadingSource, Session, SessionLink, SessionStatus,
 } from './model';
 
 /** English templates of every message the parser produces, by diagnostic code; adapters localise them. */
@@ -478,10 +484,13 @@ export function parseNote(text: string, context: NoteContext): ParsedNote {
 
   const type = own.type ?? defaults.type;
   const sessionFile = type === 'session' || (type === undefined && hasSessionFileKeys(own, defaults));
-  const note: NoteReading = { context, diagnostics, own, defaults, path, lastLine };
+  const note: NoteInput = { context, diagnostics, own, defaults, path, lastLine };
+  const layoutSource: ReadingSource = own.type !== undefined || hasSessionFileKeys(own, { fields: {} }) ? 'front-matter' : 'settings';
   const parsed = sessionFile
-    ? readSessionFile(note, structure.headings, structure.paragraphs, frontMatter.bodyLine)
-    : readReport(note, structure.headings, structure.paragraphs, type === 'index');
+    ? readSessionFile(note, structure.headings, structure.paragraphs, frontMatter.bodyLine, layoutSource)
+    : type !== undefined || headingLevelsGiven(own, defaults, options) || rootConference(context)
+      ? readReport(note, structure.headings, structure.paragraphs, type === 'index', type === undefined ? 'settings' : layoutSource)
+      : readInferred(note, structure.headings, structure.paragraphs, frontMatter.bodyLine);
   const conferenceInfo = conferenceInfoOf(frontMatter.data);
   return conferenceInfo ? { ...parsed, conferenceInfo } : parsed;
 }
@@ -500,13 +509,28 @@ function conferenceInfoOf(data: Readonly<Record<string, unknown>>): ConferenceIn
   return info;
 }
 
-interface NoteReading {
+interface NoteInput {
   readonly context: NoteContext;
   readonly diagnostics: NoteDiagnostic[];
   readonly own: NoteHeader;
   readonly defaults: NoteHeader;
   readonly path: PathFacts;
   readonly lastLine: number;
+}
+
+/** With `conferenceFolderDepth`, a file at the root is a conference of its own: a report, as the setting documents. */
+function rootConference(context: NoteContext): boolean {
+  return context.options.conferenceFolderDepth !== undefined && context.pathSegments.length <= 1;
+}
+
+/** Whether front matter, `fileDefaults` or the settings fix a report's heading levels (else they are inferred). */
+function headingLevelsGiven(own: NoteHeader, defaults: NoteHeader, options: ParseOptions): boolean {
+  return (
+    options.headingLevelsSet === true ||
+    options.sessionHeadingLevel !== DEFAULT_PARSE_OPTIONS.sessionHeadingLevel ||
+    options.trackHeadingLevel !== DEFAULT_PARSE_OPTIONS.trackHeadingLevel ||
+    [own, defaults].some((header) => header.sessionLevel !== undefined || header.trackLevel !== undefined)
+  );
 }
 
 function hasSessionFileKeys(own: NoteHeader, defaults: NoteHeader): boolean {
@@ -532,14 +556,14 @@ function frontMatterDiagnostic(problem: FrontMatterProblem): NoteDiagnostic {
 }
 
 /** Day and track a session gets from its path and title when no field or heading names them. */
-function derivedFields(title: string, note: NoteReading): SessionFields {
+function derivedFields(title: string, note: NoteInput): SessionFields {
   return {
     track: titlePrefixTrack(title, note.context.options.titlePrefixTracks) ?? note.path.subfolderTrack,
     day: note.path.subfolderDay ?? note.path.fileDay,
   };
 }
 
-function readSessionFile(note: NoteReading, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], bodyLine: number): ParsedNote {
+function readSessionFile(note: NoteInput, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], bodyLine: number, layoutSource: ReadingSource): ParsedNote {
   const { context, own, defaults, path, lastLine } = note;
   const body = bodyFields(paragraphs, 0, paragraphs.length, note.diagnostics);
   const h1 = headings.find((heading) => heading.level === 1 && heading.text.length > 0);
@@ -559,10 +583,21 @@ function readSessionFile(note: NoteReading, headings: readonly MarkdownHeading[]
     },
     fields,
   );
-  return { uri: context.uri, layout: 'session-file', conference, sessions: [session], diagnostics: note.diagnostics };
+  const reading: NoteReading = {
+    layout: 'session-file',
+    layoutSource,
+    conferenceSource: explicit.conference !== undefined ? fieldSource(own.fields.conference) : path.folderConference !== undefined ? 'folder' : 'none',
+    leftOut: [],
+  };
+  return { uri: context.uri, layout: 'session-file', conference, sessions: [session], diagnostics: note.diagnostics, reading };
 }
 
-function readReport(note: NoteReading, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], indexOnly: boolean): ParsedNote {
+/** `front-matter` when the file's own front matter set a value, else `settings` (fileDefaults). */
+function fieldSource(own: unknown): 'front-matter' | 'settings' {
+  return own !== undefined ? 'front-matter' : 'settings';
+}
+
+function readReport(note: NoteInput, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], indexOnly: boolean, layoutSource: ReadingSource): ParsedNote {
   const { context, own, defaults, path, lastLine } = note;
   const options = context.options;
   const sessionLevel = own.sessionLevel ?? defaults.sessionLevel ?? options.sessionHeadingLevel;
@@ -578,17 +613,28 @@ function readReport(note: NoteReading, headings: readonly MarkdownHeading[], par
       (folderFirst ? path.folderConference ?? h1?.text : h1?.text ?? path.folderConference) ??
       fileConference(path, options),
   );
+  const isNonSession = (heading: MarkdownHeading): boolean =>
+    heading.text.length === 0 || (options.nonSessionHeadings ?? []).some((pattern) => matchesWildcard(heading.text, pattern));
+  const reading: NoteReading = {
+    layout: indexOnly ? 'none' : 'report',
+    layoutSource,
+    sessionLevel,
+    trackLevel,
+    levelSource: own.sessionLevel !== undefined || own.trackLevel !== undefined ? 'front-matter' : 'settings',
+    itemKind: 'heading',
+    conferenceSource: fileFields.conference !== undefined ? fieldSource(own.fields.conference) : conference === h1?.text ? 'heading' : path.folderConference === conference ? 'folder' : 'file-name',
+    leftOut: indexOnly ? [] : headings.filter((heading) => heading.level <= sessionLevel && isNonSession(heading)).map((heading) => ({ line: heading.line, text: heading.text, reason: 'non-session' as const })),
+  };
   const result = {
     uri: context.uri,
     layout: 'report' as const,
     conference,
     diagnostics: note.diagnostics,
     headingLevels: { trackHeadingLevel: trackLevel, sessionHeadingLevel: sessionLevel },
+    reading,
   };
   if (indexOnly) return { ...result, sessions: [] };
 
-  const isNonSession = (heading: MarkdownHeading): boolean =>
-    heading.text.length === 0 || (options.nonSessionHeadings ?? []).some((pattern) => matchesWildcard(heading.text, pattern));
   const ids = new SessionIds(context.uri);
   const sessions: Session[] = [];
   let track: string | undefined;
@@ -617,4 +663,298 @@ function readReport(note: NoteReading, headings: readonly MarkdownHeading[], par
   }
   close(lastLine);
   return { ...result, sessions };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading without settings: the layout, the levels and the names inferred from the file (inference.ts), for
+// notes whose front matter and settings leave them open. The folder pass (folderReadings.ts) may still change
+// a weak decision, the conference or a track from what the file's siblings say.
+
+/** What a file's path says when no folder setting tells how to read it. */
+interface InferredPath {
+  /** The conference the folders name (readable), undefined for a file at the root. */
+  readonly folderConference?: string;
+  /** A year from the file name or the conference folders. */
+  readonly year?: string;
+  readonly day?: string;
+  readonly date?: string;
+  /** A folder between the conference folder and the file that is not a day. */
+  readonly track?: string;
+}
+
+/**
+ * The conference folder is the nearest folder above the file that names an event (it carries a year, or sits in a
+ * year folder, which joins it: `2022/10_AnsibleFest`); day folders (`Day 1`, `2023_03_15`) are skipped and give
+ * the day; the first other folder below the conference folder gives the track.
+ */
+function inferredPath(segments: readonly string[], path: PathFacts, options: ParseOptions): InferredPath {
+  if (options.conferenceFolderDepth !== undefined) {
+    const year = yearOf(path.baseName) ?? (path.folderConference ? yearOf(path.folderConference) : undefined);
+    return { folderConference: path.folderConference, year, day: path.subfolderDay ?? path.fileDay, track: path.subfolderTrack };
+  }
+  const folders = segments.slice(0, -1);
+  const namesEventFolder = (index: number) =>
+    (yearOf(folders[index]) !== undefined && !isYearFolder(folders[index])) || (index > 0 && isYearFolder(folders[index - 1]));
+  let at = -1;
+  for (let index = folders.length - 1; index >= 0 && at === -1; index--) if (!isDayFolder(folders[index]) && namesEventFolder(index)) at = index;
+  for (let index = folders.length - 1; index >= 0 && at === -1; index--) if (!isDayFolder(folders[index])) at = index;
+  const conferenceFolders = at > 0 && isYearFolder(folders[at - 1]) ? folders.slice(at - 1, at + 1) : at >= 0 ? [folders[at]] : [];
+  const below = folders.slice(at + 1);
+  const dayFolder = below.find(isDayFolder);
+  const trackFolder = below.find((name) => !isDayFolder(name));
+  const folderDay = dayFolder === undefined ? undefined : dayOfFolder(dayFolder);
+  const isDate = folderDay !== undefined && /^\d{4}-/.test(folderDay);
+  return {
+    folderConference: conferenceFolders.length > 0 ? readableName(conferenceFolders) : undefined,
+    year: yearOf(path.baseName) ?? yearOf(conferenceFolders.join(' ')),
+    day: isDate ? path.fileDay : folderDay ?? path.fileDay,
+    date: isDate ? folderDay : undefined,
+    track: trackFolder === undefined ? undefined : words(trackFolder),
+  };
+}
+
+/** A relative link to another note (`[x](talk.md)`, `[x](./2016/conf)`) or a DocC `<doc:Page>` link. */
+const LOCAL_LINK = /(?<!!)\[[^\]]*\]\(\s*<?(?![a-z][a-z\d+.-]*:|#)([^)\s>]+)>?[^)]*\)|<doc:([^>]+)>/gi;
+/** A link target with an extension other than a note's is an image or a download, not a note. */
+const OTHER_FILE = /\.(?!md$|markdown$)[a-z\d]{1,5}$/i;
+
+/** The note names (file name without extension, or the last folder) a paragraph links to. */
+function localLinkTargets(content: string): string[] {
+  const targets: string[] = [];
+  if (!content.includes('](') && !content.includes('<doc:')) return targets;
+  for (const match of content.matchAll(LOCAL_LINK)) {
+    const target = (match[1] ?? match[2]).replace(/[#?].*$/, '').replace(/\/+$/, '');
+    if (match[1] !== undefined && OTHER_FILE.test(target)) continue;
+    const last = target.slice(target.lastIndexOf('/') + 1);
+    let name = last.replace(NOTE_EXTENSION, '');
+    try {
+      name = decodeURIComponent(name);
+    } catch {
+      // a stray `%` stays as written
+    }
+    if (name.length > 0) targets.push(name);
+  }
+  return targets;
+}
+
+/** `Tutorials (3.5 hours)` → `Tutorials`, `Talks:` → `Talks`. */
+function sectionName(text: string): string {
+  return text.replace(/\s*[(（][^)）]*[)）]\s*$/, '').replace(/[:：]\s*$/, '').trim() || text;
+}
+
+/** The event a landing page's title names and the tracks its link lists give the notes they link to. */
+function landingPageOf(headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], year: string | undefined): LandingPage {
+  const title = headings[0];
+  const tracks: Record<string, string> = {};
+  const linked: Record<number, string[]> = {};
+  let heading = -1;
+  for (const paragraph of paragraphs) {
+    while (heading + 1 < headings.length && headings[heading + 1].line < paragraph.line) heading++;
+    const section = heading > 0 ? headings[heading] : undefined;
+    if (!section || namesEvent(section.text)) continue;
+    const track = sectionName(section.text);
+    if (inferHeadingIsSection(track)) continue;
+    for (const target of localLinkTargets(paragraph.content)) (linked[heading] ??= []).push(target);
+  }
+  // A section listing one note is that note's entry (its title, links to its slides), not a track.
+  for (const [at, targets] of Object.entries(linked)) {
+    if (targets.length < 2) continue;
+    for (const target of targets) tracks[detached(target)] = detached(sectionName(headings[Number(at)].text));
+  }
+  const conference = title && namesEvent(title.text) ? detached(eventName(title.text, year, true)) : undefined;
+  return conference === undefined ? { tracks } : { conference, tracks };
+}
+
+/** Whether a landing page's section heading is a section word (`Other`, `Links`) rather than a track. */
+function inferHeadingIsSection(text: string): boolean {
+  return headingRole(text, [], matchesWildcard) !== 'candidate';
+}
+
+/** A one-session file without heading: a short first line (or a link's text) titles it. */
+function firstLineTitle(paragraphs: readonly MarkdownParagraph[]): string | undefined {
+  const first = paragraphs[0];
+  if (!first || first.listItem || first.content.includes('\n')) return undefined;
+  const text = first.content.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\*\*|__|`/g, '').trim();
+  return text.length > 0 && text.length <= 120 && !/[.:;,!?]$/.test(text) ? text : undefined;
+}
+
+/** The speaker written under a one-session file's title: a name heading right below it, or a bare name paragraph. */
+function speakersUnderTitle(headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], title: MarkdownHeading | undefined): string[] | undefined {
+  if (!title) return undefined;
+  const index = headings.indexOf(title);
+  const next = headings[index + 1];
+  const nextParagraph = paragraphs.find((paragraph) => paragraph.line > title.line && !/^[@}]/.test(paragraph.content));
+  // A name heading holds nothing of its own: the talk's sections follow it directly.
+  const afterNext = headings[index + 2];
+  const nameHeading = next && next.level > title.level && (!nextParagraph || nextParagraph.line > (afterNext?.line ?? Number.MAX_SAFE_INTEGER));
+  if (nameHeading && isNameLike(next.text) && headingRole(next.text, [], matchesWildcard) === 'candidate') {
+    return [next.text.split(/\s*,\s*/)[0]];
+  }
+  if (!nextParagraph || nextParagraph.listItem || nextParagraph.content.includes('\n') || (next && next.line < nextParagraph.line)) return undefined;
+  const text = nextParagraph.content.replace(/\*\*|__/g, '').trim();
+  // A bare name, not a sentence: no closing punctuation, and at least a first and a last name before any comma.
+  const nameLike = !/[.!?。]$/.test(text) && /\s/.test(text.split(',')[0].trim()) && isNameLike(text);
+  return nameLike ? text.split(/\s*(?:,|\band\b|&|、)\s*/).filter((name) => name.length > 0) : undefined;
+}
+
+/** Distinct notes a page must link to before it may be read as a landing page. */
+const MIN_LANDING_LINKS = 2;
+
+/** Reads a note whose layout and levels no front matter or setting gives. */
+function readInferred(note: NoteInput, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], bodyLine: number): ParsedNote {
+  const { context, path } = note;
+  const where = inferredPath(context.pathSegments, path, context.options);
+  const fileName = path.baseName;
+  if (isBoilerplateName(fileName)) return noSessions(note, where, true, undefined);
+  // A link inside a sentence is a cross-reference in a talk's notes; an index links several notes, or lists them.
+  const linkedNotes = new Set<string>();
+  let listsNotes = false;
+  for (const paragraph of paragraphs) {
+    const targets = localLinkTargets(paragraph.content);
+    for (const target of targets) linkedNotes.add(target);
+    listsNotes ||= targets.length > 0 && (paragraph.listItem || /^\s*(?:\[|<doc:)/.test(paragraph.content)) && isLinkParagraph(paragraph.content);
+  }
+  const landingCandidate = isLandingName(fileName) || listsNotes || linkedNotes.size >= MIN_LANDING_LINKS;
+  const layout = inferLayout(
+    { headings, paragraphs, baseName: fileName, nonSessionPatterns: context.options.nonSessionHeadings ?? [], matches: matchesWildcard },
+    landingCandidate,
+  );
+  if (layout.vote === 'none') {
+    const landing = landingCandidate ? landingPageOf(headings, paragraphs, where.year) : undefined;
+    const alternative = layout.strong || paragraphs.length === 0
+      ? undefined
+      : inferredSessionFile({ ...note, diagnostics: [...note.diagnostics] }, where, layout, headings, paragraphs, bodyLine, 'folder');
+    return noSessions(note, where, layout.strong, landing, alternative);
+  }
+  if (layout.vote === 'one-session') {
+    const parsed = inferredSessionFile(note, where, layout, headings, paragraphs, bodyLine, 'structure');
+    return withHints(parsed, { vote: 'one-session', strong: layout.strong, fileName });
+  }
+  // The alternative reading keeps its own diagnostics: the fields it reads again must not be reported twice.
+  const asOneSession = layout.strong
+    ? undefined
+    : inferredSessionFile({ ...note, diagnostics: [...note.diagnostics] }, where, layout, headings, paragraphs, bodyLine, 'folder');
+  const parsed = inferredReport(note, where, layout, headings, paragraphs);
+  return withHints(parsed, { vote: 'report', strong: layout.strong, fileName, asOneSession });
+}
+
+function withHints(parsed: ParsedNote, hints: Omit<FolderHints, 'conferenceOpen' | 'ownConference'>): ParsedNote {
+  const source = parsed.reading?.conferenceSource;
+  const conferenceOpen = source !== 'front-matter' && source !== 'settings';
+  const ownConference = source === 'heading' || source === 'file-name' ? parsed.conference : undefined;
+  const folderHints: FolderHints = { ...hints, conferenceOpen, ...(ownConference === undefined ? {} : { ownConference }) };
+  return { ...parsed, folderHints };
+}
+
+/** A file that holds no session: a licence, a landing page, a pointer to notes kept elsewhere. */
+function noSessions(note: NoteInput, where: InferredPath, strong: boolean, landing: LandingPage | undefined, asOneSession?: ParsedNote): ParsedNote {
+  const fields = mergeFields(note.own.fields, note.defaults.fields);
+  const conferenceSource: ConferenceSource = fields.conference !== undefined ? fieldSource(note.own.fields.conference) : where.folderConference !== undefined ? 'folder' : 'none';
+  const conference = detached(fields.conference ?? landing?.conference ?? where.folderConference ?? readableName([note.path.baseName]));
+  const reading: NoteReading = { layout: 'none', layoutSource: 'structure', conferenceSource: landing?.conference !== undefined && fields.conference === undefined ? 'landing-page' : conferenceSource, leftOut: [] };
+  const parsed: ParsedNote = { uri: note.context.uri, layout: 'report', conference, sessions: [], diagnostics: note.diagnostics, reading };
+  return withHints(parsed, { vote: 'none', strong, landing, fileName: note.path.baseName, asOneSession });
+}
+
+function inferredSessionFile(
+  note: NoteInput, where: InferredPath, layout: InferredLayout, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[],
+  bodyLine: number, layoutSource: ReadingSource,
+): ParsedNote {
+  const { context, own, defaults, path, lastLine } = note;
+  const explicit = mergeFields(own.fields, bodyFields(paragraphs, 0, paragraphs.length, note.diagnostics), defaults.fields);
+  const heading = layout.titleHeading;
+  const split = heading && explicit.speakers === undefined ? splitTitleSpeakers(heading.text) : undefined;
+  const title = explicit.title ?? split?.title ?? usableTitle(heading) ?? (headings.length === 0 ? firstLineTitle(paragraphs) : undefined) ?? fileTitle(path);
+  const conference = detached(explicit.conference ?? where.folderConference ?? '');
+  const speakers = split?.speakers ?? speakersUnderTitle(headings, paragraphs, heading);
+  const fields = mergeFields(explicit, { speakers: speakers ? [...speakers] : undefined, day: where.day, date: where.date }, derivedFields(title, note), { track: where.track });
+  const session = makeSession(
+    { id: new SessionIds(context.uri).next(title), title, conference, uri: context.uri, layout: 'session-file', line: heading?.line ?? Math.min(bodyLine, lastLine), range: { start: 0, end: lastLine } },
+    fields,
+  );
+  const conferenceSource: ConferenceSource = explicit.conference !== undefined ? fieldSource(own.fields.conference) : where.folderConference !== undefined ? 'folder' : 'none';
+  const reading: NoteReading = { layout: 'session-file', layoutSource, conferenceSource, leftOut: [] };
+  return { uri: context.uri, layout: 'session-file', conference, sessions: [session], diagnostics: note.diagnostics, reading };
+}
+
+/** The conference of an inferred report and where its name came from. */
+function reportConference(note: NoteInput, where: InferredPath, layout: InferredLayout, headings: readonly MarkdownHeading[]): { name: string; source: ConferenceSource } {
+  const fields = mergeFields(note.own.fields, note.defaults.fields);
+  if (fields.conference !== undefined) return { name: fields.conference, source: fieldSource(note.own.fields.conference) };
+  const titled = layout.documentTitle && !layout.titleIsSession ? layout.documentTitle : headings.find((heading) => heading.level === 1);
+  if (note.context.options.conferenceFolderDepth !== undefined && where.folderConference !== undefined) return { name: where.folderConference, source: 'folder' };
+  if (titled && namesEvent(titled.text)) return { name: eventName(titled.text, where.year, false), source: 'heading' };
+  const baseName = note.path.baseName;
+  if (yearOf(baseName) !== undefined && !isDayFileName(baseName) && /\p{L}{3,}/u.test(baseName.replace(/day/gi, ''))) {
+    return { name: readableName([baseName]), source: 'file-name' };
+  }
+  if (where.folderConference !== undefined) return { name: where.folderConference, source: 'folder' };
+  return { name: readableName([baseName]), source: 'file-name' };
+}
+
+function inferredReport(note: NoteInput, where: InferredPath, layout: InferredLayout, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[]): ParsedNote {
+  const { context, own, defaults, lastLine } = note;
+  const fileFields = mergeFields(own.fields, defaults.fields);
+  const { name, source } = reportConference(note, where, layout, headings);
+  const conference = detached(name);
+  const ids = new SessionIds(context.uri);
+  const sessions: Session[] = [];
+  let paragraphIndex = 0;
+  let open: { line: number; text: string; track?: string; day?: string; speakers?: readonly string[] } | undefined;
+
+  const close = (end: number): void => {
+    if (!open) return;
+    const start = open.line;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].line < start) paragraphIndex++;
+    const first = paragraphIndex;
+    while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].line <= end) paragraphIndex++;
+    const own = bodyFields(paragraphs, first, paragraphIndex, note.diagnostics);
+    const split = own.speakers === undefined && fileFields.speakers === undefined ? splitTitleSpeakers(open.text) : undefined;
+    const title = split?.title ?? open.text;
+    const speakers = split?.speakers ?? open.speakers;
+    const fields = mergeFields(
+      own, { track: open.track }, fileFields,
+      { speakers: speakers ? [...speakers] : undefined, day: open.day ?? where.day, date: where.date },
+      derivedFields(title, note), { track: where.track },
+    );
+    sessions.push(makeSession({ id: ids.next(title), title, conference, uri: context.uri, layout: 'report', line: start, range: { start, end } }, fields));
+    open = undefined;
+  };
+
+  let track: string | undefined;
+  let day: { text: string; level: number } | undefined;
+  if (layout.itemKind === 'heading') {
+    headings.forEach((heading, index) => {
+      const kind = layout.kinds[index];
+      if (heading.level <= layout.sessionLevel || kind === 'session') close(heading.line - 1);
+      if (day && heading.level < day.level) day = undefined;
+      if (heading.level < layout.trackLevel) track = undefined;
+      if (heading.level === layout.trackLevel) track = kind === 'track' ? sectionName(heading.text) : undefined;
+      if (kind === 'day') day = { text: dayName(heading.text), level: heading.level };
+      else if (kind === 'session') open = { line: heading.line, text: heading.text, track, day: day?.text, speakers: layout.headingSpeakers.get(index) };
+    });
+  } else {
+    let next = 0;
+    for (const item of layout.items) {
+      while (next < headings.length && headings[next].line < item.line) {
+        if (layout.kinds[next] === 'day') day = { text: dayName(headings[next].text), level: headings[next].level };
+        next++;
+      }
+      close(item.line - 1);
+      open = { line: item.line, text: item.title, day: day?.text };
+    }
+  }
+  close(lastLine);
+  const reading: NoteReading = {
+    layout: 'report',
+    layoutSource: 'structure',
+    sessionLevel: layout.sessionLevel,
+    trackLevel: layout.trackLevel,
+    levelSource: 'structure',
+    itemKind: layout.itemKind,
+    conferenceSource: source,
+    leftOut: layout.leftOut,
+  };
+  const headingLevels = { trackHeadingLevel: layout.trackLevel, sessionHeadingLevel: Math.max(layout.sessionLevel, 1) };
+  return { uri: context.uri, layout: 'report', conference, sessions, diagnostics: note.diagnostics, headingLevels, reading };
 }
