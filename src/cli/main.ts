@@ -8,12 +8,19 @@
 //   conference-notes refresh  DIR [--tz ZONE] [--timeout SECONDS]   (imports again from the URL the notes name)
 //   conference-notes mcp      [--allow-edits] FOLDER        (an MCP server on stdio: src/cli/mcp/)
 //   conference-notes publish  REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]   (src/cli/publish.ts)
+//   conference-notes agenda   [--conference NAME] [--tz ZONE] [--ics [--out FILE]] PATH...
 //
 // Skipped or broken files are reported on stderr; the exit code is 0 when the notes could be read, 1 when none of
 // the paths could be read, 2 for a usage error.
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildAgenda, dayAt, type Agenda } from '../core/agenda/agenda';
+import { AGENDA_MESSAGES, type AgendaLabels } from '../core/agenda/agendaMessages';
+import { agendaTextDays } from '../core/agenda/agendaText';
+import { agendaToICalendar } from '../core/agenda/icalendar';
+import { conferenceTimeZone } from '../core/agenda/timeZone';
+import { isValidTimeZone, systemTimeZone } from '../core/import/zonedTime';
 import { renderTrackChart } from '../core/stats/chart';
 import { IMPORT_RECORD_FILE, planImport, type ImportLayout } from '../core/import/importPlan';
 import { IMPORT_MESSAGES, parseSchedule, scheduleFileProblem, type ImportMessage } from '../core/import/schedule';
@@ -23,11 +30,12 @@ import { writeFailure, writeImportPlan } from '../core/import/writePlan';
 import { nodeImportFiles, type ImportFileSystem } from './importFiles';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { isNoteFile } from '../core/notes/excludes';
-import type { ParsedNote, Session } from '../core/notes/model';
+import { SESSION_STATUSES, type ParsedNote, type Session, type SessionStatus } from '../core/notes/model';
 import { folderSettingsFromFile, settingsFileProblem, type FolderSettings, type SettingsMessage } from '../core/notes/noteSettings';
 import { NoteIndex } from '../core/notes/noteIndex';
 import { folderFile, listNotes, problemLine, problemsOf, readNotes, type NoteFileRef } from '../core/notes/pipeline';
 import { computeTrackStats, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type TrackSort } from '../core/stats/stats';
+import { explainLines, workspaceRootOf } from './explain';
 import { nodeFolderSource } from './folderSource';
 import { readRegularFile } from './regularFile';
 import { runPublish } from './publish';
@@ -41,7 +49,7 @@ const READ_CONCURRENCY = 16;
 type Format = 'table' | 'json' | 'csv' | 'md';
 
 interface CliOptions {
-  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'refresh' | 'mcp';
+  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'refresh' | 'mcp' | 'agenda';
   readonly paths: readonly string[];
   readonly format: Format;
   readonly sort: TrackSort;
@@ -58,6 +66,12 @@ interface CliOptions {
   readonly settingsFile?: string;
   /** `mcp --allow-edits`: the server may set a session's status. */
   readonly allowEdits: boolean;
+  /** `--status a,b`: count only sessions with these statuses (stats, chart). */
+  readonly statuses?: readonly SessionStatus[];
+  /** `agenda --conference NAME`. */
+  readonly conference?: string;
+  /** `agenda --ics`: iCalendar instead of text. */
+  readonly ics: boolean;
 }
 
 class UsageError extends Error {}
@@ -65,7 +79,7 @@ class UsageError extends Error {}
 function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return 'help';
-  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import' && command !== 'refresh' && command !== 'mcp') {
+  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import' && command !== 'refresh' && command !== 'mcp' && command !== 'agenda' && command !== 'explain') {
     throw new UsageError(cliText(M.unknownCommand, command));
   }
   const paths: string[] = [];
@@ -80,6 +94,9 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   let timeoutMs = DEFAULT_FETCH_TIMEOUT_MS;
   let settingsFile: string | undefined;
   let allowEdits = false;
+  let statuses: SessionStatus[] | undefined;
+  let conference: string | undefined;
+  let ics = false;
   const valueOf = (option: string, index: number): string => {
     const value = rest[index + 1];
     if (value === undefined) throw new UsageError(cliText(M.missingValue, option));
@@ -105,6 +122,15 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
         break;
       case '--allow-edits':
         allowEdits = true;
+        break;
+      case '--status':
+        statuses = valueOf(argument, i++).split(',').map((status) => oneOf(argument, status.trim(), SESSION_STATUSES));
+        break;
+      case '--conference':
+        conference = valueOf(argument, i++);
+        break;
+      case '--ics':
+        ics = true;
         break;
       case '-o':
       case '--output':
@@ -143,7 +169,8 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   if (command === 'import' && (paths.length !== 1 || output === undefined)) throw new UsageError(cliText(M.importUsage));
   if (command === 'refresh' && paths.length !== 1) throw new UsageError(cliText(M.refreshUsage));
   if (command === 'mcp' && paths.length !== 1) throw new UsageError(cliText(M.mcpUsage));
-  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, allowEdits };
+  if (timeZone !== undefined && command === 'agenda' && !isValidTimeZone(timeZone)) throw new UsageError(cliText(M.invalidTimeZone, timeZone));
+  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, allowEdits, statuses, conference, ics };
 }
 
 /**
@@ -355,15 +382,128 @@ async function serveMcp(options: CliOptions, io: { err(text: string): void }): P
   return 0;
 }
 
+/** The agenda's words in the user's language. */
+function agendaLabels(): AgendaLabels {
+  return Object.fromEntries(Object.entries(AGENDA_MESSAGES).map(([key, text]) => [key, cliText(text)])) as unknown as AgendaLabels;
+}
+
+/** The agenda of each conference, its times read in `--tz`, else in the zone its notes name, else the system's. */
+async function conferenceAgenda(index: NoteIndex, conference: string, options: CliOptions): Promise<Agenda> {
+  const sessions = index.sessionsOfConference(conference);
+  const texts = async function* (): AsyncGenerator<string> {
+    for (const uri of new Set(sessions.map((session) => session.uri))) yield await fs.readFile(fileURLToPath(uri), 'utf8').catch(() => '');
+  };
+  let timeZone = options.timeZone;
+  if (timeZone === undefined) {
+    const read: string[] = [];
+    for await (const text of texts()) read.push(text);
+    timeZone = conferenceTimeZone(read, systemTimeZone());
+  }
+  return buildAgenda(conference, sessions, timeZone);
+}
+
+/** The conference `--conference` names (any case), else the only one, else the one on today. */
+async function chooseAgenda(index: NoteIndex, options: CliOptions, now: Date): Promise<Agenda | string> {
+  const names = index.conferences().map(({ name }) => name);
+  if (options.conference !== undefined) {
+    const wanted = options.conference.toLowerCase();
+    const named = names.find((name) => name === options.conference) ?? names.find((name) => name.toLowerCase() === wanted);
+    return named === undefined ? cliText(M.agendaNoConference, options.conference, names.join(', ')) : conferenceAgenda(index, named, options);
+  }
+  if (names.length === 0) return cliText(M.agendaNoSessions);
+  if (names.length === 1) return conferenceAgenda(index, names[0], options);
+  for (const name of names) {
+    const agenda = await conferenceAgenda(index, name, options);
+    if (dayAt(agenda, now.getTime())) return agenda;
+  }
+  return cliText(M.agendaChooseConference, names.join(', '));
+}
+
+/** The note's path below the folder (or beside the file) given on the command line, as a calendar shows it. */
+function notePathOf(session: Session, options: CliOptions): string {
+  const file = fileURLToPath(session.uri);
+  for (const given of options.paths) {
+    const resolved = path.resolve(given);
+    const relative = path.relative(resolved === file ? path.dirname(resolved) : resolved, file);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).join('/');
+  }
+  return path.relative(process.cwd(), file).split(path.sep).join('/');
+}
+
+/**
+ * Writes a new file and never replaces one: the text goes to a temporary file beside it, which is then linked under
+ * the wanted name — an atomic step that fails when the name exists — so the file appears whole or not at all.
+ */
+async function writeNewFile(file: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  await fs.writeFile(temporary, text, { flag: 'wx' });
+  try {
+    await fs.link(temporary, file);
+  } finally {
+    await fs.unlink(temporary);
+  }
+}
+
+/** `agenda`: the conference's sessions by day and time (overlapping picks named), or its picks as iCalendar. */
+async function printAgenda(index: NoteIndex, options: CliOptions, io: { out(text: string): void; err(text: string): void }, now: Date): Promise<number> {
+  const agenda = await chooseAgenda(index, options, now);
+  if (typeof agenda === 'string') {
+    io.err(`conference-notes: ${agenda}\n`);
+    return 1;
+  }
+  const labels = agendaLabels();
+  if (!options.ics) {
+    const days = agendaTextDays(agenda, labels);
+    io.out(`${agenda.conference} (${agenda.timeZone})\n`);
+    for (const day of days) io.out(`\n${terminalText(day.heading)}\n${alignColumns(day.rows.map((row) => ['', ...row]))}\n`);
+    return 0;
+  }
+  const exported = await agendaToICalendar(agenda, { now, notePath: (session) => notePathOf(session, options), labels });
+  for (const session of exported.leftOut) io.err(`${cliText(M.agendaLeftOut, terminalText(session.title))}\n`);
+  if (options.output === undefined) {
+    io.out(exported.text);
+    return 0;
+  }
+  try {
+    await writeNewFile(options.output, exported.text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(`conference-notes: ${code === 'EEXIST' ? cliText(M.agendaExists, options.output) : cliText(M.cannotWrite, options.output, (error as Error).message)}\n`);
+    return 1;
+  }
+  io.err(`${cliText(M.wrote, options.output)}\n`);
+  return 0;
+}
+
 /**
  * Runs one command; `fileSystem` is what an import writes with (Node's fs unless a test injects failures), `fetchFunction`
- * what it fetches a schedule URL with.
+ * what it fetches a schedule URL with, `now` the clock `agenda` finds the conference in progress by.
  */
+/** `explain FILE`: the note read with the rest of its workspace root, and its reading printed. */
+async function explainNote(options: CliOptions, io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  const [given] = options.paths;
+  if (options.paths.length !== 1 || !(await fs.stat(given).then((stat) => stat.isFile(), () => false))) {
+    io.err(`conference-notes: ${cliText(M.explainUsage)}\n`);
+    return 2;
+  }
+  const file = path.resolve(given);
+  const root = await workspaceRootOf(file);
+  const { index } = await readNoteIndex({ ...options, paths: [root] }, (message) => io.err(`${message}\n`));
+  const lines = explainLines(index, file);
+  if (!lines) {
+    io.err(`conference-notes: ${cliText(M.explainNotANote, given)}\n`);
+    return 1;
+  }
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}
+
 export async function runCli(
   argv: readonly string[],
   io: { out(text: string): void; err(text: string): void },
   fileSystem: ImportFileSystem = fs,
   fetchFunction: FetchFunction = fetch,
+  now: () => Date = () => new Date(),
 ): Promise<number> {
   if (argv[0] === 'publish') {
     return runPublish(argv.slice(1), io, async (paths) => {
@@ -388,15 +528,17 @@ export async function runCli(
   }
   if (options.command === 'import' || options.command === 'refresh') return importSchedule(options, io, fileSystem, fetchFunction);
   if (options.command === 'mcp') return serveMcp(options, io);
+  if (options.command === 'explain') return explainNote(options, io);
   const { index, readable } = await readNoteIndex(options, (message) => io.err(`${message}\n`));
   if (!readable) return 1;
 
+  if (options.command === 'agenda') return printAgenda(index, options, io, now());
   if (options.command === 'sessions') {
     const sessions = index.sessions();
     io.out(options.format === 'json' ? `${JSON.stringify({ sessions }, null, 2)}\n` : `${sessionsTable(sessions)}\n`);
     return 0;
   }
-  const stats = computeTrackStats(index, { sort: options.sort, valueMode: options.percent ? 'percent' : 'count' });
+  const stats = computeTrackStats(index, { sort: options.sort, valueMode: options.percent ? 'percent' : 'count', statuses: options.statuses });
   if (options.command === 'chart') {
     const svg = renderTrackChart(stats, { palette: options.theme });
     if (options.output) {

@@ -7,20 +7,28 @@ import { STATS_MESSAGES, type StatsLabels } from '../core/stats/stats';
 export const CLI_MESSAGES = {
   usage: `Usage:
   conference-notes sessions [--format table|json] PATH...
-  conference-notes stats [--format table|json|csv|md] [--sort count|name] [--percent] PATH...
-  conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] PATH...
+  conference-notes stats [--format table|json|csv|md] [--sort count|name] [--percent] [--status LIST] PATH...
+  conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] [--status LIST] PATH...
   conference-notes import FILE|URL --out DIR [--layout report|files] [--tz ZONE] [--timeout SECONDS]
   conference-notes refresh DIR [--tz ZONE] [--timeout SECONDS]
   conference-notes mcp [--allow-edits] FOLDER
   conference-notes publish REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]
+  conference-notes explain FILE
+  conference-notes agenda [--conference NAME] [--tz ZONE] [--ics [--out FILE]] PATH...
 
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
 FILE is a frab/Pentabarf schedule.xml, a frab or pretalx schedule.json, an iCalendar .ics, an xCal file or a
 Sessionize JSON export; URL is the address of one (fetched within --timeout, default 30 s). Importing it again
 into the same DIR updates the notes (field lines only) and prints what changed; refresh DIR does so from the URL
 the notes were imported from.
+explain FILE tells how the note was read: its layout, the heading levels of sessions and tracks, what named its
+conference and which headings hold no session, reading it with the repository (or .vscode folder) it sits in.
 mcp serves the notes of FOLDER to an assistant (a Model Context Protocol server on stdin/stdout); it changes
 nothing unless --allow-edits lets it set a session's status.
+--status planned,attended,watched,to-watch,skipped,cancelled counts only the sessions with one of those statuses.
+agenda prints a conference's sessions by day and time, naming overlapping planned or attended ones; --ics prints
+those as iCalendar instead (or writes them to a new --out FILE). Without --conference it takes the only
+conference, or the one on today; times are read in --tz, else in the zone the notes name, else the system's.
 Options: --max-size BYTES skips larger files (default 2 MiB); --settings FILE reads the conferenceNotes.*,
 files.exclude and search.exclude settings from a VS Code settings.json (default: the .vscode/settings.json of
 PATH when it is a folder, or of DIR for import).
@@ -43,6 +51,15 @@ PATH when it is a folder, or of DIR for import).
   importUsage: 'import takes one schedule file and --out DIR.',
   refreshUsage: 'refresh takes one folder of imported notes.',
   mcpUsage: 'mcp takes one folder of notes.',
+  explainUsage: 'explain takes one note file.',
+  explainNotANote: '{0} is not read as a note here (excluded by the settings, too large, or not markdown).',
+  invalidTimeZone: '"{0}" is not a time zone (use an IANA name such as Europe/Brussels).',
+  cannotWrite: 'Could not write {0}: {1}',
+  agendaNoConference: 'No conference is named "{0}". Conferences: {1}',
+  agendaNoSessions: 'No sessions found.',
+  agendaChooseConference: 'No conference is on today; name one with --conference: {0}',
+  agendaLeftOut: 'Left out of the calendar (no date or time): {0}',
+  agendaExists: '{0} exists; choose another --out file.',
   publishUsage: 'publish takes one report and --out DIR.',
   publishSameFile: 'The published copy would replace the report itself; choose another --out folder.',
   publishExists: '{0} exists; add --force to replace it.',

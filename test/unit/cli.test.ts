@@ -1,7 +1,7 @@
 // The command-line twin, run in-process through runCli on files on disk: the examples, the seed report when it is
 // present, bad files, settings.json, and schedule import/re-import.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli/main';
@@ -113,5 +113,87 @@ describe('conference-notes (CLI)', () => {
     const { code, err } = await cli('stats', '--format', 'xml', 'examples');
     assert.equal(code, 2);
     assert.match(err, /--format takes one of: table, json, csv, md/);
+  });
+});
+
+describe('conference-notes agenda and stats --status (CLI)', () => {
+  const agendaFixture = join(root, 'test', 'fixtures', 'agenda', 'harbour-summit.md');
+  let scratch: string;
+  beforeEach(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'conference-notes-agenda-'));
+    mkdirSync(join(scratch, 'notes'));
+    copyFileSync(agendaFixture, join(scratch, 'notes', 'harbour-summit.md'));
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  async function cliAt(now: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await runCli(args, { out: (text) => (out += text), err: (text) => (err += text) }, undefined, undefined, () => new Date(now));
+    return { code, out, err };
+  }
+
+  it('prints the agenda by day and time in the zone the notes name, with overlaps named', async () => {
+    const { code, out, err } = await cli('agenda', join(scratch, 'notes'));
+    assert.equal(code, 0, err);
+    const lines = out.split('\n');
+    assert.equal(lines[0], 'Harbour Summit 2031 (Europe/Brussels)');
+    assert.ok(lines.includes('2031-05-14') && lines.includes('2031-05-15'));
+    const queues = lines.find((line) => line.includes('Queues That Never Drop'));
+    assert.match(queues ?? '', /^\s+09:30–10:15\s+K\.1\.105\s+planned\s+Queues That Never Drop\s+overlaps Log Pipelines at Sea$/);
+    assert.match(lines.find((line) => line.includes('Hallway')) ?? '', /^\s+\(no time\)\s+planned\s+Unscheduled Hallway Track$/);
+  });
+
+  it('prints the picked sessions as iCalendar, with UTC times, and says what it left out', async () => {
+    const { code, out, err } = await cli('agenda', '--ics', '--conference', 'harbour summit 2031', join(scratch, 'notes'));
+    assert.equal(code, 0, err);
+    assert.equal((out.match(/^BEGIN:VEVENT\r$/gm) ?? []).length, 5);
+    assert.ok(out.includes('DTSTART:20310514T070000Z\r\n'), '09:00 in Brussels');
+    assert.ok(out.includes('Note: harbour-summit.md'));
+    assert.match(err, /Left out of the calendar \(no date or time\): Unscheduled Hallway Track/);
+  });
+
+  it('writes --out only as a new file, and never replaces one', async () => {
+    const file = join(scratch, 'agenda.ics');
+    const first = await cli('agenda', '--ics', '--out', file, join(scratch, 'notes'));
+    assert.equal(first.code, 0, first.err);
+    assert.match(readFileSync(file, 'utf8'), /^BEGIN:VCALENDAR\r\n[\s\S]*END:VCALENDAR\r\n$/);
+    writeFileSync(file, 'mine');
+    const second = await cli('agenda', '--ics', '--out', file, join(scratch, 'notes'));
+    assert.equal(second.code, 1);
+    assert.match(second.err, /agenda\.ics exists; choose another --out file/);
+    assert.equal(readFileSync(file, 'utf8'), 'mine');
+    assert.deepEqual(readdirSync(scratch).sort(), ['agenda.ics', 'notes'], 'no temporary file is left behind');
+  });
+
+  it('takes the conference on today when there are several, and asks for one otherwise', async () => {
+    writeFileSync(join(scratch, 'notes', 'other.md'), '# Other Conf 2030\n\n## Talks\n\n### Elsewhere\n\n- date: 2030-01-01\n- time: 10:00\n');
+    const during = await cliAt('2031-05-15T08:00:00Z', 'agenda', join(scratch, 'notes'));
+    assert.equal(during.code, 0, during.err);
+    assert.match(during.out, /^Harbour Summit 2031 /);
+    const between = await cliAt('2031-06-01T08:00:00Z', 'agenda', join(scratch, 'notes'));
+    assert.equal(between.code, 1);
+    assert.match(between.err, /name one with --conference: Harbour Summit 2031, Other Conf 2030/);
+    const unknown = await cli('agenda', '--conference', 'Nope', join(scratch, 'notes'));
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /No conference is named "Nope"/);
+  });
+
+  it('reads times in --tz when given, and refuses a zone that is none', async () => {
+    const { out } = await cli('agenda', '--ics', '--tz', 'UTC', join(scratch, 'notes'));
+    assert.ok(out.includes('DTSTART:20310514T090000Z\r\n'));
+    const bad = await cli('agenda', '--tz', 'Mars/Olympus', join(scratch, 'notes'));
+    assert.equal(bad.code, 2);
+  });
+
+  it('counts only the sessions with the given statuses in stats --status', async () => {
+    const all = JSON.parse((await cli('stats', '--format', 'json', join(scratch, 'notes'))).out) as { conferences: { sessions: number }[] };
+    assert.equal(all.conferences[0].sessions, 7);
+    const picked = JSON.parse((await cli('stats', '--format', 'json', '--status', 'attended,skipped', join(scratch, 'notes'))).out) as { conferences: { sessions: number; tracks: { name: string; sessions: number }[] }[] };
+    assert.equal(picked.conferences[0].sessions, 2);
+    assert.deepEqual(picked.conferences[0].tracks.map((track) => `${track.name}=${track.sessions}`).sort(), ['Keynote=1', 'Systems=1']);
+    const bad = await cli('stats', '--status', 'attended,maybe', join(scratch, 'notes'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--status takes one of: planned, attended/);
   });
 });
