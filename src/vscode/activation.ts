@@ -46,7 +46,10 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   registerSessionHover(context, notes);
   registerSessionSymbols(context, notes);
   registerStatsPanel(context, notes, output);
-  registerTemplateCommands(context, notes);
+  // Insert Session selects the session it added, in the view while it is shown (revealing it would open the view).
+  registerTemplateCommands(context, notes, async (session) => {
+    if (sessionTree.view.visible) await sessionTree.view.reveal(sessionTree.provider.nodeForSession(session), { select: true, focus: false, expand: false });
+  });
   const scheduleImport = registerScheduleImport(context, notes, output);
   const { extendMarkdownIt } = registerStatsPreview(context, notes);
   context.subscriptions.push(

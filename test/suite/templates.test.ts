@@ -4,6 +4,7 @@
 // script; one test per command runs it through executeCommand with VS Code's own quick pick or input box.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Session } from '../../src/core/notes/model';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
 import { TemplateCommands, type TemplatePrompts } from '../../src/vscode/templates/templateCommands';
 import { activateExtension, answeringDialogs, waitForIndex, workspaceUri } from './helpers';
@@ -11,9 +12,10 @@ import { activateExtension, answeringDialogs, waitForIndex, workspaceUri } from 
 type Answer = string | vscode.Uri | undefined;
 
 /** Answers the commands' questions in order: a pick by label (substring), an input's text, a folder. */
-function scripted(answers: Answer[]): TemplatePrompts & { asked: string[] } {
+function scripted(answers: Answer[]): TemplatePrompts & { asked: string[]; offered: vscode.QuickPickItem[][] } {
   const queue = [...answers];
   const asked: string[] = [];
+  const offered: vscode.QuickPickItem[][] = [];
   const next = (kind: string, title?: string): Answer => {
     asked.push(`${kind}: ${title ?? ''}`);
     assert.ok(queue.length > 0, `unexpected question: ${kind} ${title ?? ''}`);
@@ -21,7 +23,9 @@ function scripted(answers: Answer[]): TemplatePrompts & { asked: string[] } {
   };
   return {
     asked,
+    offered,
     pick: async (items, options) => {
+      offered.push([...items]);
       const answer = next('pick', options.title);
       return items.find((item) => typeof answer === 'string' && item.label.includes(answer));
     },
@@ -63,6 +67,50 @@ describe('Templates (extension host)', () => {
     await vscode.commands.executeCommand('leaveSnippet');
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), before);
+  });
+
+  it('offers the track the cursor is in first, else the one last used, and selects the new session in the view', async () => {
+    const revealed: Session[] = [];
+    const prompts = scripted(['Backend', 'Frontend', 'Frontend']);
+    const commands = new TemplateCommands(api.notes, prompts, async (session) => {
+      revealed.push(session);
+    });
+    const editor = await openAt('webcamp.md', 12); // ### HTTP/3 in Production, in Backend
+    const offeredFirst = () => {
+      const [first] = prompts.offered.at(-1) ?? [];
+      return `${first?.label} (${first?.description})`;
+    };
+    await commands.insertSession();
+    assert.equal(offeredFirst(), 'Backend (where the cursor is)');
+    assert.deepEqual(revealed.map((session) => [session.title, session.track, session.uri]), [['Session title', 'Backend', editor.document.uri.toString()]], 'the new session is shown in the Sessions view');
+    await vscode.commands.executeCommand('leaveSnippet');
+
+    editor.selection = new vscode.Selection(4, 0, 4, 0); // ### CSS Container Queries, in Frontend
+    await commands.insertSession();
+    assert.equal(offeredFirst(), 'Frontend (where the cursor is)');
+    await vscode.commands.executeCommand('leaveSnippet');
+
+    editor.selection = new vscode.Selection(0, 0, 0, 0); // the title: in no track
+    await commands.insertSession();
+    assert.equal(offeredFirst(), 'Frontend (last used)');
+  });
+
+  it('writes into a Japanese report in Japanese, with its keys, whatever the display language', async () => {
+    const uri = workspaceUri('notes', 'japanese-report.md');
+    const report = '# 秋のカンファレンス 2024\n\n## クラウド\n\n### コンテナの運用\n\n- 登壇者: 山田 花子\n\nとても参考になる話でした。\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(report));
+    try {
+      await waitForIndex(api, () => api.notes.index.sessionsOf(uri.toString()).length === 1);
+      const editor = await vscode.window.showTextDocument(uri);
+      editor.selection = new vscode.Selection(4, 0, 4, 0);
+      await commandsAnswering(['クラウド']).insertSession();
+      await vscode.commands.executeCommand('leaveSnippet');
+      assert.equal(editor.document.getText(), report.replace('参考になる話でした。\n', '参考になる話でした。\n\n### セッションタイトル\n\n- 登壇者: 登壇者名\n- 状態: planned\n\nメモ\n'));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+      await waitForIndex(api, () => api.notes.index.note(uri.toString()) === undefined);
+    }
   });
 
   it('adds a new track section before the closing summary, in an unsaved document', async () => {

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { FIELD_LINES, fieldLineSnippet, reportTemplate, SESSION_KINDS, sessionFileTemplate, sessionSnippet, templateLanguageFor, trackSectionSnippet } from '../../src/core/templates/builtIn';
+import { FIELD_LINES, fieldLineSnippet, reportTemplate, SESSION_KINDS, sessionFileTemplate, sessionSnippet, trackSectionSnippet } from '../../src/core/templates/builtIn';
+import { templateLanguageFor } from '../../src/core/templates/noteLanguage';
 import { formatDate } from '../../src/core/templates/dates';
 import { freeFileName, slugifyFileName } from '../../src/core/templates/fileNames';
 import { insertionPlan, type InsertionPlan } from '../../src/core/templates/insertion';
@@ -252,7 +253,7 @@ describe('templates: built-in templates', () => {
 
   it('names keynotes and lightning talks by title prefix, with Japanese placeholders in Japanese', () => {
     assert.match(inserted(sessionSnippet(3, 'keynote', 'en')), /^### Keynote: Session title\n/);
-    assert.match(inserted(sessionSnippet(3, 'lightning-talk', 'ja')), /^### Lightning Talk: セッションタイトル\n\n- speakers: 登壇者\n/);
+    assert.match(inserted(sessionSnippet(3, 'lightning-talk', 'ja')), /^### Lightning Talk: セッションタイトル\n\n- 登壇者: 登壇者名\n- 状態: planned\n/);
   });
 
   it('fills given values instead of tabstops', () => {

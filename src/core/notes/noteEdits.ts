@@ -4,6 +4,7 @@
 import { fieldNameOf } from './fields';
 import type { Session } from './model';
 import { markdownLink, relativeNotePath } from './markdownLinks';
+import { writingStyleOf } from '../templates/noteLanguage';
 
 /** A replacement of the text between two positions (zero-based lines, UTF-16 columns). */
 export interface TextEdit {
@@ -53,11 +54,13 @@ function frontMatterLines(lines: readonly string[]): { first: number; closing: n
  * Sets the session's status field: the value of an existing status field (any alias, any syntax the parser reads)
  * is replaced, keeping its key; otherwise a field is added in the session's own style — a front-matter key for a
  * session file, a `- status: …` list item below the heading (after the field list, if there is one) for a report
- * section.
+ * section — with the key the note writes its fields with (`状態` beside `登壇者`), else in the note's language,
+ * else in `displayLanguage`.
  */
-export function planStatusEdit(text: string, session: Session, status: string): TextEdit {
+export function planStatusEdit(text: string, session: Session, status: string, displayLanguage = 'en'): TextEdit {
   const lines = splitLines(text);
   const eol = lineEnding(text);
+  const key = () => writingStyleOf(text, displayLanguage).keys.status;
   const frontMatter = session.layout === 'session-file' ? frontMatterLines(lines) : undefined;
   if (frontMatter) {
     for (let line = frontMatter.first; line < frontMatter.closing; line++) {
@@ -67,7 +70,7 @@ export function planStatusEdit(text: string, session: Session, status: string): 
         return { startLine: line, startCharacter: start, endLine: line, endCharacter: start + match[3].length, newText: status };
       }
     }
-    return { startLine: frontMatter.closing, startCharacter: 0, endLine: frontMatter.closing, endCharacter: 0, newText: `status: ${status}${eol}` };
+    return { startLine: frontMatter.closing, startCharacter: 0, endLine: frontMatter.closing, endCharacter: 0, newText: `${key()}: ${status}${eol}` };
   }
 
   const last = Math.min(session.range.end, lines.length - 1);
@@ -84,7 +87,7 @@ export function planStatusEdit(text: string, session: Session, status: string): 
     line++;
   }
   const anchor = lines[insertAfter];
-  return { startLine: insertAfter, startCharacter: anchor.length, endLine: insertAfter, endCharacter: anchor.length, newText: `${eol}- status: ${status}` };
+  return { startLine: insertAfter, startCharacter: anchor.length, endLine: insertAfter, endCharacter: anchor.length, newText: `${eol}- ${key()}: ${status}` };
 }
 
 /** A list item that is a known field (`- speakers: …`), as in the field list under a session heading. */

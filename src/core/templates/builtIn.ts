@@ -2,16 +2,9 @@
 // session file and the field lines.
 
 import { DEFAULT_PARSE_OPTIONS, SESSION_STATUSES, type ParseOptions } from '../notes/model';
-import { isJapanese } from './dates';
+import { DEFAULT_FIELD_KEYS, type FieldKeys, type TemplateLanguage, type WrittenField } from './noteLanguage';
 import { renderTemplate, type TemplateValues } from './render';
 import { escapeSnippetText } from './snippetSyntax';
-
-export type TemplateLanguage = 'en' | 'ja';
-
-/** The built-in template language for a VS Code display language (`vscode.env.language`). */
-export function templateLanguageFor(displayLanguage: string): TemplateLanguage {
-  return isJapanese(displayLanguage) ? 'ja' : 'en';
-}
 
 export const SESSION_KINDS = ['session', 'keynote', 'lightning-talk'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -21,7 +14,7 @@ export const TEMPLATE_STATUSES = SESSION_STATUSES.filter((status) => status !== 
 
 export type HeadingLevels = Pick<ParseOptions, 'trackHeadingLevel' | 'sessionHeadingLevel'>;
 
-/** Text of the built-in templates. Field keys and statuses stay English: they are data the parser reads. */
+/** Text of the built-in templates. Statuses stay English (a choice of the parser's values); keys are per language. */
 const BUILTIN_TEXT = {
   en: {
     sessionTitle: 'Session title',
@@ -38,7 +31,7 @@ const BUILTIN_TEXT = {
   },
   ja: {
     sessionTitle: 'セッションタイトル',
-    speaker: '登壇者',
+    speaker: '登壇者名',
     notes: 'メモ',
     track: 'トラック',
     conferenceName: 'カンファレンス名',
@@ -47,7 +40,7 @@ const BUILTIN_TEXT = {
     overviewText: '開催日程や形式、全体の印象など。',
     summary: 'まとめ',
     summaryText: '感想や次回に向けて。',
-    fieldPlaceholders: { speakers: '登壇者', track: 'トラック', slides: 'https://', video: 'https://', tags: 'タグ' },
+    fieldPlaceholders: { speakers: '登壇者名', track: 'トラック', slides: 'https://', video: 'https://', tags: 'タグ' },
   },
 } as const;
 
@@ -61,13 +54,13 @@ const KIND_TITLE_PREFIX: Record<SessionKind, string> = {
 const STATUS_CHOICE = `|${TEMPLATE_STATUSES.join(',')}|`;
 
 /** A session section as a template (tabstops numbered from `firstTabstop`). */
-function sessionSectionTemplate(level: number, kind: SessionKind, language: TemplateLanguage, firstTabstop: number): string {
+function sessionSectionTemplate(level: number, kind: SessionKind, language: TemplateLanguage, firstTabstop: number, keys: FieldKeys = DEFAULT_FIELD_KEYS[language]): string {
   const text = BUILTIN_TEXT[language];
   return [
     `${'#'.repeat(level)} ${escapeSnippetText(KIND_TITLE_PREFIX[kind])}\${title:${text.sessionTitle}}`,
     '',
-    `- speakers: \${speakers:${text.speaker}}`,
-    `- status: \${${firstTabstop}${STATUS_CHOICE}}`,
+    `- ${escapeSnippetText(keys.speakers)}: \${speakers:${text.speaker}}`,
+    `- ${escapeSnippetText(keys.status)}: \${${firstTabstop}${STATUS_CHOICE}}`,
     '',
     `\${${firstTabstop + 1}:${text.notes}}`,
   ].join('\n');
@@ -83,18 +76,19 @@ function renderBuiltinSnippet(template: string, values: TemplateValues): string 
 
 /**
  * Snippet text of one session section at heading `level`: title, speakers, status (a choice) and notes as
- * tabstops, in that order; values given (e.g. `speakers`) are filled in instead. No trailing newline.
+ * tabstops, in that order; values given (e.g. `speakers`) are filled in instead. The field lines are written with
+ * `keys` (default: the language's). No trailing newline.
  */
-export function sessionSnippet(level: number, kind: SessionKind, language: TemplateLanguage, values: TemplateValues = {}): string {
-  return renderBuiltinSnippet(sessionSectionTemplate(level, kind, language, 1), values);
+export function sessionSnippet(level: number, kind: SessionKind, language: TemplateLanguage, values: TemplateValues = {}, keys?: FieldKeys): string {
+  return renderBuiltinSnippet(sessionSectionTemplate(level, kind, language, 1, keys), values);
 }
 
 /**
  * Snippet text of a new track section holding one session: the track heading (the `track` value, or a tabstop
  * when not given) followed by {@link sessionSnippet}'s section. No trailing newline.
  */
-export function trackSectionSnippet(levels: HeadingLevels, kind: SessionKind, language: TemplateLanguage, values: TemplateValues = {}): string {
-  const template = `${trackHeadingTemplate(levels.trackHeadingLevel, language)}\n\n${sessionSectionTemplate(levels.sessionHeadingLevel, kind, language, 1)}`;
+export function trackSectionSnippet(levels: HeadingLevels, kind: SessionKind, language: TemplateLanguage, values: TemplateValues = {}, keys?: FieldKeys): string {
+  const template = `${trackHeadingTemplate(levels.trackHeadingLevel, language)}\n\n${sessionSectionTemplate(levels.sessionHeadingLevel, kind, language, 1, keys)}`;
   return renderBuiltinSnippet(template, values);
 }
 
@@ -155,11 +149,11 @@ export function sessionFileTemplate(language: TemplateLanguage): string {
   ].join('\n');
 }
 
-export const FIELD_LINES = ['speakers', 'track', 'status', 'slides', 'video', 'tags'] as const;
-export type FieldLine = (typeof FIELD_LINES)[number];
+export type FieldLine = WrittenField;
+export const FIELD_LINES: readonly FieldLine[] = ['speakers', 'track', 'status', 'slides', 'video', 'tags'];
 
 /** Snippet text of one field line such as `- speakers: ${1:Speaker}`; `status` offers the statuses as a choice. */
 export function fieldLineSnippet(field: FieldLine, language: TemplateLanguage): string {
   const value = field === 'status' ? `\${1${STATUS_CHOICE}}` : `\${1:${BUILTIN_TEXT[language].fieldPlaceholders[field]}}`;
-  return `- ${field}: ${value}`;
+  return `- ${DEFAULT_FIELD_KEYS[language][field]}: ${value}`;
 }

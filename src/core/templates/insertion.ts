@@ -72,6 +72,13 @@ export function insertionPlan(documentText: string, cursorLine: number, track: s
   return { ...afterContent(lines, 0, boundary), addTrackHeading: true };
 }
 
+/** The heading text of the track section holding `line` (a report's track heading at or above it), if any. */
+export function trackAtLine(documentText: string, line: number, levels: HeadingLevels): string | undefined {
+  const { headings } = readOutline(documentText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const above = headings.filter((heading) => heading.line <= line && heading.level <= levels.trackHeadingLevel).at(-1);
+  return above?.level === levels.trackHeadingLevel ? above.text : undefined;
+}
+
 /**
  * Headings and top-level block line ranges (end exclusive) of a document with LF line endings, read by the
  * note parser's own front matter and markdown readers so that headings are exactly the ones the model sees.

@@ -4,10 +4,11 @@
 // undo step), and new notes open as unsaved documents at a free file name, so nothing on disk is overwritten.
 import * as vscode from 'vscode';
 import { fieldNameOf } from '../../core/notes/fields';
-import { SESSION_STATUSES, type ParseOptions } from '../../core/notes/model';
-import { reportTemplate, sessionFileTemplate, sessionSnippet, type TemplateLanguage, templateLanguageFor, trackSectionSnippet } from '../../core/templates/builtIn';
+import { SESSION_STATUSES, type ParseOptions, type Session } from '../../core/notes/model';
+import { reportTemplate, sessionFileTemplate, sessionSnippet, trackSectionSnippet } from '../../core/templates/builtIn';
 import { freeFileName, slugifyFileName } from '../../core/templates/fileNames';
-import { insertionPlan } from '../../core/templates/insertion';
+import { insertionPlan, trackAtLine } from '../../core/templates/insertion';
+import { type TemplateLanguage, templateLanguageFor, writingStyleOf } from '../../core/templates/noteLanguage';
 import { renderTemplate, type TemplateValues } from '../../core/templates/render';
 import { windowDialogs, type Dialogs } from '../dialogs';
 import type { NoteWorkspace } from '../noteWorkspace';
@@ -98,9 +99,14 @@ function headingLevels(notes: NoteWorkspace, uri: vscode.Uri): Pick<ParseOptions
  * construction: `registerTemplateCommands` passes the interactive dialogs, extension-host tests scripted answers).
  */
 export class TemplateCommands {
+  /** The track each conference last got a session in, offered first when the cursor is in no track. */
+  private readonly lastTracks = new Map<string, string>();
+
   constructor(
     private readonly notes: NoteWorkspace,
     private readonly prompts: TemplatePrompts,
+    /** Shows a new session in the Sessions view (given by the activation, which owns the view). */
+    private readonly revealSession: (session: Session) => Thenable<void> = async () => undefined,
   ) {}
 
   /** Inserts a session (and its track heading when the track is new to the report) at the cursor, as one undo step. */
@@ -123,9 +129,11 @@ export class TemplateCommands {
       return;
     }
     const conference = note?.conference;
-    const knownTracks = conference ? notes.index.tracks(conference).flatMap(({ name }) => (name === undefined ? [] : [name])) : [];
-    const newTrack = { label: `$(add) ${vscode.l10n.t('New track…')}`, track: undefined as string | undefined };
-    const picked = await prompts.pick([...knownTracks.map((track) => ({ label: track, track })), newTrack], {
+    const text = document.getText();
+    const levels = headingLevels(notes, document.uri);
+    // Captured before the questions: the cursor may move while the user answers.
+    const cursorLine = editor.selection.active.line;
+    const picked = await prompts.pick(this.trackItems(conference, trackAtLine(text, cursorLine, levels)), {
       title: vscode.l10n.t('Insert Session: Track'),
       placeHolder: conference ? vscode.l10n.t('Tracks of {0}', conference) : undefined,
     });
@@ -135,19 +143,43 @@ export class TemplateCommands {
     const template = await chooseTemplate(notes, prompts, document.uri);
     if (template === 'cancelled') return;
 
-    const levels = headingLevels(notes, document.uri);
-    const plan = insertionPlan(document.getText(), editor.selection.active.line, track, levels);
-    const values: TemplateValues = { track, conference, date: new Date(), language: vscode.env.language };
+    // Written in the report's language and with its keys, whatever the display language.
+    const style = writingStyleOf(text, vscode.env.language);
+    const plan = insertionPlan(text, cursorLine, track, levels);
+    const values: TemplateValues = { track, conference, date: new Date(), language: style.language };
     let body: string;
     if (template) {
       const section = await renderUserTemplate(notes, template, values);
       body = plan.addTrackHeading ? `${'#'.repeat(levels.trackHeadingLevel)} ${escapeForSnippet(track)}\n\n${section}` : section;
     } else {
-      body = plan.addTrackHeading ? trackSectionSnippet(levels, 'session', language(), { track }) : sessionSnippet(levels.sessionHeadingLevel, 'session', language());
+      body = plan.addTrackHeading
+        ? trackSectionSnippet(levels, 'session', style.language, { track }, style.keys)
+        : sessionSnippet(levels.sessionHeadingLevel, 'session', style.language, {}, style.keys);
     }
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const snippet = new vscode.SnippetString((plan.prefix + body + plan.suffix).replace(/\r?\n/g, eol));
-    await editor.insertSnippet(snippet, new vscode.Position(plan.line, plan.character));
+    if (!(await editor.insertSnippet(snippet, new vscode.Position(plan.line, plan.character)))) return;
+    if (conference) this.lastTracks.set(conference, track);
+    // The snippet leaves the cursor in the new session's title: show that session once the index has read it.
+    const inserted = await sessionWhenIndexed(notes, document.uri, editor.selection.active.line);
+    if (inserted) await this.revealSession(inserted);
+  }
+
+  /**
+   * The report's tracks, the one the cursor is in first (else the one last inserted into), then "New track…".
+   * VS Code's quick pick makes its first item the active one, so that track is taken with Enter.
+   */
+  private trackItems(conference: string | undefined, cursorTrack: string | undefined): { label: string; description?: string; track: string | undefined }[] {
+    const known = conference ? this.notes.index.tracks(conference).flatMap(({ name }) => (name === undefined ? [] : [name])) : [];
+    const sameTrack = (a: string, b: string | undefined) => b !== undefined && a.normalize('NFKC').toLowerCase() === b.normalize('NFKC').toLowerCase();
+    const atCursor = known.find((track) => sameTrack(track, cursorTrack));
+    const lastUsed = atCursor === undefined && conference ? known.find((track) => sameTrack(track, this.lastTracks.get(conference))) : undefined;
+    const preferred = atCursor ?? lastUsed;
+    const description = atCursor !== undefined ? vscode.l10n.t('where the cursor is') : vscode.l10n.t('last used');
+    const items = known.map((track) => ({ label: track, track, ...(track === preferred ? { description } : {}) }));
+    const first = items.findIndex((item) => item.track === preferred);
+    if (first > 0) items.unshift(...items.splice(first, 1));
+    return [...items, { label: `$(add) ${vscode.l10n.t('New track…')}`, track: undefined }];
   }
 
   /** Opens a new report as an unsaved document; its future file, or undefined when the user cancelled. */
@@ -195,6 +227,28 @@ export class TemplateCommands {
     const snippet = template ? await renderUserTemplate(notes, template, values) : renderTemplate(sessionFileTemplate(language()), values, { mode: 'snippet' }).text;
     return openNewNote(folder, title, snippet);
   }
+}
+
+/** How long Insert Session waits for the index to read the inserted session before it leaves the view as it is. */
+const INDEX_WAIT_MS = 3000;
+
+/** The session at `line` of the document once the index holds it; undefined if it does not within a few seconds. */
+function sessionWhenIndexed(notes: NoteWorkspace, uri: vscode.Uri, line: number): Promise<Session | undefined> {
+  const find = () => notes.index.sessionsOf(uri.toString()).find((session) => session.line === line);
+  const found = find();
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const done = (session: Session | undefined) => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(session);
+    };
+    const subscription = notes.index.onDidChange(() => {
+      const session = find();
+      if (session) done(session);
+    });
+    const timer = setTimeout(() => done(undefined), INDEX_WAIT_MS);
+  });
 }
 
 function escapeForSnippet(text: string): string {
@@ -263,8 +317,9 @@ class FieldCompletionProvider implements vscode.CompletionItemProvider {
   }
 }
 
-export function registerTemplateCommands(context: vscode.ExtensionContext, notes: NoteWorkspace): void {
-  const commands = new TemplateCommands(notes, dialogPrompts(windowDialogs));
+/** `revealSession` shows a session Insert Session added in the Sessions view. */
+export function registerTemplateCommands(context: vscode.ExtensionContext, notes: NoteWorkspace, revealSession?: (session: Session) => Thenable<void>): void {
+  const commands = new TemplateCommands(notes, dialogPrompts(windowDialogs), revealSession);
   context.subscriptions.push(
     vscode.commands.registerCommand('conferenceNotes.insertSession', () => commands.insertSession()),
     vscode.commands.registerCommand('conferenceNotes.newConferenceReport', () => commands.newConferenceReport()),
