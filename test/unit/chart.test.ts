@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import fc from 'fast-check';
 import type { Session } from '../../src/core/notes/model';
-import { renderTrackChart, textWidthUnits, truncateText, type TrackChartOptions } from '../../src/core/stats/chart';
+import { renderTrackChart, textWidthUnits, wrapText, type TrackChartOptions } from '../../src/core/stats/chart';
 import { computeTrackStats, type TrackStatsOptions } from '../../src/core/stats/stats';
 import { makeSession } from './helpers/parsedNotes';
 import { assertProperty } from './helpers/property';
@@ -206,10 +206,10 @@ describe('renderTrackChart', () => {
       assert.equal(byClass(root, 'track-label').at(-1)?.textContent, 'トラックなし');
     });
 
-    it('makes every bar focusable with a name and the data the webview needs', () => {
+    it('makes every bar but the empty ones a tab stop, each with a name and the data the webview needs', () => {
       const bars = byClass(render(), 'bar');
+      assert.deepEqual(bars.map((bar) => bar.getAttribute('tabindex')), SAMPLE_COUNTS.map((count) => (count > 0 ? '0' : null)), 'no tab stop on a bar of 0');
       for (const bar of bars) {
-        assert.equal(bar.getAttribute('tabindex'), '0');
         assert.equal(bar.getAttribute('role'), 'graphics-symbol');
         const track = bar.getAttribute('data-track') ?? 'No track';
         assert.match(bar.getAttribute('aria-label') ?? '', new RegExp(`^${track} — ${bar.getAttribute('data-conference')}: \\d+$`));
@@ -219,18 +219,65 @@ describe('renderTrackChart', () => {
       assert.deepEqual(untracked.map((bar) => bar.getAttribute('aria-label')), ['No track — KubeCon 2019: 0', 'No track — KubeCon 2020: 2']);
     });
 
-    it('wraps long names onto two lines at a space, cuts the second with an ellipsis and keeps the full name in a <title>', () => {
+    it('wraps long names at spaces onto as many lines as they need, cutting nothing, and keeps the full name in a <title>', () => {
       const long = 'A very long track name about cloud native observability at scale';
       const root = render({}, { width: 600 }, sessionsOf({ Conf: { [long]: 1, Short: 1 } }));
       const [first, second] = byClass(root, 'track-label');
       const lines = descendants(first).filter((element) => element.tagName === 'text').map((line) => line.textContent ?? '');
-      assert.equal(lines.length, 2);
-      assert.ok(long.startsWith(`${lines[0]} `), 'the first line ends at a word');
-      assert.ok(lines[1].endsWith('…'));
-      assert.ok(long.startsWith(`${lines[0]} ${lines[1].slice(0, -1)}`));
+      assert.ok(lines.length >= 3, lines.join(' | '));
+      assert.equal(lines.join(' '), long, 'every word is shown');
+      assert.ok(!lines.some((line) => line.includes('…')));
+      const ys = descendants(first).filter((element) => element.tagName === 'text').map((line) => numberAttribute(line, 'y'));
+      assert.ok(ys.every((y, i) => i === 0 || y > ys[i - 1]), 'one line below the other');
+      const [firstBar, secondBar] = byClass(root, 'bar');
+      assert.ok(numberAttribute(secondBar, 'y') - numberAttribute(firstBar, 'y') >= ys.at(-1)! - ys[0], 'the next track starts below the wrapped label');
       assert.equal(childTitle(first), long);
       assert.equal(second.textContent, 'Short');
       assert.equal(childTitle(second), undefined, 'names that fit have no extra title');
+    });
+
+    it('sizes a chart without a given width to its content: narrow for short names, wider for long ones, within bounds', () => {
+      const width = (root: Element) => numberAttribute(root, 'width');
+      const short = render({}, {}, sessionsOf({ A: { Web: 1 }, B: { Web: 2 } }));
+      const long = render({}, {}, sessionsOf({ A: { 'Developer Experience and Platform Engineering': 1 }, B: { Web: 2 } }));
+      assert.ok(width(short) < 800, `short names: ${width(short)} px`);
+      assert.ok(width(long) > width(short), `long names: ${width(long)} px`);
+      const huge = render({}, {}, sessionsOf({ [`${'Very long conference name '.repeat(8)}2024`]: { [`${'Track '.repeat(40)}end`]: 1 }, Other: { Web: 1 } }));
+      assert.ok(width(huge) <= 1000, `capped: ${width(huge)} px`);
+      assert.equal(width(render({}, { width: 640 })), 640, 'a given width is kept (the panel passes its own)');
+      const viewBox = (root: Element) => root.getAttribute('viewBox')?.split(' ').map(Number);
+      assert.equal(viewBox(long)?.[2], width(long));
+    });
+
+    it('wraps a long title, legend entry and trend column label instead of cutting them', () => {
+      const conference = 'International Conference on Cloud Native Observability and Site Reliability 2024';
+      const sessions = sessionsOf({ [conference]: { Web: 1 }, 'Other Conference 2025': { Web: 2 } });
+      const title = 'Sessions per track at the two biggest conferences of the year, compared side by side';
+      const shown = (element: Element) => (element.tagName === 'g' ? descendants(element).filter((child) => child.tagName === 'text').map((line) => line.textContent).join(' ') : element.textContent);
+      const bars = render({}, { width: 400, title }, sessions);
+      const [titleElement] = byClass(bars, 'chart-title');
+      assert.equal(titleElement.tagName, 'g', 'the title takes several lines');
+      assert.equal(shown(titleElement), title);
+      const legendLabel = descendants(byClass(bars, 'legend-item')[0]).find((element) => element.tagName === 'g' || element.tagName === 'text')!;
+      assert.ok(!shown(legendLabel)?.includes('…'), shown(legendLabel) ?? '');
+      const trend = render({}, { width: 400, kind: 'trend' }, sessions);
+      const labels = byClass(trend, 'conference-label').map(shown);
+      assert.ok(labels.every((text) => !text?.includes('…')), labels.join(' | '));
+      assert.ok(labels.some((text) => (text ?? '').split(' ').length > 2), 'a conference label wraps onto several lines');
+    });
+
+    it('puts an unpainted band behind each track’s bars, for the panel to point the track out', () => {
+      const tracks = byClass(render(), 'track');
+      assert.equal(tracks.length, SAMPLE_TRACKS.length);
+      for (const track of tracks) {
+        const band = descendants(track)[0];
+        assert.equal(band.getAttribute('class'), 'track-band');
+        assert.equal(band.getAttribute('fill'), 'none', 'invisible in exports');
+        const bars = descendants(track).filter((element) => element.getAttribute('class') === 'bar');
+        for (const bar of bars) {
+          assert.ok(numberAttribute(bar, 'y') >= numberAttribute(band, 'y') && numberAttribute(bar, 'y') + numberAttribute(bar, 'height') <= numberAttribute(band, 'y') + numberAttribute(band, 'height') + 0.01);
+        }
+      }
     });
 
     it('names, on a tie, the tied track the chart shows first as a conference\'s biggest', () => {
@@ -250,16 +297,16 @@ describe('renderTrackChart', () => {
       assert.equal(textWidthUnits('ＡＢ'), 4);
     });
 
-    it('truncates Japanese at half as many characters as Latin text', () => {
-      assert.equal(truncateText('基調講演とパネル', 9), '基調講演…');
-      assert.equal(truncateText('abcdefghijkl', 9), 'abcdefgh…');
-      assert.equal(truncateText('short', 9), 'short');
+    it('wraps Japanese at half as many characters as Latin text', () => {
+      assert.deepEqual(wrapText('基調講演とパネル', 9), ['基調講演', 'とパネル']);
+      assert.deepEqual(wrapText('abcdefghijkl', 9), ['abcdefghi', 'jkl']);
+      assert.deepEqual(wrapText('short', 9), ['short']);
     });
 
     it('never splits a surrogate pair', () => {
-      const cut = truncateText('𠮷野家𠮷野家𠮷野家', 7);
-      assert.equal(cut, '𠮷野家…');
-      assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(cut));
+      const lines = wrapText('𠮷野家𠮷野家𠮷野家', 7);
+      assert.deepEqual(lines, ['𠮷野家', '𠮷野家', '𠮷野家']);
+      for (const line of lines) assert.ok(!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(line));
     });
   });
 
@@ -330,7 +377,7 @@ describe('renderTrackChart', () => {
       assert.deepEqual(new Set(bars.map((bar) => bar.getAttribute('data-conference'))), new Set(names));
       assert.deepEqual(new Set(bars.map((bar) => bar.getAttribute('data-track'))), new Set(names));
       assert.deepEqual(new Set(byClass(root, 'track-label').map(fullLabel)), new Set(names));
-      assert.deepEqual(new Set(byClass(root, 'legend-item').map((entry) => fullLabel(descendants(entry).find((element) => element.tagName === 'text')!))), new Set(names));
+      assert.deepEqual(new Set(byClass(root, 'legend-item').map((entry) => fullLabel(descendants(entry).find((element) => element.tagName === 'text' || element.tagName === 'g')!))), new Set(names));
     });
 
     it('keeps a name with U+FFFD, a valid character, verbatim (a counterexample the property found)', () => {
@@ -421,7 +468,7 @@ describe('renderTrackChart', () => {
 
             const legend = byClass(root, 'legend-item');
             assert.deepEqual(legend.map((entry) => entry.getAttribute('data-conference')).sort(), conferences.map(xmlSafe).sort());
-            assert.deepEqual(legend.map((entry) => fullLabel(descendants(entry).find((element) => element.tagName === 'text')!)).sort(), conferences.map(xmlSafe).sort());
+            assert.deepEqual(legend.map((entry) => fullLabel(descendants(entry).find((element) => element.tagName === 'text' || element.tagName === 'g')!)).sort(), conferences.map(xmlSafe).sort());
             assert.deepEqual(byClass(root, 'track-label').map(fullLabel).sort(), tracks.map((track) => xmlSafe(track ?? 'No track')).sort());
             assert.equal(fullLabel(byClass(root, 'chart-title')[0]), xmlSafe(title));
             const head = (tagName: string) => Array.from(root.childNodes).find((node) => (node as Element).tagName === tagName)?.textContent;

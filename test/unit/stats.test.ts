@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import type { Session } from '../../src/core/notes/model';
 import { NoteIndex } from '../../src/core/notes/noteIndex';
-import { computeTrackStats, formatValue, statsToCsv, statsToJson, statsToMarkdownTable } from '../../src/core/stats/stats';
+import { computeTrackStats, formatValue, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable } from '../../src/core/stats/stats';
 import { makeNote, type SessionFields } from './helpers/parsedNotes';
 
 /** `{ Track: n }` per conference → the sessions of one note per conference. */
@@ -140,7 +140,7 @@ describe('statsToCsv', () => {
       rows.slice(1, -1).map((row) => row[0]).sort(),
       ["'+1", "'-2", "'@SUM(A1)", 'a, "b"\nc', 'plain'],
     );
-    assert.ok(rows.every((row) => row.length === 4), 'every row has the same columns');
+    assert.ok(rows.every((row) => row.length === 3), 'every row has the same columns: track, the one conference, share');
   });
 
   it('defuses formulas behind a leading tab or carriage return too (OWASP CSV injection)', () => {
@@ -155,6 +155,28 @@ describe('statsToCsv', () => {
     assert.equal(rows[0][0], 'トラック');
     assert.equal(rows.at(-2)?.[0], 'トラックなし');
     assert.equal(rows.at(-1)?.[0], '合計');
+  });
+});
+
+describe('the table of one conference', () => {
+  const oneConference = SAMPLE.filter((session) => session.conference === 'KubeCon 2019');
+
+  it('shows one percentage column in percent mode: the conference’s, not a share repeating it', () => {
+    const { header, rows } = statsToTable(computeTrackStats(oneConference, { valueMode: 'percent' }));
+    assert.deepEqual(header, ['Track', 'KubeCon 2019 (%)', 'Total']);
+    assert.deepEqual(rows[0], ['Observability', '50%', '2']);
+    assert.deepEqual(rows.at(-1), ['Total', '100%', '4']);
+  });
+
+  it('shows the counts once in count mode, then the share', () => {
+    const { header, rows } = statsToTable(computeTrackStats(oneConference));
+    assert.deepEqual(header, ['Track', 'KubeCon 2019', 'Share (%)']);
+    assert.deepEqual(rows[0], ['Observability', '2', '50%']);
+    assert.deepEqual(parseCsv(statsToCsv(computeTrackStats(oneConference)))[0], ['Track', 'KubeCon 2019', 'Share (%)'], 'the exports write the same columns');
+  });
+
+  it('keeps Total and Share (%) for two conferences', () => {
+    assert.deepEqual(statsToTable(computeTrackStats(SAMPLE, { valueMode: 'percent' })).header, ['Track', 'KubeCon 2019 (%)', 'KubeCon 2020 (%)', 'Total', 'Share (%)']);
   });
 });
 
@@ -188,7 +210,7 @@ describe('statsToMarkdownTable', () => {
     const stats = computeTrackStats(sessionsOf({ 'A | B': { 'x|y\nz': 2, 'back\\|slash': 1 } }), { sort: 'name' });
     const table = statsToMarkdownTable(stats);
     const rows = renderedCells(table);
-    assert.ok(rows.every((row) => row.length === 4), table);
+    assert.ok(rows.every((row) => row.length === 3), table);
     assert.deepEqual(
       [rows[0][1], rows[1][0], rows[2][0]].map((cell) => markdown.renderInline(cell)),
       ['A | B', 'back\\|slash', 'x|y z'],

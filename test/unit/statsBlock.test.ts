@@ -93,13 +93,13 @@ describe('short conference labels', () => {
 });
 
 describe('track label wrapping', () => {
-  it('breaks at the last space that fits, then cuts the second line', () => {
-    assert.deepEqual(wrapText('Observability and Operations at Scale in Production', 20), ['Observability and', 'Operations at Scale…']);
+  it('breaks at the last space that fits, on as many lines as the name needs, cutting nothing', () => {
+    assert.deepEqual(wrapText('Observability and Operations at Scale in Production', 20), ['Observability and', 'Operations at Scale', 'in Production']);
     assert.deepEqual(wrapText('Short', 20), ['Short']);
   });
 
   it('breaks CJK text without spaces by width', () => {
-    assert.deepEqual(wrapText('クラウドネイティブ基調講演とパネル', 10), ['クラウドネ', 'イティブ…']);
+    assert.deepEqual(wrapText('クラウドネイティブ基調講演とパネル', 10), ['クラウドネ', 'イティブ基', '調講演とパ', 'ネル']);
   });
 });
 

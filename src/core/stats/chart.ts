@@ -27,7 +27,10 @@ export type ChartPalette = 'vscode' | 'light' | 'dark';
 
 export interface TrackChartOptions {
   readonly palette?: ChartPalette;
-  /** Total width in px (default 800); the height grows with the number of tracks. */
+  /**
+   * Total width in px; the height grows with the number of tracks and label lines. Default: sized to the content
+   * (the labels, the legend and a plot of readable width), as exports are.
+   */
   readonly width?: number;
   /** Height of one bar in px (default 14). */
   readonly barThickness?: number;
@@ -104,7 +107,17 @@ const CHAR_WIDTH_EM = 0.6;
 const SWATCH = 12;
 const VALUE_LABEL_SPACE = 52;
 const MIN_WIDTH = 320;
+/** The widest a chart sized to its content gets; longer names wrap within it. */
+const MAX_CONTENT_WIDTH = 1000;
 const LEGEND_LABEL_MAX_PX = 240;
+/** Track labels of a chart sized to its content take their natural width, up to this; longer ones wrap. */
+const TRACK_LABEL_MAX_PX = 280;
+const TRACK_LABEL_MIN_PX = 80;
+/** The plot area of a bar chart sized to its content, and one conference's column of a trend chart. */
+const CONTENT_PLOT_PX = 400;
+const TREND_COLUMN_MIN_PX = 80;
+const TREND_COLUMN_MAX_PX = 200;
+const LINE_GAP = 2;
 /** Beyond the palette's colours, series repeat with this opacity so neighbours stay distinguishable. */
 const REPEAT_OPACITY = 0.55;
 
@@ -166,20 +179,6 @@ export function textWidthUnits(text: string): number {
   return units;
 }
 
-/** Cuts the text to fit `maxUnits` with a trailing ellipsis; never splits a surrogate pair. */
-export function truncateText(text: string, maxUnits: number): string {
-  if (textWidthUnits(text) <= maxUnits) return text;
-  let result = '';
-  let units = 1; // the ellipsis
-  for (const char of text) {
-    const width = isWide(char.codePointAt(0) ?? 0) ? 2 : 1;
-    if (units + width > maxUnits) break;
-    result += char;
-    units += width;
-  }
-  return `${result}…`;
-}
-
 function unitsForPixels(px: number, fontSize: number): number {
   return Math.max(1, Math.floor(px / (fontSize * CHAR_WIDTH_EM)));
 }
@@ -207,51 +206,60 @@ function element(name: string, attributes: Attributes, content = ''): string {
 }
 
 /**
- * A text label cut to `maxPx`; when cut — or when it shows a short form of `fullText` — the full text stays in a
- * `<title>` child (tooltip and screen readers).
+ * Splits a label into lines of at most `maxUnits`, each ending at the last space that fits (or mid-word when none
+ * does, as CJK text has no spaces). Nothing is cut: a long name takes as many lines as it needs.
  */
-function label(text: string, maxPx: number, fontSize: number, attributes: Attributes, fullText = text): string {
-  const shown = truncateText(stripInvalidXmlChars(text), unitsForPixels(maxPx, fontSize));
-  const full = stripInvalidXmlChars(fullText);
-  const tooltip = shown === full ? '' : element('title', {}, xmlText(full));
-  return element('text', attributes, xmlText(shown) + tooltip);
+export function wrapText(text: string, maxUnits: number): string[] {
+  const lines: string[] = [];
+  let rest = text;
+  while (textWidthUnits(rest) > maxUnits) {
+    const chars = [...rest];
+    let units = 0;
+    let fit = 0;
+    let lastSpace = -1;
+    for (; fit < chars.length; fit++) {
+      const width = textWidthUnits(chars[fit]);
+      if (units + width > maxUnits) break;
+      units += width;
+      if (/\s/.test(chars[fit])) lastSpace = fit;
+    }
+    const breakAt = lastSpace > 0 ? lastSpace : Math.max(1, fit);
+    lines.push(chars.slice(0, breakAt).join('').trimEnd());
+    rest = chars.slice(breakAt).join('').trimStart();
+  }
+  if (rest !== '' || lines.length === 0) lines.push(rest);
+  return lines;
+}
+
+function lineHeightOf(fontSize: number): number {
+  return fontSize + LINE_GAP;
+}
+
+/** How many lines `text` takes at `maxPx`. */
+function lineCount(text: string, maxPx: number, fontSize = FONT_SIZE): number {
+  return wrapText(stripInvalidXmlChars(text), unitsForPixels(maxPx, fontSize)).length;
+}
+
+/** The width `text` takes on one line, in px. */
+function naturalPixels(text: string, fontSize = FONT_SIZE): number {
+  return pixelsForUnits(textWidthUnits(stripInvalidXmlChars(text)), fontSize);
 }
 
 /**
- * Splits a label into at most two lines of `maxUnits`: the first ends at the last space that fits (or mid-word when
- * none does, as CJK text has no spaces), the second is cut with an ellipsis.
+ * A label wrapped to `maxPx`, its lines below one another from the first line at `y` (`align: 'first'`) or centred
+ * on `y`. One line is one `<text>`; several are a `<g>` of them carrying the class. When wrapped — or when it shows a
+ * short form of `fullText` — the full text stays in a `<title>` (tooltip and screen readers).
  */
-export function wrapText(text: string, maxUnits: number): string[] {
-  if (textWidthUnits(text) <= maxUnits) return [text];
-  const chars = [...text];
-  let units = 0;
-  let fit = 0;
-  let lastSpace = -1;
-  for (; fit < chars.length; fit++) {
-    const width = textWidthUnits(chars[fit]);
-    if (units + width > maxUnits) break;
-    units += width;
-    if (/\s/.test(chars[fit])) lastSpace = fit;
-  }
-  const breakAt = lastSpace > 0 ? lastSpace : Math.max(1, fit);
-  const first = chars.slice(0, breakAt).join('').trimEnd();
-  const rest = chars.slice(breakAt).join('').trimStart();
-  return rest === '' ? [first] : [first, truncateText(rest, maxUnits)];
-}
-
-/** A label on up to two lines centred on `y`; a wrapped or cut label keeps the full text in a `<title>`. */
-function wrappedLabel(text: string, maxPx: number, attributes: Attributes & { y: number }): string {
+function label(text: string, maxPx: number, fontSize: number, attributes: Attributes & { y: number }, fullText = text, align: 'first' | 'centre' = 'first'): string {
   const clean = stripInvalidXmlChars(text);
-  const lines = wrapText(clean, unitsForPixels(maxPx, FONT_SIZE));
-  if (lines.length === 1) return label(clean, maxPx, FONT_SIZE, attributes);
+  const full = stripInvalidXmlChars(fullText);
+  const lines = wrapText(clean, unitsForPixels(maxPx, fontSize));
+  const tooltip = lines.length === 1 && clean === full ? '' : element('title', {}, xmlText(full));
+  if (lines.length === 1) return element('text', attributes, xmlText(clean) + tooltip);
   const { class: className, ...lineAttributes } = attributes;
-  const lineHeight = FONT_SIZE + 2;
-  return element(
-    'g',
-    { class: className },
-    element('title', {}, xmlText(clean)) +
-      lines.map((line, i) => element('text', { ...lineAttributes, y: attributes.y + (i - 0.5) * lineHeight }, xmlText(line))).join(''),
-  );
+  const lineHeight = lineHeightOf(fontSize);
+  const firstY = align === 'first' ? attributes.y : attributes.y - ((lines.length - 1) * lineHeight) / 2;
+  return element('g', { class: className }, tooltip + lines.map((line, i) => element('text', { ...lineAttributes, y: firstY + i * lineHeight }, xmlText(line))).join(''));
 }
 
 function seriesStyle(palette: Palette, index: number): { fill: string; 'fill-opacity'?: number } {
@@ -286,19 +294,29 @@ interface LegendEntry {
   readonly data: Attributes;
 }
 
-/** Legend entries left to right, wrapping to new rows within the width. */
+const LEGEND_ROW_GAP = 8;
+const LEGEND_ENTRY_GAP = 18;
+
+/** The width of a legend entry: swatch, gap, its label (wrapped beyond `maxLabelPx`) and the gap to the next. */
+function legendEntryWidth(entry: LegendEntry, maxLabelPx: number): number {
+  return SWATCH + 6 + Math.min(maxLabelPx, naturalPixels(entry.label)) + LEGEND_ENTRY_GAP;
+}
+
+/** Legend entries left to right, wrapping to new rows within the width; a long label wraps onto more lines. */
 function renderLegend(legendEntries: readonly LegendEntry[], palette: Palette, left: number, top: number, maxWidth: number): LegendLayout {
-  const rowHeight = FONT_SIZE + 8;
   const maxLabelPx = Math.min(LEGEND_LABEL_MAX_PX, maxWidth - SWATCH - 6);
   let x = left;
   let y = top;
+  let rowHeight = FONT_SIZE + LEGEND_ROW_GAP;
   const entries = legendEntries.map((entry, i) => {
-    const labelPx = Math.min(maxLabelPx, pixelsForUnits(textWidthUnits(stripInvalidXmlChars(entry.label)), FONT_SIZE));
-    const entryWidth = SWATCH + 6 + labelPx + 18;
+    const entryWidth = legendEntryWidth(entry, maxLabelPx);
     if (x > left && x + entryWidth > left + maxWidth) {
       x = left;
       y += rowHeight;
+      rowHeight = FONT_SIZE + LEGEND_ROW_GAP;
     }
+    const lines = lineCount(entry.label, maxLabelPx);
+    rowHeight = Math.max(rowHeight, lines * lineHeightOf(FONT_SIZE) - LINE_GAP + LEGEND_ROW_GAP);
     const markup = element(
       'g',
       { class: 'legend-item', ...entry.data },
@@ -311,37 +329,63 @@ function renderLegend(legendEntries: readonly LegendEntry[], palette: Palette, l
   return { markup: element('g', { class: 'legend' }, entries.join('')), height: y - top + rowHeight };
 }
 
+/** The track labels' column: a share of a given width, else the longest label's natural width (longer ones wrap). */
+function trackLabelWidth(stats: TrackStats, messages: ChartMessages, width: number | undefined): number {
+  if (width !== undefined) return Math.min(220, Math.max(TRACK_LABEL_MIN_PX, Math.round(width * 0.25)));
+  const longest = Math.max(0, ...stats.tracks.map((row) => naturalPixels(trackLabel(row.name, messages))));
+  return Math.min(TRACK_LABEL_MAX_PX, Math.max(TRACK_LABEL_MIN_PX, Math.ceil(longest)));
+}
+
+/** One conference's column of a trend chart sized to its content: its longest label, within bounds. */
+function trendColumnWidth(stats: TrackStats): number {
+  const longest = Math.max(0, ...stats.conferences.map((conference) => naturalPixels(conference.label)));
+  return Math.min(TREND_COLUMN_MAX_PX, Math.max(TREND_COLUMN_MIN_PX, Math.ceil(longest) + 16));
+}
+
+/** The width that shows the plot at a readable size and the title and legend on one line, within MAX_CONTENT_WIDTH. */
+function contentWidth(stats: TrackStats, messages: ChartMessages, legendEntries: readonly LegendEntry[], title: string, trend: boolean, labelWidth: number): number {
+  const hasData = legendEntries.length > 0;
+  const plot = !hasData ? naturalPixels(messages.empty)
+    : trend ? VALUE_LABEL_SPACE + 8 + stats.conferences.length * trendColumnWidth(stats)
+    : labelWidth + 8 + CONTENT_PLOT_PX + VALUE_LABEL_SPACE;
+  const legend = legendEntries.reduce((sum, entry) => sum + legendEntryWidth(entry, LEGEND_LABEL_MAX_PX), 0) - LEGEND_ENTRY_GAP;
+  const widest = Math.max(plot, legend, naturalPixels(title, TITLE_FONT_SIZE));
+  return Math.min(MAX_CONTENT_WIDTH, Math.ceil(widest) + 2 * MARGIN);
+}
+
 /** Renders the stats as a standalone SVG document (also valid inline in HTML). */
 export function renderTrackChart(stats: TrackStats, options: TrackChartOptions = {}): string {
   const palette = PALETTES[options.palette ?? 'vscode'];
   const messages: ChartMessages = { ...CHART_MESSAGES, ...options.messages };
   const mode = options.valueMode ?? stats.valueMode;
-  const width = Math.max(MIN_WIDTH, Math.round(options.width ?? 800));
   const barThickness = Math.min(48, Math.max(4, options.barThickness ?? 14));
   const id = sanitizeId(options.idPrefix ?? 'track-chart');
   const title = options.title ?? messages.title;
   const description = options.description ?? (stats.totalSessions > 0 ? describe(stats, messages) : messages.empty);
-  const contentWidth = width - 2 * MARGIN;
+  const hasData = stats.tracks.length > 0 && stats.conferences.length > 0;
+  const trend = options.kind === 'trend';
+  const trendTracks = stats.tracks.slice(0, TREND_MAX_TRACKS);
+  const legendEntries: LegendEntry[] = !hasData ? []
+    : trend ? trendTracks.map((row) => ({ label: trackLabel(row.name, messages), name: trackLabel(row.name, messages), data: { 'data-track': row.name } }))
+    : stats.conferences.map((conference) => ({ label: conference.label, name: conference.name, data: { 'data-conference': conference.name } }));
+  const labelWidth = trackLabelWidth(stats, messages, options.width);
+  const width = Math.max(MIN_WIDTH, Math.round(options.width ?? contentWidth(stats, messages, legendEntries, title, trend, labelWidth)));
+  const innerWidth = width - 2 * MARGIN;
 
   const parts: string[] = [];
   if (palette.background) parts.push(element('rect', { class: 'background', width: '100%', height: '100%', fill: palette.background }));
-  parts.push(label(title, contentWidth, TITLE_FONT_SIZE, { class: 'chart-title', x: MARGIN, y: MARGIN + TITLE_FONT_SIZE, 'font-size': TITLE_FONT_SIZE, 'font-weight': 'bold', fill: palette.text }));
-  let top = MARGIN + TITLE_FONT_SIZE + 16;
+  parts.push(label(title, innerWidth, TITLE_FONT_SIZE, { class: 'chart-title', x: MARGIN, y: MARGIN + TITLE_FONT_SIZE, 'font-size': TITLE_FONT_SIZE, 'font-weight': 'bold', fill: palette.text }));
+  let top = MARGIN + TITLE_FONT_SIZE + (lineCount(title, innerWidth, TITLE_FONT_SIZE) - 1) * lineHeightOf(TITLE_FONT_SIZE) + 16;
 
   let height: number;
-  if (stats.tracks.length === 0 || stats.conferences.length === 0) {
-    parts.push(label(messages.empty, contentWidth, FONT_SIZE, { class: 'empty', x: MARGIN, y: top + FONT_SIZE, fill: palette.text }));
-    height = top + FONT_SIZE + MARGIN * 2;
+  if (!hasData) {
+    parts.push(label(messages.empty, innerWidth, FONT_SIZE, { class: 'empty', x: MARGIN, y: top + FONT_SIZE, fill: palette.text }));
+    height = top + FONT_SIZE + (lineCount(messages.empty, innerWidth) - 1) * lineHeightOf(FONT_SIZE) + MARGIN * 2;
   } else {
-    const trend = options.kind === 'trend';
-    const trendTracks = stats.tracks.slice(0, TREND_MAX_TRACKS);
-    const legendEntries: LegendEntry[] = trend
-      ? trendTracks.map((row) => ({ label: trackLabel(row.name, messages), name: trackLabel(row.name, messages), data: { 'data-track': row.name } }))
-      : stats.conferences.map((conference) => ({ label: conference.label, name: conference.name, data: { 'data-conference': conference.name } }));
-    const legend = renderLegend(legendEntries, palette, MARGIN, top, contentWidth);
+    const legend = renderLegend(legendEntries, palette, MARGIN, top, innerWidth);
     parts.push(legend.markup);
     top += legend.height + 12;
-    const plot = trend ? renderTrend(stats, trendTracks, palette, messages, mode, width, top) : renderPlot(stats, palette, messages, mode, width, top, barThickness);
+    const plot = trend ? renderTrend(stats, trendTracks, palette, messages, mode, width, top) : renderPlot(stats, palette, messages, mode, width, top, barThickness, labelWidth);
     parts.push(plot.markup);
     height = plot.bottom + MARGIN;
   }
@@ -365,9 +409,11 @@ export function renderTrackChart(stats: TrackStats, options: TrackChartOptions =
   );
 }
 
-/** Track labels, grid, bars, value labels and the value axis; returns where the plot ends. */
-function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages, mode: ValueMode, width: number, top: number, barThickness: number): { markup: string; bottom: number } {
-  const labelWidth = Math.min(220, Math.max(80, Math.round(width * 0.25)));
+/**
+ * Track labels, grid, bars, value labels and the value axis; returns where the plot ends. Each track's group starts
+ * with an unpainted band behind its bars, which the panel fills with the theme's selection colour to point it out.
+ */
+function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages, mode: ValueMode, width: number, top: number, barThickness: number, labelWidth: number): { markup: string; bottom: number } {
   const plotLeft = MARGIN + labelWidth + 8;
   const plotRight = width - MARGIN - VALUE_LABEL_SPACE;
   const tickCount = Math.max(2, Math.floor((plotRight - plotLeft) / 80));
@@ -379,9 +425,9 @@ function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages
   // One band per track whose inner height fits one bar per conference; the padding separates groups.
   const groupPaddingInner = 0.3;
   const groupPaddingOuter = 0.15;
-  // A group is at least two label lines high, so a wrapped track label stays beside its own bars.
-  const wraps = stats.tracks.some((row) => wrapText(trackLabel(row.name, messages), unitsForPixels(labelWidth, FONT_SIZE)).length > 1);
-  const groupHeight = Math.max(stats.conferences.length * barThickness, wraps ? 2 * (FONT_SIZE + 2) : 0);
+  // A group is as high as its longest track label's lines, so a wrapped label stays beside its own bars.
+  const labelLines = Math.max(1, ...stats.tracks.map((row) => lineCount(trackLabel(row.name, messages), labelWidth)));
+  const groupHeight = Math.max(stats.conferences.length * barThickness, labelLines > 1 ? labelLines * lineHeightOf(FONT_SIZE) : 0);
   const step = groupHeight / (1 - groupPaddingInner);
   const plotHeight = step * (stats.tracks.length - groupPaddingInner + 2 * groupPaddingOuter);
   const bottom = top + plotHeight;
@@ -400,6 +446,7 @@ function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages
     element('line', { class: 'axis', x1: plotLeft, x2: plotRight, y1: bottom, y2: bottom, stroke: palette.axis, 'stroke-width': 1 }) +
     ticks.map((tick) => element('text', { class: 'tick', x: x(tick), y: bottom + FONT_SIZE + 4, 'text-anchor': 'middle', fill: palette.text }, xmlText(formatValue(tick, mode)))).join('');
 
+  const bandMargin = (step - trackBand.bandwidth()) / 2;
   const groups = stats.tracks.map((row, trackIndex) => {
     const groupTop = trackBand(trackIndex) ?? top;
     const name = trackLabel(row.name, messages);
@@ -420,7 +467,8 @@ function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages
             width: barWidth,
             height: barBand.bandwidth(),
             ...seriesStyle(palette, conferenceIndex),
-            tabindex: '0',
+            // A bar of 0 is not drawn: no tab stop on nothing (its value is in the table and the description).
+            tabindex: value > 0 ? '0' : undefined,
             role: 'graphics-symbol',
             'aria-label': ariaLabel,
             // Absent for the no-track bucket, so the webview can tell it from a track of that label.
@@ -432,8 +480,9 @@ function renderPlot(stats: TrackStats, palette: Palette, messages: ChartMessages
         element('text', { class: 'value', x: plotLeft + barWidth + 4, y: barTop + barBand.bandwidth() / 2, 'dominant-baseline': 'central', 'font-size': FONT_SIZE - 1, fill: palette.text }, xmlText(text))
       );
     });
-    const trackName = wrappedLabel(name, labelWidth, { class: 'track-label', x: plotLeft - 8, y: groupTop + trackBand.bandwidth() / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', fill: palette.text });
-    return element('g', { class: 'track' }, trackName + bars.join(''));
+    const band = element('rect', { class: 'track-band', x: MARGIN / 2, y: groupTop - bandMargin, width: width - MARGIN, height: trackBand.bandwidth() + 2 * bandMargin, fill: 'none' });
+    const trackName = label(name, labelWidth, FONT_SIZE, { class: 'track-label', x: plotLeft - 8, y: groupTop + trackBand.bandwidth() / 2, 'text-anchor': 'end', 'dominant-baseline': 'central', fill: palette.text }, name, 'centre');
+    return element('g', { class: 'track' }, band + trackName + bars.join(''));
   });
 
   return { markup: grid + groups.join('') + axis, bottom: bottom + FONT_SIZE + 8 };
@@ -455,6 +504,7 @@ function renderTrend(stats: TrackStats, rows: readonly TrackStatsRow[], palette:
   const ticks = y.ticks(5).filter((tick) => mode === 'percent' || Number.isInteger(tick));
   const x = scalePoint<number>().domain(stats.conferences.map((_, i) => i)).range([plotLeft, plotRight]).padding(0.5);
   const columnPx = Math.max(24, x.step() - 8);
+  const labelLines = Math.max(1, ...stats.conferences.map((conference) => lineCount(conference.label, columnPx)));
 
   const grid = ticks
     .map((tick) =>
@@ -493,5 +543,5 @@ function renderTrend(stats: TrackStats, rows: readonly TrackStatsRow[], palette:
     );
   });
 
-  return { markup: grid + axis + lines.join(''), bottom: bottom + FONT_SIZE + 8 };
+  return { markup: grid + axis + lines.join(''), bottom: bottom + FONT_SIZE + (labelLines - 1) * lineHeightOf(FONT_SIZE) + 8 };
 }

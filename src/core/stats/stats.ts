@@ -207,21 +207,27 @@ export interface StatsTable {
   readonly rows: readonly (readonly string[])[];
 }
 
-/** The table the panel shows and the exports write: one row per track plus a total row. */
+/**
+ * The table the panel shows and the exports write: one row per track plus a total row. With one conference its
+ * column already is the total (in counts) or the share (in percent), so that repeated column is left out.
+ */
 function statsTable(stats: TrackStats, mode: ValueMode, labels: StatsLabels, percentSuffix: string): StatsTable {
   const conferenceHeader = (name: string) => (mode === 'percent' ? fillTemplate(labels.percentColumn, [name]) : name);
   const cell = (value: number) => formatNumber(value) + (mode === 'percent' ? percentSuffix : '');
   const share = (value: number) => formatNumber(value) + percentSuffix;
+  const single = stats.conferences.length === 1;
+  const withTotal = !single || mode === 'percent';
+  const withShare = !single || mode === 'count';
+  const sums = (total: string, sharePercent: string) => [...(withTotal ? [total] : []), ...(withShare ? [sharePercent] : [])];
   return {
-    header: [labels.trackColumn, ...stats.conferences.map((c) => conferenceHeader(c.name)), labels.totalColumn, labels.shareColumn],
+    header: [labels.trackColumn, ...stats.conferences.map((c) => conferenceHeader(c.name)), ...sums(labels.totalColumn, labels.shareColumn)],
     rows: [
-      ...stats.tracks.map((row) => [trackLabel(row.name, labels), ...rowValues(row, mode).map(cell), formatNumber(row.total), share(row.sharePercent)]),
+      ...stats.tracks.map((row) => [trackLabel(row.name, labels), ...rowValues(row, mode).map(cell), ...sums(formatNumber(row.total), share(row.sharePercent))]),
       [
         labels.totalRow,
         // Column sums: every conference's sessions, or 100% of them.
         ...stats.conferences.map((c) => cell(mode === 'percent' ? percentOf(c.sessions, c.sessions) : c.sessions)),
-        formatNumber(stats.totalSessions),
-        share(percentOf(stats.totalSessions, stats.totalSessions)),
+        ...sums(formatNumber(stats.totalSessions), share(percentOf(stats.totalSessions, stats.totalSessions))),
       ],
     ],
   };
