@@ -302,6 +302,14 @@ export class NoteIndex {
     return this.notes.get(uri);
   }
 
+  /**
+   * The note as parsed, before its folder re-read it: what a saved index keeps, so that restoring it goes through
+   * the same folder pass (`updateMany`) as a fresh read.
+   */
+  parsedNote(uri: string): ParsedNote | undefined {
+    return this.parsed.get(uri);
+  }
+
   uris(): string[] {
     return [...this.notes.keys()];
   }

@@ -4,6 +4,7 @@
 // memory in tests); the messages for files that cannot be indexed are decided here, so every host shows the same ones.
 import { coreMessage } from '../messages';
 import { isNoteFile } from './excludes';
+import { contentHash, fileKeyOf, type FileKey, type SnapshotEntry } from './indexSnapshot';
 import type { NoteDiagnostic, ParsedNote, ParseOptions } from './model';
 import type { FolderSettings } from './noteSettings';
 import { decodeNoteBytes, parseNote } from './parser';
@@ -36,13 +37,21 @@ export interface NoteSource {
    * pattern, a walk that does not enter excluded folders); the pipeline leaves out the rest.
    */
   list(excludes: FolderSettings['excludes']): Promise<readonly string[]>;
-  /** What is at `path`; Node's fs.Stats is one. */
-  stat(path: string): Promise<{ readonly size: number; isFile(): boolean } | ReadFailure>;
+  /** What is at `path`; Node's fs.Stats is one. Without an mtime, the file's reading is not saved for the next start. */
+  stat(path: string): Promise<NoteStat | ReadFailure>;
   /**
    * The file's bytes. A source that can be handed a pipe in the file's place after the stat (a local disk) opens
    * the file without blocking and answers NOT_A_FILE for anything but a regular file.
    */
   read(path: string): Promise<Uint8Array | ReadFailure>;
+}
+
+/** What a stat tells the pipeline: the size (the cap), whether it is a regular file, and when it was last written. */
+export interface NoteStat {
+  readonly size: number;
+  /** Modification time in milliseconds: with the size, what tells a saved index whether the file changed. */
+  readonly mtimeMs?: number;
+  isFile(): boolean;
 }
 
 /** Error codes of a file that is not there: Node's fs, and VS Code's FileSystemError. */
@@ -77,7 +86,8 @@ export interface NoteFileRef {
 
 /** What became of one note file. */
 export type NoteReading =
-  | { readonly kind: 'parsed'; readonly note: ParsedNote }
+  /** `key`: what identifies the version of the file that was read (absent for an open document's unsaved text). */
+  | { readonly kind: 'parsed'; readonly note: ParsedNote; readonly key?: FileKey }
   /** Not indexed; the problem says why (too large, not a file, not text, unreadable, deleted while it was read). */
   | { readonly kind: 'skipped'; readonly problem: NoteDiagnostic }
   /** Gone, as a file event said it would be: nothing to report. */
@@ -123,6 +133,7 @@ export async function readNote(
   cause: ReadCause,
 ): Promise<NoteReading> {
   try {
+    const readAt = Date.now();
     const stat = await source.stat(file.path);
     if (isFailure(stat)) return failed(stat, cause);
     if (!stat.isFile()) return failed(NOT_A_FILE, cause);
@@ -131,7 +142,7 @@ export async function readNote(
     if (isFailure(bytes)) return failed(bytes, cause);
     const decoded = decodeNoteBytes(bytes);
     if ('diagnostic' in decoded) return { kind: 'skipped', problem: decoded.diagnostic };
-    return { kind: 'parsed', note: parseNoteText(decoded.text, file, settings) };
+    return { kind: 'parsed', note: parseNoteText(decoded.text, file, settings), key: fileKeyOf(stat, bytes, readAt) };
   } catch (error) {
     return failed(readFailureOf(error), cause);
   }
@@ -168,16 +179,21 @@ export async function readNotes(
   settings: Pick<FolderSettings, 'parseOptions' | 'maxFileSize'>,
   options: { readonly cause: ReadCause; readonly concurrency: number },
 ): Promise<NoteReading[]> {
-  const readings: NoteReading[] = new Array(files.length);
+  return mapConcurrently(files, options.concurrency, (file) => readNote(source, file, settings, options.cause));
+}
+
+/** `work` over every item with up to `concurrency` calls in flight; the results are in the order of `items`. */
+async function mapConcurrently<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
   let next = 0;
-  const reader = async (): Promise<void> => {
-    while (next < files.length) {
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
       const i = next++;
-      readings[i] = await readNote(source, files[i], settings, options.cause);
+      results[i] = await work(items[i]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, files.length) }, reader));
-  return readings;
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
 }
 
 /** One note of a folder read: where it is, and what became of it. */
@@ -193,7 +209,76 @@ export async function readFolder(
   uriOf: (path: string) => string,
   concurrency: number,
 ): Promise<FolderReading[]> {
+  return (await readFolderWarm(source, settings, uriOf, [], concurrency)).readings;
+}
+
+/** What a warm start still has to do once a snapshot's notes are in the index. */
+export interface StaleFiles {
+  /** Files to read and parse: new, changed (size, mtime or, for a racy key, content), or not a plain note any more. */
+  readonly stale: NoteFileRef[];
+  /** The saved entries whose file is unchanged: the index already holds their notes. */
+  readonly unchanged: SnapshotEntry[];
+  /** URIs of saved notes whose file is no longer listed (deleted, renamed, now excluded): to remove from the index. */
+  readonly removed: string[];
+}
+
+/**
+ * Which of a folder's listed `files` changed since their `saved` entries were taken: a stat of each (and, for an
+ * entry whose mtime was too recent to trust, a read and a hash). Whatever is in doubt — a failed stat, something
+ * that is not a file, a file now over the size cap — is stale, so that readNote decides and reports it.
+ */
+export async function staleFiles(
+  source: Pick<NoteSource, 'stat' | 'read'>,
+  files: readonly NoteFileRef[],
+  saved: readonly SnapshotEntry[],
+  settings: Pick<FolderSettings, 'maxFileSize'>,
+  concurrency: number,
+): Promise<StaleFiles> {
+  const byPath = new Map(saved.map((entry) => [entry.path, entry]));
+  const isUnchanged = async (file: NoteFileRef, entry: SnapshotEntry): Promise<boolean> => {
+    if (entry.note.uri !== file.uri) return false;
+    const stat = await settle(() => source.stat(file.path));
+    if (isFailure(stat) || !stat.isFile() || stat.size > settings.maxFileSize || stat.size !== entry.key.size || stat.mtimeMs !== entry.key.mtime) return false;
+    if (entry.key.hash === undefined) return true;
+    const bytes = await settle(() => source.read(file.path));
+    return !isFailure(bytes) && contentHash(bytes) === entry.key.hash;
+  };
+  const verdicts = await mapConcurrently(files, concurrency, async (file) => {
+    const entry = byPath.get(file.path);
+    return entry !== undefined && (await isUnchanged(file, entry));
+  });
+  const stale: NoteFileRef[] = [];
+  const unchanged: SnapshotEntry[] = [];
+  const listedUris = new Map<string, string>();
+  files.forEach((file, i) => {
+    listedUris.set(file.path, file.uri);
+    if (verdicts[i]) unchanged.push(byPath.get(file.path)!);
+    else stale.push(file);
+  });
+  // A listed file whose saved note has another URI is read again (it is stale); its old URI goes.
+  const removed = saved.filter((entry) => listedUris.get(entry.path) !== entry.note.uri).map((entry) => entry.note.uri);
+  return { stale, unchanged, removed };
+}
+
+/** A folder read with a snapshot: list → exclude → stat every note → read only the stale ones. */
+export async function readFolderWarm(
+  source: NoteSource,
+  settings: FolderSettings,
+  uriOf: (path: string) => string,
+  saved: readonly SnapshotEntry[],
+  concurrency: number,
+): Promise<{ readonly readings: FolderReading[]; readonly unchanged: SnapshotEntry[]; readonly removed: string[] }> {
   const files = (await listNotes(source, settings)).map((path) => folderFile(path, uriOf));
-  const readings = await readNotes(source, files, settings, { cause: 'scan', concurrency });
-  return files.map((file, i) => ({ file, reading: readings[i] }));
+  const { stale, unchanged, removed } = await staleFiles(source, files, saved, settings, concurrency);
+  const readings = await readNotes(source, stale, settings, { cause: 'scan', concurrency });
+  return { readings: stale.map((file, i) => ({ file, reading: readings[i] })), unchanged, removed };
+}
+
+/** The entries of the next snapshot: the unchanged ones, and every file read whose version is known. */
+export function snapshotEntries(unchanged: readonly SnapshotEntry[], readings: readonly FolderReading[]): SnapshotEntry[] {
+  const entries = [...unchanged];
+  for (const { file, reading } of readings) {
+    if (reading.kind === 'parsed' && reading.key) entries.push({ path: file.path, key: reading.key, note: reading.note });
+  }
+  return entries;
 }

@@ -1,0 +1,225 @@
+// The saved index: what a folder's notes were parsed into, kept between sessions so that the next start can draw
+// the tree at once and read only the files that changed since. Per note it keeps the file's stat key (size and
+// mtime, plus a hash of the bytes when the mtime cannot be trusted alone) and the note as parsed (before the folder
+// pass, which NoteIndex re-derives). A snapshot is either trusted whole or ignored whole: anything that does not
+// check out — damaged, truncated, written by another parser version, for another folder or other parse settings,
+// or over the size cap — is rejected with one reason, and the folder is read from scratch.
+import { coreMessage, type CoreMessage } from '../messages';
+import type { ParsedNote, ParseOptions } from './model';
+import type { FolderSettings } from './noteSettings';
+
+/**
+ * The version of what the parser and layout inference produce. BUMP IT whenever a change to the parser
+ * (parser.ts, markdownFastPath.ts, frontMatter.ts, fields.ts…), inference (inference*.ts, folderReadings.ts) or the
+ * note model changes the ParsedNote any file is read into: saved indexes of another version are ignored, so a
+ * user never sees notes read by an older parser.
+ */
+export const PARSED_NOTE_VERSION = 1;
+
+/** A saved index larger than this is neither written nor read (10,000 notes take about 13 MB). */
+export const MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * How recently a file may have been modified, when it is read, for its mtime to be in doubt: a file system with
+ * coarse timestamps (whole seconds; FAT's two seconds; Linux's clock tick) can give a file written again within
+ * the same tick the same mtime. Such a file's key also holds a hash of the bytes read.
+ */
+export const RACY_WINDOW_MS = 2_000;
+
+/** What identifies the version of a file that was read, without reading it again. */
+export interface FileKey {
+  readonly size: number;
+  /** Modification time in milliseconds (Node's `mtimeMs`, VS Code's `FileStat.mtime`). */
+  readonly mtime: number;
+  /** `contentHash` of the bytes, when the mtime was too close to the read to tell two versions apart. */
+  readonly hash?: string;
+}
+
+/** One note of a snapshot: the file (folder-relative path), its key when it was read, and the note as parsed. */
+export interface SnapshotEntry {
+  readonly path: string;
+  readonly key: FileKey;
+  readonly note: ParsedNote;
+}
+
+/** The saved index of one workspace folder. */
+export interface FolderSnapshot {
+  /** The folder's URI: a snapshot is never used for another folder. */
+  readonly folder: string;
+  /** `settingsKey` of the parse options the notes were read with. */
+  readonly settings: string;
+  readonly entries: readonly SnapshotEntry[];
+}
+
+/** English templates of the messages about the saved index; adapters localise them. `{0}` is the folder. */
+export const SNAPSHOT_MESSAGES = {
+  'snapshot-damaged': 'The saved index of {0} was ignored because it is damaged or incomplete; every note is read again.',
+  'snapshot-version': 'The saved index of {0} was ignored because another version of Conference Notes wrote it; every note is read again.',
+  'snapshot-foreign': 'The saved index of {0} was ignored because it was saved for another folder or with other reading settings; every note is read again.',
+  'snapshot-too-large': 'The saved index of {0} was ignored because it is {1} bytes, over the limit of {2} bytes; every note is read again.',
+  'snapshot-not-saved': 'The index of {0} was not saved: it would take {1} bytes, over the limit of {2} bytes. Every note is read again at the next start.',
+} as const;
+
+export type SnapshotMessage = CoreMessage<keyof typeof SNAPSHOT_MESSAGES>;
+
+const FORMAT = 'conference-notes-index';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hashing
+
+/**
+ * A 64-bit hash of bytes (two 32-bit lanes over 32-bit words, then the tail bytes): cheap enough for a 50 MB
+ * snapshot (a few milliseconds), and a changed, lost or added byte changes it. Not cryptographic: it guards
+ * against damage, not against someone forging a cache. Words are read in the machine's byte order, so a cache
+ * carried to a machine of the other byte order is ignored as damaged — it is per machine anyway.
+ */
+export function contentHash(bytes: Uint8Array): string {
+  // A Uint32Array view needs a 4-aligned offset; anything else is copied once (small files, or an odd buffer).
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
+  let a = 0x811c9dc5 ^ aligned.length;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    a = Math.imul(a ^ word, 0x01000193);
+    b = Math.imul((b ^ word) << 13 | (b ^ word) >>> 19, 0x85ebca6b) + 0x6b43a9b5;
+  }
+  for (let i = words.length << 2; i < aligned.length; i++) {
+    a = Math.imul(a ^ aligned[i], 0x01000193);
+    b = Math.imul(b ^ aligned[i], 0xc2b2ae35);
+  }
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ b;
+  b = Math.imul(b ^ (b >>> 15), 0xc2b2ae35) ^ a;
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** JSON with object keys in sorted order, so equal options give equal text whatever order they were built in. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * What of a folder's settings decides how a file is parsed: its parse options (levels, fileDefaults, folder
+ * depth, aliases…). Excludes and the size cap are not in it — they decide which files are notes, which a warm start
+ * checks against the settings in force (`restorableEntries`), so changing them does not throw the snapshot away.
+ */
+export function settingsKey(options: ParseOptions): string {
+  return contentHash(new TextEncoder().encode(canonicalJson(options)));
+}
+
+/** The key of a file read at `readAt` (ms): its size and mtime, and the bytes' hash when the mtime is too recent to trust. */
+export function fileKeyOf(stat: { readonly size: number; readonly mtimeMs?: number }, bytes: Uint8Array, readAt: number): FileKey | undefined {
+  if (stat.mtimeMs === undefined || !Number.isFinite(stat.mtimeMs)) return undefined;
+  return readAt - stat.mtimeMs < RACY_WINDOW_MS ? { size: stat.size, mtime: stat.mtimeMs, hash: contentHash(bytes) } : { size: stat.size, mtime: stat.mtimeMs };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The file: a header line, then the body
+
+/**
+ * The first line of a snapshot file: a JSON object, padded with spaces so that the body starts at a multiple of 4
+ * bytes (the checksum reads words).
+ */
+interface SnapshotHeader {
+  readonly format: typeof FORMAT;
+  readonly version: number;
+  readonly folder: string;
+  readonly settings: string;
+  readonly entries: number;
+  readonly bodyBytes: number;
+  readonly checksum: string;
+}
+
+/** An entry in the body: `[path, size, mtime, hash or null, note]`. */
+type StoredEntry = [string, number, number, string | null, ParsedNote];
+
+/** The snapshot as the bytes of its file. */
+export function encodeSnapshot(snapshot: FolderSnapshot): Uint8Array {
+  const stored = snapshot.entries.map(({ path, key, note }): StoredEntry => [path, key.size, key.mtime, key.hash ?? null, note]);
+  const encoder = new TextEncoder();
+  const body = encoder.encode(JSON.stringify(stored));
+  const header: SnapshotHeader = {
+    format: FORMAT,
+    version: PARSED_NOTE_VERSION,
+    folder: snapshot.folder,
+    settings: snapshot.settings,
+    entries: stored.length,
+    bodyBytes: body.length,
+    checksum: contentHash(body),
+  };
+  const headerBytes = encoder.encode(JSON.stringify(header));
+  const start = Math.ceil((headerBytes.length + 1) / 4) * 4;
+  const file = new Uint8Array(start + body.length);
+  file.fill(0x20, headerBytes.length, start - 1);
+  file.set(headerBytes, 0);
+  file[start - 1] = 0x0a;
+  file.set(body, start);
+  return file;
+}
+
+/** A snapshot read back, or why it was not trusted. */
+export type SnapshotLoad = { readonly snapshot: FolderSnapshot } | { readonly rejected: SnapshotMessage };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isStoredEntry(value: unknown): value is StoredEntry {
+  if (!Array.isArray(value) || value.length !== 5) return false;
+  const [path, size, mtime, hash, note] = value as unknown[];
+  return typeof path === 'string' && Number.isSafeInteger(size) && (size as number) >= 0 && typeof mtime === 'number' && Number.isFinite(mtime) &&
+    (hash === null || typeof hash === 'string') && isRecord(note) && typeof note.uri === 'string' && typeof note.conference === 'string' &&
+    Array.isArray(note.sessions) && Array.isArray(note.diagnostics);
+}
+
+/**
+ * The snapshot in `bytes`, if it is whole, of this parser version, and of `expected`'s folder and settings; else
+ * the one reason it is ignored. Nothing of a rejected snapshot is used.
+ */
+export function decodeSnapshot(bytes: Uint8Array, expected: { readonly folder: string; readonly settings: string }, folderLabel: string): SnapshotLoad {
+  const reject = (code: keyof typeof SNAPSHOT_MESSAGES, ...args: (string | number)[]): SnapshotLoad => ({ rejected: coreMessage(SNAPSHOT_MESSAGES, code, [folderLabel, ...args]) });
+  if (bytes.length > MAX_SNAPSHOT_BYTES) return reject('snapshot-too-large', bytes.length, MAX_SNAPSHOT_BYTES);
+  const newline = bytes.indexOf(0x0a);
+  if (newline === -1) return reject('snapshot-damaged');
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let header: unknown;
+  try {
+    header = JSON.parse(decoder.decode(bytes.subarray(0, newline)));
+  } catch {
+    return reject('snapshot-damaged');
+  }
+  if (!isRecord(header) || header.format !== FORMAT) return reject('snapshot-damaged');
+  if (header.version !== PARSED_NOTE_VERSION) return reject('snapshot-version');
+  if (header.folder !== expected.folder || header.settings !== expected.settings) return reject('snapshot-foreign');
+  const body = bytes.subarray(newline + 1);
+  if (body.length !== header.bodyBytes || header.checksum !== contentHash(body)) return reject('snapshot-damaged');
+  let stored: unknown;
+  try {
+    stored = JSON.parse(decoder.decode(body));
+  } catch {
+    return reject('snapshot-damaged');
+  }
+  if (!Array.isArray(stored) || stored.length !== header.entries) return reject('snapshot-damaged');
+  const paths = new Set<string>();
+  const entries: SnapshotEntry[] = [];
+  for (const entry of stored as unknown[]) {
+    if (!isStoredEntry(entry) || paths.has(entry[0])) return reject('snapshot-damaged');
+    const [path, size, mtime, hash, note] = entry;
+    paths.add(path);
+    entries.push({ path, key: hash === null ? { size, mtime } : { size, mtime, hash }, note });
+  }
+  return { snapshot: { folder: expected.folder, settings: expected.settings, entries } };
+}
+
+/**
+ * The entries a warm start may put in the index before it has looked at any file: those the settings in force
+ * still read — a note that an exclude glob now leaves out, or that was larger than the size cap now is, is not
+ * restored (nor saved again: the next scan does not list or read it).
+ */
+export function restorableEntries(snapshot: FolderSnapshot, settings: Pick<FolderSettings, 'excludes' | 'maxFileSize'>): SnapshotEntry[] {
+  const included = new Set(settings.excludes.withoutExcluded(snapshot.entries.map((entry) => entry.path)));
+  return snapshot.entries.filter((entry) => included.has(entry.path) && entry.key.size <= settings.maxFileSize);
+}
