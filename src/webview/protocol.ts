@@ -5,8 +5,10 @@ import type { ChartKind, ChartMessages } from '../core/stats/chart';
 import type { StatsLabels, TrackSort, TrackStats, ValueMode } from '../core/stats/stats';
 
 /** The self-contained palettes an exported image can carry (the panel itself follows the editor theme). */
-export type ExportPalette = 'light' | 'dark';
-export const EXPORT_PALETTES: readonly ExportPalette[] = ['light', 'dark'];
+export type ImagePalette = 'light' | 'dark';
+/** The export colours chosen in the panel: `theme` is the one of VS Code's current colour theme (light or dark). */
+export type ExportPalette = ImagePalette | 'theme';
+export const EXPORT_PALETTES: readonly ExportPalette[] = ['theme', 'light', 'dark'];
 export const TRACK_SORTS: readonly TrackSort[] = ['count', 'name'];
 export const VALUE_MODES: readonly ValueMode[] = ['count', 'percent'];
 export const CHART_KINDS: readonly ChartKind[] = ['bars', 'trend'];
@@ -22,7 +24,7 @@ export interface StatsViewOptions {
   readonly chartKind?: ChartKind;
 }
 
-export const DEFAULT_VIEW_OPTIONS: StatsViewOptions = { hiddenConferences: [], sort: 'count', valueMode: 'count', exportPalette: 'light' };
+export const DEFAULT_VIEW_OPTIONS: StatsViewOptions = { hiddenConferences: [], sort: 'count', valueMode: 'count', exportPalette: 'theme' };
 
 /** What `acquireVsCodeApi().setState` stores and the panel serializer receives after a window reload. */
 export interface StatsViewState {
@@ -45,6 +47,7 @@ export interface StatsViewStrings {
   readonly chartBars: string;
   readonly chartTrend: string;
   readonly exportPalette: string;
+  readonly paletteTheme: string;
   readonly paletteLight: string;
   readonly paletteDark: string;
   readonly exportHeading: string;
@@ -79,8 +82,11 @@ export type HostToWebviewMessage =
       /** Options the host changed on its own (Show Track in Chart shows a hidden conference again). */
       readonly options?: StatsViewOptions;
     }
-  /** Draw `stats` with the palette as PNG (only the webview has a canvas) and answer with `png` or `pngFailed`. */
-  | { readonly type: 'renderPng'; readonly requestId: number; readonly stats: TrackStats; readonly palette: ExportPalette };
+  /**
+   * Draw `stats` with the palette and texts (the report's language) as PNG — only the webview has a canvas — and
+   * answer with `png` or `pngFailed`.
+   */
+  | { readonly type: 'renderPng'; readonly requestId: number; readonly stats: TrackStats; readonly palette: ImagePalette; readonly messages: ChartMessages };
 
 // ---- webview → host -------------------------------------------------------------------------------------
 

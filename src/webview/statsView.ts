@@ -5,13 +5,14 @@
 //
 // Note text (conference and track names) only ever reaches the DOM as `textContent`, attribute values, or inside
 // the SVG the core renderer escaped; that SVG is parsed as XML and imported, never assigned to `innerHTML`.
-import { renderTrackChart } from '../core/stats/chart';
+import { renderTrackChart, type ChartMessages } from '../core/stats/chart';
 import { statsToTable, type TrackStats } from '../core/stats/stats';
 import {
   isStatsViewState,
   type ExportFormat,
   type ExportPalette,
   type HostToWebviewMessage,
+  type ImagePalette,
   type StatsViewOptions,
   type StatsViewSettings,
   type StatsViewState,
@@ -107,7 +108,7 @@ const optionControls = element('form', { className: 'options' }, [
   select(strings.sort, [['count', strings.sortByCount], ['name', strings.sortByName]] as const, options.sort, (sort) => setOptions({ sort })),
   radioGroup('values', strings.values, [['count', strings.valueCounts], ['percent', strings.valuePercent]] as const, options.valueMode, (valueMode) => setOptions({ valueMode })),
   select(strings.chartKind, [['bars', strings.chartBars], ['trend', strings.chartTrend]] as const, options.chartKind ?? 'bars', (chartKind) => setOptions({ chartKind })),
-  select(strings.exportPalette, [['light', strings.paletteLight], ['dark', strings.paletteDark]] as const, options.exportPalette, (exportPalette: ExportPalette) => setOptions({ exportPalette })),
+  select(strings.exportPalette, [['theme', strings.paletteTheme], ['light', strings.paletteLight], ['dark', strings.paletteDark]] as const, options.exportPalette, (exportPalette: ExportPalette) => setOptions({ exportPalette })),
 ]);
 optionControls.addEventListener('submit', (event) => event.preventDefault());
 
@@ -201,8 +202,8 @@ const exportButtons = element('div', { className: 'exports', role: 'group', aria
 ]);
 
 /** Draws the self-contained-palette SVG on a canvas: only the webview has one, the extension host does not. */
-async function renderPng(stats: TrackStats, palette: ExportPalette): Promise<string> {
-  const svg = renderTrackChart(stats, { palette, messages: strings.chart, kind: options.chartKind });
+async function renderPng(stats: TrackStats, palette: ImagePalette, messages: ChartMessages): Promise<string> {
+  const svg = renderTrackChart(stats, { palette, messages, kind: options.chartKind });
   const image = new Image();
   image.src = `data:${SVG_MIME};charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
@@ -217,11 +218,18 @@ async function renderPng(stats: TrackStats, palette: ExportPalette): Promise<str
 
 // ---- messages from the host ------------------------------------------------------------------------------
 
-/** Marks the track's bars (all conferences) and focuses the one of the given conference, scrolled into view. */
+/**
+ * Marks the track (its band in the selection colour, its bars outlined) and focuses the bar of the given conference
+ * — or the first with sessions, as a bar of 0 is no tab stop — scrolled into view.
+ */
 function highlightTrack(highlight: { conference: string; track: string | null }): void {
   const bars = Array.from(chart.querySelectorAll('.bar')).filter((bar) => barTarget(bar)?.track === highlight.track);
-  for (const bar of bars) bar.classList.add('highlighted');
-  const focus = bars.find((bar) => sameBar(bar, highlight)) ?? bars[0];
+  for (const bar of bars) {
+    bar.classList.add('highlighted');
+    bar.closest('.track')?.classList.add('highlighted');
+  }
+  const focusable = bars.filter((bar) => bar.hasAttribute('tabindex'));
+  const focus = focusable.find((bar) => sameBar(bar, highlight)) ?? focusable[0];
   if (focus instanceof SVGElement) {
     focus.focus();
     focus.scrollIntoView({ block: 'center' });
@@ -248,7 +256,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
       render(message.stats, message.allConferences, message.highlight);
       break;
     case 'renderPng':
-      renderPng(message.stats, message.palette).then(
+      renderPng(message.stats, message.palette, message.messages).then(
         (base64) => post({ type: 'png', requestId: message.requestId, base64 }),
         (error: unknown) => post({ type: 'pngFailed', requestId: message.requestId, message: error instanceof Error ? error.message : String(error) }),
       );

@@ -116,6 +116,9 @@ export function testStatsPanel(api: ConferenceNotesApi, prompts: Partial<StatsPr
       showSaveDialog: unexpectedDialog('save dialog'),
       showQuickPick: unexpectedDialog('quick pick'),
       askModal: unexpectedDialog('modal question'),
+      // An export's "Saved …" notification, left unanswered.
+      showInformation: async () => undefined,
+      showWarning: unexpectedDialog('warning'),
       ...prompts,
     },
     postMessage: (webview, message) => {

@@ -225,7 +225,7 @@ describe('Track statistics panel (extension host)', () => {
       for (const name of files) await deleteIfPresent(exported(name));
     });
 
-    it('writes the chart as SVG with the light export palette', async () => {
+    it('writes the chart as SVG in the colours of the current theme by default, or in the chosen ones', async () => {
       const dialogs: vscode.SaveDialogOptions[] = [];
       const probe = await panelOfTheTest({
         showSaveDialog: async (options) => {
@@ -240,8 +240,31 @@ describe('Track statistics panel (extension host)', () => {
       assert.match(svg, /<title id="[^"]*">Sessions per track<\/title>/);
       assert.equal(svg.match(/class="bar"/g)?.length, 8);
       for (const track of ['Cloud', 'Frontend', 'Backend', 'Data']) assert.ok(svg.includes(`data-track="${track}"`), track);
-      assert.ok(svg.includes('fill="#ffffff"'), 'a self-contained light background');
+      const { kind } = vscode.window.activeColorTheme;
+      const dark = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast;
+      assert.ok(svg.includes(`<rect class="background" width="100%" height="100%" fill="${dark ? '#0d1117' : '#ffffff'}"/>`), `a self-contained ${dark ? 'dark' : 'light'} background, as the theme`);
       assert.ok(!svg.includes('var(--vscode'), 'no theme variables outside VS Code');
+
+      await restorePanel(probe, { options: { ...DEFAULT_VIEW_OPTIONS, exportPalette: dark ? 'light' : 'dark' } });
+      await probe.nextUpdate();
+      await probe.controller.runExport('svg');
+      assert.ok((await readText(exported('chart.svg'))).includes(`fill="${dark ? '#ffffff' : '#0d1117'}"`), 'the colours chosen in the panel');
+    });
+
+    it('says where the export went, with Open and Reveal; Open opens the file', async () => {
+      const notifications: string[][] = [];
+      const probe = await panelOfTheTest({
+        showSaveDialog: async () => exported('chart.svg'),
+        showInformation: async (message, ...items) => {
+          notifications.push([message, ...items]);
+          return 'Open';
+        },
+      });
+      await probe.controller.runExport('svg');
+      assert.deepEqual(notifications, [['Saved chart.svg.', 'Open', 'Reveal']]);
+      const opened = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => (tab.input as { uri?: vscode.Uri } | undefined)?.uri?.toString() === exported('chart.svg').toString());
+      for (let waited = 0; !opened() && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.ok(opened(), 'the exported file is open in an editor');
     });
 
     it('Export Chart as SVG writes nothing when the save dialog is cancelled', async () => {
@@ -296,6 +319,9 @@ describe('Track statistics panel (extension host)', () => {
     const images = () => workspaceUri('notes', 'images');
     const REPORT_TEXT = '---\nconference: DevConf 2024\n---\n\n# My DevConf 2024 report\n\nThe chart:\n\nThat is all.\n';
     const CHART_LINE = 7;
+    /** Where the image line goes from CHART_LINE: a blank line is kept above and below it. */
+    const LINK_LINE = CHART_LINE + 1;
+    const withLink = (file: string) => REPORT_TEXT.replace('The chart:\n\n', `The chart:\n\n${link(file)}\n\n`);
     const link = (file: string) => `![Sessions per track: DevConf 2024, WebCamp 2024](images/${file})`;
 
     /** Opens the report with the cursor on the empty line after "The chart:". */
@@ -319,11 +345,11 @@ describe('Track statistics panel (extension host)', () => {
       await deleteIfPresent(images());
     });
 
-    it('writes the image next to the report and inserts its link at the cursor, as one undo step', async () => {
+    it('writes the image next to the report and inserts its link at the cursor between blank lines, as one undo step', async () => {
       const editor = await openReport();
       await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-      assert.equal(editor.document.lineAt(CHART_LINE).text, link('DevConf-2024-tracks.svg'));
-      assert.equal(editor.document.getText().replace(link('DevConf-2024-tracks.svg'), ''), REPORT_TEXT, 'nothing else changed');
+      assert.equal(editor.document.lineAt(LINK_LINE).text, link('DevConf-2024-tracks.svg'));
+      assert.equal(editor.document.getText(), withLink('DevConf-2024-tracks.svg'), 'a blank line above and below the image, nothing else changed');
       const svg = await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg'));
       assert.match(svg, /^<svg /);
       assert.equal(svg.match(/class="bar"/g)?.length, 8);
@@ -345,7 +371,7 @@ describe('Track statistics panel (extension host)', () => {
       });
       const editor = await openReport();
       await probe.controller.insertChartIntoReport();
-      assert.equal(editor.document.lineAt(CHART_LINE).text, link('DevConf-2024-tracks-2.svg'));
+      assert.equal(editor.document.lineAt(LINK_LINE).text, link('DevConf-2024-tracks-2.svg'));
       assert.equal(await readText(existing), '<svg>mine</svg>', 'Keep Both leaves the existing file alone');
       assert.match(await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks-2.svg')), /^<svg /);
 
@@ -359,6 +385,51 @@ describe('Track statistics panel (extension host)', () => {
       assert.ok(questions.every((question) => question.includes('images/DevConf-2024-tracks.svg')), questions.join('\n'));
     });
 
+    it('keeps a blank line between the image and the paragraph the cursor starts', async () => {
+      const editor = await openReport();
+      editor.selection = new vscode.Selection(CHART_LINE + 1, 0, CHART_LINE + 1, 0); // the start of "That is all."
+      await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
+      assert.equal(editor.document.getText(), withLink('DevConf-2024-tracks.svg'));
+    });
+
+    it('with no markdown editor open, says so and offers the workspace’s reports: the chart goes at the end of the one chosen', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const warnings: string[][] = [];
+      let offered: string[] = [];
+      const probe = await panelOfTheTest({
+        showWarning: async (message, ...items) => {
+          warnings.push([message, ...items]);
+          return 'Choose a Report…';
+        },
+        showQuickPick: async <T extends vscode.QuickPickItem>(items: readonly T[]) => {
+          offered = items.map((item) => item.description ?? '');
+          return items.find((item) => item.description === 'notes/chart-report.md');
+        },
+      });
+      await probe.controller.insertChartIntoReport();
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0][0], /^No markdown report is open/);
+      assert.deepEqual(warnings[0].slice(1), ['Choose a Report…']);
+      assert.ok(offered.includes('notes/chart-report.md') && offered.includes('notes/devconf.md'), offered.join(', '));
+      const document = vscode.window.activeTextEditor?.document;
+      assert.equal(document?.uri.toString(), report().toString(), 'the chosen report is opened');
+      assert.equal(document.getText(), `${REPORT_TEXT}\n${link('DevConf-2024-tracks.svg')}\n`, 'the image at its end, after a blank line');
+      await vscode.workspace.fs.stat(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg'));
+    });
+
+    it('titles the chart of a Japanese report in Japanese and gives its image Japanese alt text, whatever the display language', async () => {
+      const japanese = '---\nconference: DevConf 2024\n---\n\n# DevConf 2024 参加レポート\n\nトラックごとのセッション数をまとめました。\n\n以上です。\n';
+      await vscode.workspace.fs.writeFile(report(), new TextEncoder().encode(japanese));
+      const api = await activateExtension();
+      await waitForIndex(api, () => api.notes.index.note(report().toString())?.conference === 'DevConf 2024');
+      const editor = await openReport();
+      await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
+      assert.equal(editor.document.lineAt(LINK_LINE).text, '![トラック別のセッション数: DevConf 2024, WebCamp 2024](images/DevConf-2024-tracks.svg)');
+      const svg = await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg'));
+      assert.match(svg, /<title id="[^"]*">トラック別のセッション数<\/title>/);
+      assert.match(svg, /<desc id="[^"]*">トラック: 4、カンファレンス: 2、セッション: 6。/);
+    });
+
     it('uses the chartImageFolder setting', async () => {
       const settingsFolder = workspaceUri('.vscode');
       const hadSettingsFolder = await vscode.workspace.fs.stat(settingsFolder).then(() => true, () => false);
@@ -367,7 +438,7 @@ describe('Track statistics panel (extension host)', () => {
       try {
         const editor = await openReport();
         await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-        assert.equal(editor.document.lineAt(CHART_LINE).text, link('charts/DevConf-2024-tracks.svg'));
+        assert.equal(editor.document.lineAt(LINK_LINE).text, link('charts/DevConf-2024-tracks.svg'));
         await vscode.workspace.fs.stat(vscode.Uri.joinPath(images(), 'charts', 'DevConf-2024-tracks.svg'));
       } finally {
         await settings.update('chartImageFolder', undefined, vscode.ConfigurationTarget.Workspace);

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import fc from 'fast-check';
 import type { Session } from '../../src/core/notes/model';
-import { renderTrackChart, textWidthUnits, wrapText, type TrackChartOptions } from '../../src/core/stats/chart';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHART_MESSAGES, JAPANESE_CHART_TEXTS, renderTrackChart, textWidthUnits, wrapText, type TrackChartOptions } from '../../src/core/stats/chart';
 import { computeTrackStats, type TrackStatsOptions } from '../../src/core/stats/stats';
 import { makeSession } from './helpers/parsedNotes';
 import { assertProperty } from './helpers/property';
@@ -288,6 +290,13 @@ describe('renderTrackChart', () => {
       const untrackedFirst = sessionsOf({ Conf: { '-': 3, Gamma: 3 } });
       assert.match(descendants(render({}, {}, untrackedFirst)).find((element) => element.tagName === 'desc')?.textContent ?? '', /most in Gamma \(3\)\.$/);
     });
+  });
+
+  it('writes a Japanese report’s chart with the Japanese the display language would show', () => {
+    const bundle = JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.ja.json'), 'utf8')) as Record<string, string>;
+    assert.deepEqual(JAPANESE_CHART_TEXTS, Object.fromEntries(Object.entries(CHART_MESSAGES).map(([key, english]) => [key, bundle[english]])));
+    const root = render({}, { messages: JAPANESE_CHART_TEXTS });
+    assert.equal(byClass(root, 'chart-title')[0].textContent, 'トラック別のセッション数');
   });
 
   describe('text width estimate', () => {

@@ -45,6 +45,12 @@ describe('the language text is written in: noteLanguage, fieldKeysOf, writingSty
     assert.equal(mixed.language, 'ja');
   });
 
+  it('does not let English front matter keys make a Japanese report’s keys English', () => {
+    const style = writingStyleOf(`---\nconference: 秋のカンファレンス\ndates: 2024-10-01\n---\n\n${japaneseReport}`, 'en');
+    assert.equal(style.keys.speakers, '登壇者');
+    assert.equal(style.keys.status, '状態');
+  });
+
   it('falls back to the note’s language, then to the display language', () => {
     assert.deepEqual(writingStyleOf(japaneseReport, 'en'), { language: 'ja', keys: { speakers: '登壇者', track: 'トラック', status: '状態', slides: 'スライド', video: '動画', tags: 'タグ' } });
     assert.equal(writingStyleOf('', 'ja').keys.status, '状態');

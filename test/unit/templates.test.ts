@@ -5,7 +5,7 @@ import { FIELD_LINES, fieldLineSnippet, reportTemplate, SESSION_KINDS, sessionFi
 import { templateLanguageFor } from '../../src/core/templates/noteLanguage';
 import { formatDate } from '../../src/core/templates/dates';
 import { freeFileName, slugifyFileName } from '../../src/core/templates/fileNames';
-import { insertionPlan, type InsertionPlan } from '../../src/core/templates/insertion';
+import { blockSeparators, insertionPlan, trackAtLine, type InsertionPlan } from '../../src/core/templates/insertion';
 import { renderTemplate, type TemplateValues } from '../../src/core/templates/render';
 import { parseSnippet, type SnippetNode, snippetProblems } from '../../src/core/templates/snippetSyntax';
 import { assertProperty } from './helpers/property';
@@ -475,5 +475,38 @@ describe('templates: where Insert Session inserts', () => {
     const document = '## Cloud\n\n### A\n\n## Data\n\n### B\n\n## Cloud\n\n### C\n';
     const plan = insertionPlan(document, 4, 'Cloud', levels);
     assert.equal(plan.line, lineOf(document, '### C'));
+  });
+});
+
+describe('templates: the track at the cursor', () => {
+  const levels = { trackHeadingLevel: 2, sessionHeadingLevel: 3 };
+  const report = ['# Conf', '', '## Cloud', '', '### A', '```', '## not a heading', '```', '## **Data**', '### B', '', 'Text.', '# Appendix', 'More.'].join('\n');
+
+  it('is the track heading at or above the cursor, its text as shown, until a higher heading ends it', () => {
+    assert.deepEqual([0, 2, 4, 6, 7, 8, 11, 12, 13].map((line) => trackAtLine(report, line, levels)), [undefined, 'Cloud', 'Cloud', 'Cloud', 'Cloud', 'Data', 'Data', undefined, undefined]);
+  });
+
+  it('follows the report’s heading levels', () => {
+    assert.equal(trackAtLine('# C\n\n### Cloud\n\n#### A\n', 4, { trackHeadingLevel: 3, sessionHeadingLevel: 4 }), 'Cloud');
+  });
+});
+
+describe('templates: an inserted block between blank lines', () => {
+  const insert = (text: string, line: number, character: number, block: string) => {
+    const lines = text.split('\n');
+    const offset = lines.slice(0, line).reduce((sum, current) => sum + current.length + 1, 0) + character;
+    const { prefix, suffix } = blockSeparators(text, { line, character }, { line, character });
+    return text.slice(0, offset) + prefix + block + suffix + text.slice(offset);
+  };
+
+  it('adds the blank lines the text around lacks, and no more', () => {
+    const text = 'The chart:\n\nThat is all.\n';
+    assert.equal(insert(text, 1, 0, '![c](c.svg)'), 'The chart:\n\n![c](c.svg)\n\nThat is all.\n', 'on the blank line between two paragraphs');
+    assert.equal(insert(text, 2, 0, '![c](c.svg)'), 'The chart:\n\n![c](c.svg)\n\nThat is all.\n', 'at the start of a paragraph');
+    assert.equal(insert(text, 0, 10, '![c](c.svg)'), 'The chart:\n\n![c](c.svg)\n\nThat is all.\n', 'at the end of a paragraph');
+    assert.equal(insert('A\n\n\nB', 1, 0, 'X'), 'A\n\nX\n\nB');
+    assert.equal(insert('', 0, 0, 'X'), 'X\n', 'an empty document');
+    assert.equal(insert('Last line', 0, 9, 'X'), 'Last line\n\nX\n', 'the end of the document');
+    assert.equal(insert('Last line\n', 1, 0, 'X'), 'Last line\n\nX\n', 'the empty line ending the document');
   });
 });

@@ -18,9 +18,25 @@ export const CHART_MESSAGES = {
   /** One sentence per conference: {0} conference, {1} sessions, {2} its biggest track, {3} that track's sessions. */
   summaryConference: '{0}: {1} sessions, most in {2} ({3}).',
   empty: 'No sessions to chart yet.',
+  /** The alt text of the chart's image in a report: {0} the conferences, separated by commas. */
+  imageAlt: 'Sessions per track: {0}',
 } as const;
 
 export type ChartMessages = { readonly [K in keyof typeof CHART_MESSAGES]: string };
+
+/**
+ * The chart's texts in Japanese, for an image written into a Japanese report whatever the display language (a
+ * test keeps them the same as the Japanese of l10n/bundle.l10n.ja.json, which the display language gets).
+ */
+export const JAPANESE_CHART_TEXTS: ChartMessages = {
+  title: 'トラック別のセッション数',
+  noTrack: 'トラックなし',
+  bar: '{0} — {1}: {2}',
+  summary: 'トラック: {0}、カンファレンス: {1}、セッション: {2}。',
+  summaryConference: '{0}: {1} セッション、最多は {2} ({3})。',
+  empty: 'グラフにするセッションがまだありません。',
+  imageAlt: 'トラック別のセッション数: {0}',
+};
 
 /** `vscode`: the themed panel (CSS variables); `light`/`dark`: self-contained colours for exports. */
 export type ChartPalette = 'vscode' | 'light' | 'dark';

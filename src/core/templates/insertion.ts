@@ -72,6 +72,27 @@ export function insertionPlan(documentText: string, cursorLine: number, track: s
   return { ...afterContent(lines, 0, boundary), addTrackHeading: true };
 }
 
+/**
+ * Line breaks that set text replacing [start, end) off as a block of its own — a blank line before and after it, and
+ * a line end after it at the end of the document — adding only the breaks the surrounding text lacks (an image line
+ * directly above a paragraph would join it).
+ */
+export function blockSeparators(documentText: string, start: TextPosition, end: TextPosition): { prefix: string; suffix: string } {
+  const lines = documentText.split(/\r\n|\r|\n/);
+  const before = (lines[start.line] ?? '').slice(0, start.character);
+  const after = (lines[end.line] ?? '').slice(end.character);
+  const prefix = !isBlank(before) ? '\n\n' : start.line > 0 && !isBlank(lines[start.line - 1]) ? '\n' : '';
+  // At the end of the document the block still ends its line.
+  const suffix = !isBlank(after) ? '\n\n' : end.line + 1 >= lines.length || !isBlank(lines[end.line + 1]) ? '\n' : '';
+  return { prefix, suffix };
+}
+
+/** A zero-based line and a UTF-16 column, as VS Code counts. */
+export interface TextPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
 /** The heading text of the track section holding `line` (a report's track heading at or above it), if any. */
 export function trackAtLine(documentText: string, line: number, levels: HeadingLevels): string | undefined {
   const { headings } = readOutline(documentText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));

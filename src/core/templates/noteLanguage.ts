@@ -74,11 +74,14 @@ export interface WritingStyle {
 
 /**
  * How to write into `text`: each field with the key the note already uses for it; other fields in the language of
- * the keys it uses, else of its text, else `displayLanguage`. Placeholders follow the text, else the keys, else the UI.
+ * the session field keys it uses, else of its text, else `displayLanguage`. Placeholders follow the text, else the
+ * keys, else the UI.
  */
 export function writingStyleOf(text: string, displayLanguage: string): WritingStyle {
   const used = fieldKeysOf(text);
-  const usedKeys = [...used.values()];
+  // Only the keys of the fields written here vote: front matter keys such as `conference:` are English in every
+  // template, Japanese ones included.
+  const usedKeys = (Object.keys(DEFAULT_FIELD_KEYS.en) as WrittenField[]).flatMap((field) => used.get(field) ?? []);
   const keysLanguage: TemplateLanguage | undefined =
     usedKeys.length === 0 ? undefined : usedKeys.filter((key) => JAPANESE_TEXT.test(key)).length * 2 >= usedKeys.length ? 'ja' : 'en';
   const textLanguage = noteLanguage(text);

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { fileExists } from '../files';
 import { localizeMessages } from '../localize';
-import { CHART_MESSAGES, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from '../../core/stats/chart';
+import { CHART_MESSAGES, JAPANESE_CHART_TEXTS, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from '../../core/stats/chart';
 import type { Session } from '../../core/notes/model';
 import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from '../../core/stats/stats';
 import { Disposable } from '../disposable';
@@ -21,13 +21,17 @@ import {
   parseWebviewMessage,
   type ExportFormat,
   type HostToWebviewMessage,
+  type ImagePalette,
   type StatsViewOptions,
   type StatsViewSettings,
   type StatsViewStrings,
   type WebviewToHostMessage,
 } from '../../webview/protocol';
+import { fillTemplate } from '../../core/messages';
 import { markdownImage } from '../../core/notes/markdownLinks';
 import { slugifyFileName } from '../../core/templates/fileNames';
+import { blockSeparators } from '../../core/templates/insertion';
+import { templateLanguageFor, writingStyleOf } from '../../core/templates/noteLanguage';
 
 export const STATS_PANEL_VIEW_TYPE = 'conferenceNotes.trackStatistics';
 
@@ -55,6 +59,10 @@ export interface StatsPrompts {
   showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
   /** A modal question; resolves with the chosen item, undefined for Cancel. */
   askModal(message: string, ...items: string[]): Thenable<string | undefined>;
+  /** A notification with actions (Open, Reveal after an export); resolves with the chosen one, if any. */
+  showInformation(message: string, ...items: string[]): Thenable<string | undefined>;
+  /** A warning with actions (Choose a Report… when no report is open); resolves with the chosen one, if any. */
+  showWarning(message: string, ...items: string[]): Thenable<string | undefined>;
 }
 
 /** What the panel uses of the extension's context: where its files are, and where it remembers its options. */
@@ -99,6 +107,7 @@ function viewStrings(): StatsViewStrings {
     chartBars: vscode.l10n.t('Bars per conference'),
     chartTrend: vscode.l10n.t('Trend across conferences'),
     exportPalette: vscode.l10n.t('Export colours'),
+    paletteTheme: vscode.l10n.t('Current theme'),
     paletteLight: vscode.l10n.t('Light'),
     paletteDark: vscode.l10n.t('Dark'),
     exportHeading: vscode.l10n.t('Export'),
@@ -140,6 +149,8 @@ const interactiveDependencies: StatsPanelDependencies = {
     showSaveDialog: (options) => vscode.window.showSaveDialog(options),
     showQuickPick: (items, options) => vscode.window.showQuickPick(items, options),
     askModal: (message, ...items) => vscode.window.showWarningMessage(message, { modal: true }, ...items),
+    showInformation: (message, ...items) => vscode.window.showInformationMessage(message, ...items),
+    showWarning: (message, ...items) => vscode.window.showWarningMessage(message, ...items),
   },
   postMessage: (webview, message) => webview.postMessage(message),
 };
@@ -398,13 +409,33 @@ export class StatsPanelController extends Disposable {
     }
   }
 
-  private chartSvg(stats: TrackStats): string {
-    return renderTrackChart(stats, { palette: this.options.exportPalette, messages: chartMessages(), kind: this.options.chartKind });
+  /** The export colours: the chosen palette, or by default the light or dark one of VS Code's current theme. */
+  private imagePalette(): ImagePalette {
+    const chosen = this.options.exportPalette;
+    if (chosen !== 'theme') return chosen;
+    const { kind } = vscode.window.activeColorTheme;
+    return kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast ? 'dark' : 'light';
+  }
+
+  /**
+   * The chart's texts in the language of the report being written (its keys or its text, see writingStyleOf), so a
+   * Japanese report gets a Japanese title whatever the display language; the display language's without a report.
+   */
+  private reportChartMessages(report: vscode.TextDocument | undefined): ChartMessages {
+    const display = templateLanguageFor(vscode.env.language);
+    const language = report ? writingStyleOf(report.getText(), vscode.env.language).language : display;
+    if (language === display) return chartMessages();
+    return language === 'ja' ? JAPANESE_CHART_TEXTS : CHART_MESSAGES;
+  }
+
+  private chartSvg(stats: TrackStats, messages: ChartMessages): string {
+    return renderTrackChart(stats, { palette: this.imagePalette(), messages, kind: this.options.chartKind });
   }
 
   private async exportSvg(): Promise<void> {
     const { stats } = await this.computeStats();
-    await this.saveAs(new TextEncoder().encode(this.chartSvg(stats)), 'svg', vscode.l10n.t('SVG image'));
+    const messages = this.reportChartMessages(this.currentReportEditor()?.document);
+    await this.saveAs(new TextEncoder().encode(this.chartSvg(stats, messages)), 'svg', vscode.l10n.t('SVG image'));
   }
 
   private async exportPng(): Promise<void> {
@@ -415,7 +446,7 @@ export class StatsPanelController extends Disposable {
     const requestId = this.nextPngRequest++;
     const base64 = await new Promise<string>((resolve, reject) => {
       this.pendingPngs.set(requestId, { resolve, reject });
-      this.post({ type: 'renderPng', requestId, stats, palette: this.options.exportPalette });
+      this.post({ type: 'renderPng', requestId, stats, palette: this.imagePalette(), messages: this.reportChartMessages(this.currentReportEditor()?.document) });
     });
     await this.saveAs(decodeBase64(base64), 'png', vscode.l10n.t('PNG image'));
   }
@@ -453,7 +484,20 @@ export class StatsPanelController extends Disposable {
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)));
+    // Not awaited: the export is done, whether or not the user ever answers the notification.
+    this.offerToOpen(target).catch((error: unknown) => this.fail(error));
+  }
+
+  /** Says where the export went, with Open and Reveal (the file manager on the desktop, the Explorer elsewhere). */
+  private async offerToOpen(target: vscode.Uri): Promise<void> {
+    const open = vscode.l10n.t('Open');
+    const reveal = vscode.l10n.t('Reveal');
+    const choice = await this.dependencies.prompts.showInformation(vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(target)), open, reveal);
+    if (choice === open) await vscode.commands.executeCommand('vscode.open', target);
+    else if (choice === reveal) {
+      const inOS = target.scheme === 'file' && vscode.env.uiKind === vscode.UIKind.Desktop;
+      await vscode.commands.executeCommand(inOS ? 'revealFileInOS' : 'revealInExplorer', target);
+    }
   }
 
   // ---- insert chart into report --------------------------------------------------------------------------
@@ -469,18 +513,16 @@ export class StatsPanelController extends Disposable {
   }
 
   async insertChartIntoReport(): Promise<void> {
-    const editor = this.currentReportEditor();
-    if (!editor) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Open a markdown report and place the cursor where the chart should go.'));
-      return;
-    }
+    // Captured before any await: the cursor may move while the user answers a question.
+    const current = this.currentReportEditor();
+    const target = current ? { editor: current, selection: current.selection } : await this.chooseReport();
+    if (!target) return;
+    const { editor, selection } = target;
     const report = editor.document;
     if (report.isUntitled) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Save the report first: the chart image is written next to it.'));
       return;
     }
-    // Captured before any await: the cursor may move while the user answers a question.
-    const selection = editor.selection;
     const { stats } = await this.computeStats();
     const folderSetting = vscode.workspace.getConfiguration('conferenceNotes', report.uri).get<string>('chartImageFolder', DEFAULT_IMAGE_FOLDER);
     // Below the report only: `..` could reach outside the workspace, so it is dropped like `.`.
@@ -488,15 +530,49 @@ export class StatsPanelController extends Disposable {
     const reportFolder = vscode.Uri.joinPath(report.uri, '..');
     // The report's conference names the image; a markdown file without sessions falls back to its file name.
     const conference = this.notes.index.note(report.uri.toString())?.conference ?? report.uri.path.replace(/^.*\/|\.[^.]*$/g, '');
-    const target = await this.chooseImageFile(vscode.Uri.joinPath(reportFolder, ...folderSegments), `${slugifyFileName(conference, { fallback: DEFAULT_EXPORT_NAME })}-tracks`, folderSegments);
-    if (!target) return;
+    const image = await this.chooseImageFile(vscode.Uri.joinPath(reportFolder, ...folderSegments), `${slugifyFileName(conference, { fallback: DEFAULT_EXPORT_NAME })}-tracks`, folderSegments);
+    if (!image) return;
 
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target.uri, '..'));
-    await vscode.workspace.fs.writeFile(target.uri, new TextEncoder().encode(this.chartSvg(stats)));
-    const alt = vscode.l10n.t('Sessions per track: {0}', stats.conferences.map((c) => c.name).join(', '));
+    // Title, text alternative and alt text in the report's language.
+    const messages = this.reportChartMessages(report);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(image.uri, '..'));
+    await vscode.workspace.fs.writeFile(image.uri, new TextEncoder().encode(this.chartSvg(stats, messages)));
+    const alt = fillTemplate(messages.imageAlt, [stats.conferences.map((c) => c.name).join(', ')]);
+    // The image line stands between blank lines: directly above a paragraph it would become part of it.
+    const { prefix, suffix } = blockSeparators(report.getText(), selection.start, selection.end);
+    const eol = report.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(report.uri, selection, markdownImage(alt, target.relativePath));
+    edit.replace(report.uri, selection, `${prefix}${markdownImage(alt, image.relativePath)}${suffix}`.replace(/\n/g, eol));
     await vscode.workspace.applyEdit(edit);
+  }
+
+  /**
+   * With no markdown editor to insert into: says so and offers the workspace's reports; the chart goes at the end
+   * of the one chosen, which is opened.
+   */
+  private async chooseReport(): Promise<{ editor: vscode.TextEditor; selection: vscode.Selection } | undefined> {
+    const { prompts } = this.dependencies;
+    const choose = vscode.l10n.t('Choose a Report…');
+    const answer = await prompts.showWarning(vscode.l10n.t('No markdown report is open to insert the chart into. Open one and place the cursor where the chart should go, or choose a report: the chart goes at its end.'), choose);
+    if (answer !== choose) return undefined;
+    await this.notes.ready();
+    const index = this.notes.index;
+    const reports = index.uris().flatMap((uri) => {
+      const note = index.note(uri);
+      if (note?.layout !== 'report') return [];
+      const file = vscode.Uri.parse(uri);
+      return [{ label: note.conference, description: vscode.workspace.asRelativePath(file), uri: file }];
+    });
+    if (reports.length === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no conference report in this workspace yet.'));
+      return undefined;
+    }
+    reports.sort((a, b) => a.description.localeCompare(b.description));
+    const picked = await prompts.showQuickPick(reports, { title: vscode.l10n.t('Insert Chart into Report'), placeHolder: vscode.l10n.t('The report to add the chart to'), matchOnDescription: true });
+    if (!picked) return undefined;
+    const editor = await vscode.window.showTextDocument(picked.uri);
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    return { editor, selection: new vscode.Selection(end, end) };
   }
 
   /** The image file to write: asks before replacing an existing one (Overwrite, Keep Both → a free name, Cancel). */
