@@ -4,6 +4,7 @@
 // Activation registers features and returns at once; nothing is read from the workspace until the Sessions view
 // or a command asks for notes (NoteWorkspace.ready()).
 import * as vscode from 'vscode';
+import { registerAgenda, type AgendaApi } from './agenda/agenda';
 import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './noteWorkspace';
 import { registerOpenSession } from './openSession';
 import { registerSessionActions } from './sessions/sessionActions';
@@ -22,6 +23,7 @@ export interface ConferenceNotesApi {
   readonly notes: NoteWorkspace;
   readonly sessionTree: SessionTreeApi;
   readonly scheduleImport: ScheduleImportApi;
+  readonly agenda: AgendaApi;
   /** VS Code's Markdown preview calls this (`markdown.markdownItPlugins`): the `conference-stats` block. */
   readonly extendMarkdownIt: StatsPreviewApi['extendMarkdownIt'];
 }
@@ -41,6 +43,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   context.subscriptions.push(output, notes);
 
   const sessionTree = registerSessionTree(context, notes);
+  const agenda = registerAgenda(context, notes, sessionTree.view);
   registerOpenSession(context);
   registerSessionActions(context, notes);
   registerSessionHover(context, notes);
@@ -62,5 +65,5 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
 
   const activationMs = performance.now() - started;
   output.info(vscode.l10n.t('Activated in {0} ms.', activationMs.toFixed(1)));
-  return { activationMs, notes, sessionTree, scheduleImport, extendMarkdownIt };
+  return { activationMs, notes, sessionTree, scheduleImport, agenda, extendMarkdownIt };
 }

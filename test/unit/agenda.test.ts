@@ -43,6 +43,8 @@ describe('agenda: session times', () => {
     assert.deepEqual(readClockSpan('13：00〜13：40'), { start: '13:00', end: '13:40' });
     assert.deepEqual(readClockSpan('2:30 PM to 3:15 PM'), { start: '14:30', end: '15:15' });
     assert.deepEqual(readClockSpan('11:30–1:00 pm'), { start: '11:30', end: '13:00' });
+    assert.deepEqual(readClockSpan('2:30–3:15 PM'), { start: '14:30', end: '15:15' });
+    assert.deepEqual(readClockSpan('12:00-1:00 p.m.'), { start: '12:00', end: '13:00' });
     assert.deepEqual(readClockSpan('12:15 am'), { start: '00:15' });
     assert.deepEqual(readClockSpan('23:30-00:30'), { start: '23:30', end: '00:30', endsNextDay: true });
     assert.deepEqual(readClockSpan('10:00 (room change!)'), { start: '10:00' });

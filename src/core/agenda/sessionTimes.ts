@@ -9,7 +9,7 @@ export interface ClockSpan {
   readonly endsNextDay?: boolean;
 }
 
-const CLOCK = String.raw`(\d{1,2})\s*[:：.]\s*(\d{2})\s*(a\.?m\.?|p\.?m\.?|午前|午後)?`;
+const CLOCK = String.raw`(\d{1,2})\s*[:：.]\s*(\d{2})\s*(a\.?m\.?|p\.?m\.?)?`;
 const SPAN = new RegExp(String.raw`^\s*${CLOCK}(?:\s*(?:[-‐‑–—~〜～]|to|から)\s*${CLOCK})?`, 'i');
 
 const pad = (value: number): string => String(value).padStart(2, '0');
@@ -21,7 +21,7 @@ function clockOf(hour: string, minute: string, meridiem: string | undefined): st
   if (minutes > 59) return undefined;
   if (meridiem !== undefined) {
     if (hours < 1 || hours > 12) return undefined;
-    const afternoon = /^p|午後/i.test(meridiem);
+    const afternoon = /^p/i.test(meridiem);
     hours = (hours % 12) + (afternoon ? 12 : 0);
   }
   return hours > 23 ? undefined : `${pad(hours)}:${pad(minutes)}`;
@@ -33,10 +33,14 @@ export function readClockSpan(text: string | undefined): ClockSpan | undefined {
   const match = SPAN.exec(text);
   if (!match) return undefined;
   const [, startHour, startMinute, startMeridiem, endHour, endMinute, endMeridiem] = match;
-  const start = clockOf(startHour, startMinute, startMeridiem);
-  if (start === undefined) return undefined;
-  // `2:30–3:15 PM`: a meridiem written once applies to both ends.
+  // `2:30–3:15 PM`: a meridiem written once applies to both ends — unless the start would then come after the end
+  // (`11:30–1:00 PM` starts before noon).
   const end = endHour === undefined ? undefined : clockOf(endHour, endMinute, endMeridiem ?? startMeridiem);
+  let start = clockOf(startHour, startMinute, startMeridiem ?? endMeridiem);
+  if (startMeridiem === undefined && endMeridiem !== undefined && (start === undefined || (end !== undefined && start > end))) {
+    start = clockOf(startHour, startMinute, undefined);
+  }
+  if (start === undefined) return undefined;
   if (end === undefined || end === start) return { start };
   return end < start ? { start, end, endsNextDay: true } : { start, end };
 }
