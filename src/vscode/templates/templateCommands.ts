@@ -158,10 +158,11 @@ export class TemplateCommands {
     }
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const snippet = new vscode.SnippetString((plan.prefix + body + plan.suffix).replace(/\r?\n/g, eol));
+    const before = new Set(notes.index.sessionsOf(document.uri.toString()));
     if (!(await editor.insertSnippet(snippet, new vscode.Position(plan.line, plan.character)))) return;
     if (conference) this.lastTracks.set(conference, track);
     // The snippet leaves the cursor in the new session's title: show that session once the index has read it.
-    const inserted = await sessionWhenIndexed(notes, document.uri, editor.selection.active.line);
+    const inserted = await sessionWhenIndexed(notes, document.uri, editor.selection.active.line, before);
     if (inserted) await this.revealSession(inserted);
   }
 
@@ -232,9 +233,12 @@ export class TemplateCommands {
 /** How long Insert Session waits for the index to read the inserted session before it leaves the view as it is. */
 const INDEX_WAIT_MS = 3000;
 
-/** The session at `line` of the document once the index holds it; undefined if it does not within a few seconds. */
-function sessionWhenIndexed(notes: NoteWorkspace, uri: vscode.Uri, line: number): Promise<Session | undefined> {
-  const find = () => notes.index.sessionsOf(uri.toString()).find((session) => session.line === line);
+/**
+ * The session whose heading is at `line` once the index has read the edit — a session of the `stale` reading before
+ * it does not count —, or undefined if that does not happen within a few seconds.
+ */
+function sessionWhenIndexed(notes: NoteWorkspace, uri: vscode.Uri, line: number, stale: ReadonlySet<Session>): Promise<Session | undefined> {
+  const find = () => notes.index.sessionsOf(uri.toString()).find((session) => session.line === line && !stale.has(session));
   const found = find();
   if (found) return Promise.resolve(found);
   return new Promise((resolve) => {
