@@ -423,6 +423,8 @@ describe('Track statistics panel (extension host)', () => {
       const api = await activateExtension();
       await waitForIndex(api, () => api.notes.index.note(report().toString())?.conference === 'DevConf 2024');
       const editor = await openReport();
+      for (let waited = 0; editor.document.getText() !== japanese && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(editor.document.getText(), japanese, 'the editor shows the Japanese report');
       await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
       assert.equal(editor.document.lineAt(LINK_LINE).text, '![トラック別のセッション数: DevConf 2024, WebCamp 2024](images/DevConf-2024-tracks.svg)');
       const svg = await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg'));

@@ -18,6 +18,13 @@ describe('statistics webview protocol', () => {
     for (const message of messages) assert.deepEqual(parseWebviewMessage(message), message);
   });
 
+  it('exports in the current theme’s colours by default, and keeps light or dark when chosen', () => {
+    assert.equal(DEFAULT_VIEW_OPTIONS.exportPalette, 'theme');
+    for (const exportPalette of ['theme', 'light', 'dark']) {
+      assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, exportPalette } }), true, exportPalette);
+    }
+  });
+
   it('rejects unknown types, missing or mistyped fields and out-of-range values', () => {
     const invalid: unknown[] = [
       undefined,
