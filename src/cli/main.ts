@@ -168,6 +168,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   if (command === 'import' && (paths.length !== 1 || output === undefined)) throw new UsageError(cliText(M.importUsage));
   if (command === 'refresh' && paths.length !== 1) throw new UsageError(cliText(M.refreshUsage));
   if (command === 'mcp' && paths.length !== 1) throw new UsageError(cliText(M.mcpUsage));
+  if (command === 'agenda' && output !== undefined && !ics) throw new UsageError(cliText(M.agendaOutUsage));
   if (timeZone !== undefined && command === 'agenda' && !isValidTimeZone(timeZone)) throw new UsageError(cliText(M.invalidTimeZone, timeZone));
   return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, allowEdits, statuses, conference, ics };
 }

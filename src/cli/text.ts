@@ -48,6 +48,7 @@ PATH when it is a folder, or of DIR for import).
   importUsage: 'import takes one schedule file and --out DIR.',
   refreshUsage: 'refresh takes one folder of imported notes.',
   mcpUsage: 'mcp takes one folder of notes.',
+  agendaOutUsage: 'agenda writes a file only with --ics: --ics --out FILE.',
   invalidTimeZone: '"{0}" is not a time zone (use an IANA name such as Europe/Brussels).',
   cannotWrite: 'Could not write {0}: {1}',
   agendaNoConference: 'No conference is named "{0}". Conferences: {1}',

@@ -179,11 +179,14 @@ describe('conference-notes agenda and stats --status (CLI)', () => {
     assert.match(unknown.err, /No conference is named "Nope"/);
   });
 
-  it('reads times in --tz when given, and refuses a zone that is none', async () => {
+  it('reads times in --tz when given, and refuses a zone that is none or --out without --ics', async () => {
     const { out } = await cli('agenda', '--ics', '--tz', 'UTC', join(scratch, 'notes'));
     assert.ok(out.includes('DTSTART:20310514T090000Z\r\n'));
     const bad = await cli('agenda', '--tz', 'Mars/Olympus', join(scratch, 'notes'));
     assert.equal(bad.code, 2);
+    const textToFile = await cli('agenda', '--out', join(scratch, 'agenda.txt'), join(scratch, 'notes'));
+    assert.equal(textToFile.code, 2);
+    assert.match(textToFile.err, /only with --ics/);
   });
 
   it('counts only the sessions with the given statuses in stats --status', async () => {
