@@ -33,9 +33,12 @@ import { isNoteFile } from '../core/notes/excludes';
 import { SESSION_STATUSES, type ParsedNote, type Session, type SessionStatus } from '../core/notes/model';
 import { folderSettingsFromFile, settingsFileProblem, type FolderSettings, type SettingsMessage } from '../core/notes/noteSettings';
 import { NoteIndex } from '../core/notes/noteIndex';
-import { folderFile, listNotes, problemLine, problemsOf, readNotes, type NoteFileRef } from '../core/notes/pipeline';
+import { settingsKey } from '../core/notes/indexSnapshot';
+import {
+  folderFile, problemLine, problemsOf, readFolderWarm, readNotes, snapshotEntries, type NoteFileRef, type NoteReading, type NoteSource,
+} from '../core/notes/pipeline';
 import { computeTrackStats, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type TrackSort } from '../core/stats/stats';
-import { nodeFolderSource } from './folderSource';
+import { nodeFolderSource, readSavedIndex, writeSavedIndex } from './folderSource';
 import { readRegularFile } from './regularFile';
 import { runPublish } from './publish';
 import { version as CLI_VERSION } from '../../package.json';
@@ -63,6 +66,8 @@ interface CliOptions {
   readonly timeoutMs: number;
   /** A VS Code settings.json whose `conferenceNotes.*` reading settings apply (else each folder's own). */
   readonly settingsFile?: string;
+  /** `--cache DIR`: where the index of each folder read is saved, so the next run reads only what changed. */
+  readonly cacheDir?: string;
   /** `mcp --allow-edits`: the server may set a session's status. */
   readonly allowEdits: boolean;
   /** `--status a,b`: count only sessions with these statuses (stats, chart). */
@@ -92,6 +97,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   let timeZone: string | undefined;
   let timeoutMs = DEFAULT_FETCH_TIMEOUT_MS;
   let settingsFile: string | undefined;
+  let cacheDir: string | undefined;
   let allowEdits = false;
   let statuses: SessionStatus[] | undefined;
   let conference: string | undefined;
@@ -151,6 +157,9 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
       case '--settings':
         settingsFile = valueOf(argument, i++);
         break;
+      case '--cache':
+        cacheDir = valueOf(argument, i++);
+        break;
       case '--theme':
         theme = oneOf(argument, valueOf(argument, i++), ['light', 'dark'] as const);
         break;
@@ -170,7 +179,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   if (command === 'mcp' && paths.length !== 1) throw new UsageError(cliText(M.mcpUsage));
   if (command === 'agenda' && output !== undefined && !ics) throw new UsageError(cliText(M.agendaOutUsage));
   if (timeZone !== undefined && command === 'agenda' && !isValidTimeZone(timeZone)) throw new UsageError(cliText(M.invalidTimeZone, timeZone));
-  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, allowEdits, statuses, conference, ics };
+  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, cacheDir, allowEdits, statuses, conference, ics };
 }
 
 /**
@@ -210,8 +219,9 @@ async function readPath(given: string, options: CliOptions, warn: (message: stri
   const uriOf = (relative: string) => pathToFileURL(path.join(root, ...relative.split('/'))).toString();
   // Relative to the given folder, as VS Code's are relative to the workspace folder, so folder-depth settings mean
   // the same in both.
-  const files: NoteFileRef[] = (isFile ? [path.basename(given)] : await listNotes(source, settings)).map((relative) => folderFile(relative, uriOf));
-  const readings = await readNotes(source, files, settings, { cause: 'scan', concurrency: READ_CONCURRENCY });
+  const { files, readings } = isFile
+    ? await readGivenFile(source, folderFile(path.basename(given), uriOf), settings)
+    : await readFolderWithCache(source, settings, uriOf, pathToFileURL(root).toString(), options.cacheDir, warn);
   const notes: ParsedNote[] = [];
   readings.forEach((reading, i) => {
     const shown = path.relative(process.cwd(), path.join(root, files[i].path)) || files[i].path;
@@ -219,6 +229,31 @@ async function readPath(given: string, options: CliOptions, warn: (message: stri
     if (reading.kind === 'parsed') notes.push(reading.note);
   });
   return notes;
+}
+
+async function readGivenFile(source: NoteSource, file: NoteFileRef, settings: FolderSettings): Promise<{ files: NoteFileRef[]; readings: NoteReading[] }> {
+  return { files: [file], readings: await readNotes(source, [file], settings, { cause: 'scan', concurrency: 1 }) };
+}
+
+/**
+ * A folder's notes in listing order. With `--cache`, the notes saved by the last run whose files did not change
+ * are taken as saved, only the others are read, and the index is saved again.
+ */
+async function readFolderWithCache(
+  source: NoteSource,
+  settings: FolderSettings,
+  uriOf: (relative: string) => string,
+  folder: string,
+  cacheDir: string | undefined,
+  warn: (message: string) => void,
+): Promise<{ files: NoteFileRef[]; readings: NoteReading[] }> {
+  const label = fileURLToPath(folder);
+  const saved = cacheDir === undefined ? [] : await readSavedIndex(cacheDir, folder, label, settings, warn);
+  const { files, readings, unchanged } = await readFolderWarm(source, settings, uriOf, saved, READ_CONCURRENCY);
+  if (cacheDir !== undefined) await writeSavedIndex(cacheDir, { folder, settings: settingsKey(settings.parseOptions), entries: snapshotEntries(unchanged, readings) }, label, warn);
+  const byPath = new Map<string, NoteReading>(readings.map(({ file, reading }) => [file.path, reading]));
+  for (const { path: relative, note, key } of unchanged) byPath.set(relative, { kind: 'parsed', note, key });
+  return { files, readings: files.map((file) => byPath.get(file.path)!) };
 }
 
 async function readNoteIndex(options: CliOptions, warn: (message: string) => void): Promise<{ index: NoteIndex; readable: boolean }> {
@@ -505,6 +540,7 @@ export async function runCli(
   }
   if (options === 'help') {
     io.out(cliText(M.usage));
+    io.out(cliText(M.cacheOption));
     return 0;
   }
   if (options.command === 'import' || options.command === 'refresh') return importSchedule(options, io, fileSystem, fetchFunction);

@@ -48,6 +48,8 @@ PATH when it is a folder, or of DIR for import).
   importUsage: 'import takes one schedule file and --out DIR.',
   refreshUsage: 'refresh takes one folder of imported notes.',
   mcpUsage: 'mcp takes one folder of notes.',
+  cacheOption: '--cache DIR keeps the index of each folder read in DIR, so that the next run reads only the notes that\nchanged since.\n',
+  cacheNotSaved: 'Could not save the index in {0}: {1}',
   agendaOutUsage: 'agenda writes a file only with --ics: --ics --out FILE.',
   invalidTimeZone: '"{0}" is not a time zone (use an IANA name such as Europe/Brussels).',
   cannotWrite: 'Could not write {0}: {1}',

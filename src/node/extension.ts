@@ -17,7 +17,7 @@ const localFiles: NoteFileSystem = {
   stat: async (uri) => {
     if (uri.scheme !== 'file') return workspaceFileSystem.stat(uri);
     const entry = await fs.stat(uri.fsPath);
-    return { size: entry.size, type: entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown };
+    return { size: entry.size, mtime: entry.mtimeMs, type: entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown };
   },
   readFile: (uri) => (uri.scheme === 'file' ? readRegularFile(uri.fsPath, regularFileOnly) : workspaceFileSystem.readFile(uri)),
 };

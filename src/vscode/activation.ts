@@ -5,6 +5,7 @@
 // or a command asks for notes (NoteWorkspace.ready()).
 import * as vscode from 'vscode';
 import { registerAgenda, type AgendaApi } from './agenda/agenda';
+import { IndexCache } from './indexCache';
 import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './noteWorkspace';
 import { registerOpenSession } from './openSession';
 import { registerSessionActions } from './sessions/sessionActions';
@@ -39,7 +40,9 @@ export interface Platform {
 export function activateShared(context: vscode.ExtensionContext, platform: Platform): ConferenceNotesApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Conference Notes'), { log: true });
-  const notes = new NoteWorkspace(output, platform.files, platform.parseLocalNotes);
+  // The saved index lives in the workspace's storage; a window without a workspace has none, and reads in full.
+  const cache = context.storageUri && new IndexCache(context.storageUri, (message) => output.info(vscode.l10n.t(message.message, ...message.args)));
+  const notes = new NoteWorkspace(output, platform.files, platform.parseLocalNotes, cache);
   context.subscriptions.push(output, notes);
 
   const sessionTree = registerSessionTree(context, notes);

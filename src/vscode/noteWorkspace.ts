@@ -4,15 +4,21 @@
 // pipeline.ts) over a NoteSource for its workspace folder: files are found through VS Code's file search and read
 // through the platform's NoteFileSystem (Node fs for local files, workspace.fs otherwise), so remote and virtual
 // workspaces (and the web worker) read notes as the CLI does.
+// With a saved index (indexCache.ts), the first scan is a warm start: the tree is drawn at once from the notes
+// saved at the end of the last session, then every note is stat-ed and only the changed, new or removed ones are
+// read; the index is saved again (debounced) whenever what was read from disk changes.
 import * as vscode from 'vscode';
 import { fileSearchExclude, isNoteFile, NOTE_GLOB } from '../core/notes/excludes';
+import { decodeSnapshot, restorableEntries, settingsKey, type FileKey, type SnapshotEntry } from '../core/notes/indexSnapshot';
 import type { NoteDiagnostic, ParsedNote } from '../core/notes/model';
 import { NoteIndex } from '../core/notes/noteIndex';
+import type { FolderSettings } from '../core/notes/noteSettings';
 import {
-  folderFile, listNotes, NOT_A_FILE, parseNoteText, problemLine, problemsOf, readNote, readNotes, settle, type NoteFileRef, type NoteReading, type NoteSource, type ReadFailure,
+  folderFile, listNotes, NOT_A_FILE, parseNoteText, problemLine, problemsOf, readNote, readNotes, settle, staleFiles, type NoteFileRef, type NoteReading, type NoteSource, type NoteStat, type ReadFailure,
 } from '../core/notes/pipeline';
 import type { NoteFile, PoolReadings } from '../node/parsePool';
 import { Disposable } from './disposable';
+import type { IndexCache } from './indexCache';
 import { ExtensionSettings } from './settings';
 
 /** File reads in flight at once: enough to hide the round trip of each request, few enough to bound memory. */
@@ -21,6 +27,13 @@ const READ_CONCURRENCY = 128;
 const WATCH_BATCH_MS = 300;
 /** Quiet time after the last keystroke before an unsaved document is re-read. */
 const TYPING_DEBOUNCE_MS = 250;
+/** Quiet time before the index is saved: a save serialises every note of a folder, so not after each change. */
+const SAVE_DEBOUNCE_MS = 5_000;
+/**
+ * A warm start reads fewer files than this on the main thread: starting the worker pool costs more than parsing
+ * a few hundred notes.
+ */
+const WARM_POOL_MIN_FILES = 500;
 
 /**
  * Reads and parses local notes (file: URIs) off the extension host's main thread, in the order given: the Node
@@ -32,7 +45,7 @@ export type LocalNoteParser = (files: readonly NoteFile[]) => Promise<PoolReadin
 export interface NoteFileSystem {
   /** `exclude`: undefined applies files.exclude (VS Code's default), null nothing. */
   findFiles(include: vscode.RelativePattern, exclude: string | null | undefined): Thenable<vscode.Uri[]>;
-  stat(uri: vscode.Uri): Thenable<{ readonly size: number; readonly type: vscode.FileType }>;
+  stat(uri: vscode.Uri): Thenable<{ readonly size: number; readonly type: vscode.FileType; readonly mtime?: number }>;
   /** The bytes, or NOT_A_FILE when the file turned out not to be a regular file as it was opened. */
   readFile(uri: vscode.Uri): Thenable<Uint8Array | ReadFailure>;
 }
@@ -43,6 +56,17 @@ export const workspaceFileSystem: NoteFileSystem = {
   stat: (uri) => vscode.workspace.fs.stat(uri),
   readFile: (uri) => vscode.workspace.fs.readFile(uri),
 };
+
+/** A workspace folder as the pipeline reads it, and the URI VS Code gave each of its files. */
+type FolderSource = NoteSource & { uriOf(path: string): vscode.Uri };
+
+/** One file's reading, and where it is: its workspace folder and its path there. */
+interface WorkspaceReading {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly path: string;
+  readonly uri: vscode.Uri;
+  readonly reading: NoteReading;
+}
 
 /** A note's path relative to its workspace folder, `/`-separated. */
 function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
@@ -70,13 +94,26 @@ export class NoteWorkspace extends Disposable {
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What was last logged for each file, so an unchanged problem is not logged again on every re-read. */
   private readonly reported = new Map<string, string>();
+  /**
+   * The version on disk of each indexed note that was read from its file (not from an open document's unsaved
+   * text): what the saved index may keep of it. By URI.
+   */
+  private readonly fileKeys = new Map<string, { readonly folder: string; readonly path: string; readonly key: FileKey }>();
+  /** The saved index of each workspace folder, read as the extension starts and used by the first scan. */
+  private readonly savedIndexes = new Map<string, Promise<Uint8Array | undefined>>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly output: vscode.LogOutputChannel,
     private readonly files: NoteFileSystem,
     private readonly parseLocal?: LocalNoteParser,
+    private readonly cache?: IndexCache,
   ) {
     super();
+    // Only the bytes: decoding waits for the first scan, so activation stays as quick as it was.
+    for (const folder of cache ? vscode.workspace.workspaceFolders ?? [] : []) {
+      this.savedIndexes.set(folder.uri.toString(), cache!.read(folder.uri, folder.name));
+    }
   }
 
   /** Resolves once the whole workspace has been indexed; the first call starts the scan and the watchers. */
@@ -160,7 +197,7 @@ export class NoteWorkspace extends Disposable {
   }
 
   /** The core's NoteSource over one workspace folder: paths relative to the folder. */
-  private sourceOf(folder: vscode.WorkspaceFolder): NoteSource & { uriOf(path: string): vscode.Uri } {
+  private sourceOf(folder: vscode.WorkspaceFolder): FolderSource {
     // The listing's URIs, so each note keeps the URI VS Code gave it (and its events will give).
     const listed = new Map<string, vscode.Uri>();
     const uriOf = (path: string) => listed.get(path) ?? vscode.Uri.joinPath(folder.uri, ...path.split('/'));
@@ -181,10 +218,10 @@ export class NoteWorkspace extends Disposable {
     };
   }
 
-  private statOf(uri: vscode.Uri): Promise<{ readonly size: number; isFile(): boolean } | ReadFailure> {
+  private statOf(uri: vscode.Uri): Promise<NoteStat | ReadFailure> {
     return settle(async () => {
-      const { size, type } = await this.files.stat(uri);
-      return { size, isFile: () => (type & vscode.FileType.File) !== 0 };
+      const { size, type, mtime } = await this.files.stat(uri);
+      return { size, mtimeMs: mtime, isFile: () => (type & vscode.FileType.File) !== 0 };
     });
   }
 
@@ -200,52 +237,142 @@ export class NoteWorkspace extends Disposable {
 
   private async indexWorkspace(replaceAll: boolean): Promise<void> {
     const started = Date.now();
-    const readings = await vscode.window.withProgress(
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    // The saved indexes are for the first scan only: a rescan (settings, folders, Refresh) reads everything.
+    const saved = replaceAll ? new Map<string, SnapshotEntry[]>() : await this.restoreSaved(folders);
+    const results = await vscode.window.withProgress(
       { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
-      async () => (await Promise.all((vscode.workspace.workspaceFolders ?? []).map((folder) => this.readFolder(folder)))).flat(),
+      () => Promise.all(folders.map((folder) => this.readFolder(folder, saved.get(folder.uri.toString())))),
     );
+    const readings = results.flatMap((result) => result.readings);
     const { notes, unread } = this.take(readings);
-    // A rescan replaces everything in one change: notes no longer found go with the ones that could not be read.
+    // A rescan replaces everything in one change: notes no longer found go with the ones that could not be read;
+    // after a warm start, so do the saved notes whose files are gone.
     const found = new Set(readings.map(({ uri }) => uri.toString()));
-    const gone = replaceAll ? this.index.uris().filter((uri) => !found.has(uri)) : [];
+    const gone = replaceAll ? this.index.uris().filter((uri) => !found.has(uri)) : results.flatMap((result) => result.removed);
+    this.forget(gone);
     this.index.updateMany(notes, [...unread, ...gone]);
     this.output.info(vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms.', notes.length, this.index.sessionCount, Date.now() - started));
+    this.scheduleSave();
   }
 
-  /** One folder through the pipeline; local folders go to the platform's worker threads when it has them (Node). */
-  private async readFolder(folder: vscode.WorkspaceFolder): Promise<{ uri: vscode.Uri; reading: NoteReading }[]> {
+  /**
+   * Puts the saved notes of every folder that has a trusted saved index in the index at once, so the tree is drawn
+   * before a single note is read; the one reason a saved index is not trusted is logged. The entries restored, per
+   * folder URI.
+   */
+  private async restoreSaved(folders: readonly vscode.WorkspaceFolder[]): Promise<Map<string, SnapshotEntry[]>> {
+    const started = Date.now();
+    const restored = new Map<string, SnapshotEntry[]>();
+    for (const folder of folders) {
+      const bytes = await this.savedIndexes.get(folder.uri.toString());
+      if (!bytes) continue;
+      const settings = this.settings.folder(folder.uri);
+      const loaded = decodeSnapshot(bytes, { folder: folder.uri.toString(), settings: settingsKey(settings.parseOptions) }, folder.name);
+      if ('rejected' in loaded) {
+        this.output.info(vscode.l10n.t(loaded.rejected.message, ...loaded.rejected.args));
+        continue;
+      }
+      const entries = restorableEntries(loaded.snapshot, settings);
+      restored.set(folder.uri.toString(), entries);
+      for (const entry of entries) {
+        this.fileKeys.set(entry.note.uri, { folder: folder.uri.toString(), path: entry.path, key: entry.key });
+        this.report(vscode.Uri.parse(entry.note.uri), entry.note.diagnostics);
+      }
+    }
+    this.savedIndexes.clear();
+    const notes = [...restored.values()].flat().map((entry) => entry.note);
+    if (notes.length === 0) return restored;
+    this.index.updateMany(notes, []);
+    this.output.info(vscode.l10n.t('Restored {0} notes ({1} sessions) from the saved index in {2} ms; checking them for changes.', notes.length, this.index.sessionCount, Date.now() - started));
+    return restored;
+  }
+
+  /**
+   * One folder through the pipeline; local folders go to the platform's worker threads when it has them (Node).
+   * With `saved` entries (a warm start), only the files that changed since are read; `removed`: the saved notes
+   * whose files are gone.
+   */
+  private async readFolder(folder: vscode.WorkspaceFolder, saved: readonly SnapshotEntry[] | undefined): Promise<{ readings: WorkspaceReading[]; removed: string[] }> {
     const source = this.sourceOf(folder);
     const settings = this.settings.folder(folder.uri);
-    const files = (await listNotes(source, settings)).map((path) => folderFile(path, (p) => source.uriOf(p).toString()));
-    const withUris = (readings: readonly NoteReading[]) => readings.map((reading, i) => ({ uri: source.uriOf(files[i].path), reading }));
-    if (this.parseLocal && folder.uri.scheme === 'file' && files.length > 0) {
+    const listed = (await listNotes(source, settings)).map((path) => folderFile(path, (p) => source.uriOf(p).toString()));
+    const { stale: files, removed } = saved
+      ? await staleFiles(source, listed, saved, settings, READ_CONCURRENCY)
+      : { stale: listed, removed: [] };
+    const readings = await this.readFiles(folder, source, files, settings, saved !== undefined);
+    return { readings: readings.map((reading, i) => ({ folder, path: files[i].path, uri: source.uriOf(files[i].path), reading })), removed };
+  }
+
+  /** Reads and parses a folder's files, in the worker pool when it pays (local files, and not a handful of them). */
+  private async readFiles(folder: vscode.WorkspaceFolder, source: FolderSource, files: readonly NoteFileRef[], settings: FolderSettings, warm: boolean): Promise<readonly NoteReading[]> {
+    if (this.parseLocal && folder.uri.scheme === 'file' && files.length > 0 && (!warm || files.length >= WARM_POOL_MIN_FILES)) {
       const local = files.map((file): NoteFile => ({ ...file, path: source.uriOf(file.path).fsPath, settings }));
       try {
         const pooled = await this.parseLocal(local);
         if (pooled.workerFailures.length > 0) this.logWorkerFailure(pooled.workerFailures.join('; '), pooled.readOnMainThread);
-        return withUris(pooled.readings);
+        return pooled.readings;
       } catch (error) {
         // No pool at all (e.g. its script could not be started): the main thread reads the folder.
         this.logWorkerFailure(error instanceof Error ? error.message : String(error), files.length);
       }
     }
-    return withUris(await readNotes(source, files, settings, { cause: 'scan', concurrency: READ_CONCURRENCY }));
+    return readNotes(source, files, settings, { cause: 'scan', concurrency: READ_CONCURRENCY });
   }
 
   private logWorkerFailure(reason: string, notesReadOnMainThread: number): void {
     this.output.warn(vscode.l10n.t('A note-reading worker thread failed ({0}); its {1} notes were read on the main thread instead.', reason, notesReadOnMainThread));
   }
 
-  /** Reports each reading's problems; the parsed notes, and the URIs of notes that are not (or no longer) indexed. */
-  private take(readings: readonly { uri: vscode.Uri; reading: NoteReading }[]): { notes: ParsedNote[]; unread: string[] } {
+  /**
+   * Reports each reading's problems and keeps the version of each file read; the parsed notes, and the URIs of
+   * notes that are not (or no longer) indexed.
+   */
+  private take(readings: readonly WorkspaceReading[]): { notes: ParsedNote[]; unread: string[] } {
     const notes: ParsedNote[] = [];
     const unread: string[] = [];
-    for (const { uri, reading } of readings) {
+    for (const { folder, path, uri, reading } of readings) {
       this.report(uri, problemsOf(reading));
+      const key = uri.toString();
       if (reading.kind === 'parsed') notes.push(reading.note);
-      else unread.push(uri.toString());
+      else unread.push(key);
+      if (reading.kind === 'parsed' && reading.key) this.fileKeys.set(key, { folder: folder.uri.toString(), path, key: reading.key });
+      else this.fileKeys.delete(key);
     }
     return { notes, unread };
+  }
+
+  /** Notes leaving the index without a reading of their own: their saved version and their problems go too. */
+  private forget(uris: readonly string[]): void {
+    for (const uri of uris) {
+      this.fileKeys.delete(uri);
+      this.report(vscode.Uri.parse(uri), []);
+    }
+  }
+
+  /** Saves the index once changes have settled; never during a scan of the whole workspace (it saves at its end). */
+  private scheduleSave(): void {
+    if (!this.cache || this.isDisposed) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      if (this.scanning) return;
+      this.save().catch((error: unknown) => this.output.warn(vscode.l10n.t('The index could not be saved: {0}', error instanceof Error ? error.message : String(error))));
+    }, SAVE_DEBOUNCE_MS);
+  }
+
+  /** One snapshot per workspace folder: the notes as parsed from files whose version on disk is known. */
+  private async save(): Promise<void> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const folderKey = folder.uri.toString();
+      const entries: SnapshotEntry[] = [];
+      for (const [uri, { folder: owner, path, key }] of this.fileKeys) {
+        const note = owner === folderKey ? this.index.parsedNote(uri) : undefined;
+        if (note) entries.push({ path, key, note });
+      }
+      const settings = settingsKey(this.settings.folder(folder.uri).parseOptions);
+      await this.cache!.write(folder.uri, folder.name, { folder: folderKey, settings, entries });
+    }
   }
 
   private queue(uri: vscode.Uri): void {
@@ -282,9 +409,12 @@ export class NoteWorkspace extends Disposable {
         if (await this.isFolder(folder)) uris.push(...(await this.files.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), undefined)));
       }
     }
-    const readings = await Promise.all(uris.map(async (uri) => ({ uri, reading: await this.readOpenOrSaved(uri) })));
-    const { notes, unread } = this.take(readings.filter((entry): entry is { uri: vscode.Uri; reading: NoteReading } => entry.reading !== undefined));
-    this.index.updateMany(notes, [...removed, ...unread, ...readings.filter((entry) => entry.reading === undefined).map(({ uri }) => uri.toString())]);
+    const readings = await Promise.all(uris.map((uri) => this.readOpenOrSaved(uri)));
+    const { notes, unread } = this.take(readings.filter((entry): entry is WorkspaceReading => entry !== undefined));
+    const notNotes = uris.filter((_, i) => readings[i] === undefined).map((uri) => uri.toString());
+    this.forget([...removed, ...notNotes]);
+    this.index.updateMany(notes, [...removed, ...unread, ...notNotes]);
+    this.scheduleSave();
   }
 
   private async isFolder(uri: vscode.Uri): Promise<boolean> {
@@ -306,6 +436,8 @@ export class NoteWorkspace extends Disposable {
         const note = this.parseOpen(document);
         if (!note) return;
         this.report(document.uri, note.diagnostics);
+        // The index now holds unsaved text: the file's version on disk no longer describes it, so it is not saved.
+        if (this.fileKeys.delete(key)) this.scheduleSave();
         this.index.updateMany([note], []);
       }, TYPING_DEBOUNCE_MS),
     );
@@ -313,22 +445,28 @@ export class NoteWorkspace extends Disposable {
 
   /** The note of a document of a workspace folder, its unsaved text parsed with the folder's settings. */
   private parseOpen(document: vscode.TextDocument): ParsedNote | undefined {
-    const file = this.fileOf(document.uri);
-    return file && parseNoteText(document.getText(), file, this.settings.folder(document.uri));
+    return this.parseText(document.uri, document.getText());
+  }
+
+  /** `text` read as the note at `uri` (a file of a workspace folder) with its folder's settings, alone. */
+  parseText(uri: vscode.Uri, text: string): ParsedNote | undefined {
+    const file = this.fileOf(uri);
+    return file && parseNoteText(text, file, this.settings.folder(uri));
   }
 
   /**
    * A file an event reported, read as the scan reads it — except that an open document may hold unsaved edits,
    * which win over the file on disk. Undefined when the file is not a note of the workspace (any longer).
    */
-  private async readOpenOrSaved(uri: vscode.Uri): Promise<NoteReading | undefined> {
+  private async readOpenOrSaved(uri: vscode.Uri): Promise<WorkspaceReading | undefined> {
     if (!this.isIncluded(uri)) return undefined;
+    const folder = vscode.workspace.getWorkspaceFolder(uri)!;
+    const path = relativePath(folder, uri);
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     const note = open?.isDirty ? this.parseOpen(open) : undefined;
-    if (note) return { kind: 'parsed', note };
-    const folder = vscode.workspace.getWorkspaceFolder(uri)!;
+    if (note) return { folder, path, uri, reading: { kind: 'parsed', note } };
     const file = this.fileOf(uri)!;
-    return readNote(this.sourceOf(folder), { ...file, path: relativePath(folder, uri) }, this.settings.folder(uri), 'event');
+    return { folder, path, uri, reading: await readNote(this.sourceOf(folder), { ...file, path }, this.settings.folder(uri), 'event') };
   }
 
   private fileOf(uri: vscode.Uri): Omit<NoteFileRef, 'path'> | undefined {
@@ -372,6 +510,7 @@ export class NoteWorkspace extends Disposable {
 
   override dispose(): void {
     if (this.pendingTimer) clearTimeout(this.pendingTimer);
+    clearTimeout(this.saveTimer);
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     super.dispose();
   }

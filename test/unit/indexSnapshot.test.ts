@@ -3,7 +3,11 @@
 // whatever changed, was added, removed or renamed while the window was closed — folder readings included — and
 // reads only what changed; a note that the excludes or the size cap now leave out is neither restored nor saved.
 import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import fc from 'fast-check';
+import { runCli } from '../../src/cli/main';
 import {
   contentHash, decodeSnapshot, encodeSnapshot, MAX_SNAPSHOT_BYTES, PARSED_NOTE_VERSION, restorableEntries, settingsKey,
   type FolderSnapshot, type SnapshotEntry,
@@ -314,5 +318,64 @@ describe('the saved index', () => {
         { seed: propertySeed(process.env.FC_SEED), numRuns: 60 },
       );
     });
+  });
+});
+
+describe('conference-notes --cache', () => {
+  let scratch: string;
+  beforeEach(() => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'cli-cache-'));
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  async function sessions(...args: string[]): Promise<{ out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await runCli(['sessions', '--format', 'json', ...args], { out: (text) => (out += text), err: (text) => (err += text) });
+    assert.equal(code, 0, err);
+    return { out, err };
+  }
+
+  /** Writes a note with an mtime long past, so the saved index trusts its stat. */
+  function note(folder: string, relative: string, text: string, mtime = OLD / 1000): void {
+    const file = path.join(folder, ...relative.split('/'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    utimesSync(file, mtime, mtime);
+  }
+
+  it('saves the index in the folder it names, prints the same from it, and sees what changed since', async () => {
+    const notes = path.join(scratch, 'notes');
+    const cache = path.join(scratch, 'cache');
+    note(notes, 'devconf/talk-1.md', sessionFile(1));
+    note(notes, 'reports/pycon.md', report('PyCon 2024'));
+    const cold = await sessions(notes);
+    const first = await sessions('--cache', cache, notes);
+    assert.equal(first.out, cold.out);
+    assert.equal(readdirSync(cache).filter((name) => name.endsWith('.snapshot')).length, 1);
+    const second = await sessions('--cache', cache, notes);
+    assert.equal(second.out, cold.out);
+    assert.equal(second.err, '');
+
+    note(notes, 'devconf/talk-1.md', sessionFile(1, 'Another track'), OLD / 1000 + 60);
+    note(notes, 'devconf/talk-2.md', sessionFile(2));
+    const changed = await sessions('--cache', cache, notes);
+    assert.equal(changed.out, (await sessions(notes)).out);
+    assert.match(changed.out, /Another track/);
+    assert.match(changed.out, /Talk 2/);
+  });
+
+  it('says once that a damaged saved index was ignored, and reads every note', async () => {
+    const notes = path.join(scratch, 'notes');
+    const cache = path.join(scratch, 'cache');
+    note(notes, 'devconf/talk-1.md', sessionFile(1));
+    const cold = await sessions(notes);
+    await sessions('--cache', cache, notes);
+    const [file] = readdirSync(cache);
+    writeFileSync(path.join(cache, file), 'not a snapshot');
+    const damaged = await sessions('--cache', cache, notes);
+    assert.equal(damaged.out, cold.out);
+    assert.equal(damaged.err.trim().split('\n').length, 1, damaged.err);
+    assert.match(damaged.err, /damaged or incomplete/);
   });
 });

@@ -93,6 +93,11 @@ export function contentHash(bytes: Uint8Array): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
+/** The name of a folder's snapshot file in a host's cache folder: a hash of the folder's URI, which the snapshot also holds. */
+export function snapshotFileName(folder: string): string {
+  return `${contentHash(new TextEncoder().encode(folder))}.snapshot`;
+}
+
 /** JSON with object keys in sorted order, so equal options give equal text whatever order they were built in. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -260,18 +260,18 @@ export async function staleFiles(
   return { stale, unchanged, removed };
 }
 
-/** A folder read with a snapshot: list → exclude → stat every note → read only the stale ones. */
+/** A folder read with a snapshot: list → exclude → stat every note → read only the stale ones. `files`: the listing. */
 export async function readFolderWarm(
   source: NoteSource,
   settings: FolderSettings,
   uriOf: (path: string) => string,
   saved: readonly SnapshotEntry[],
   concurrency: number,
-): Promise<{ readonly readings: FolderReading[]; readonly unchanged: SnapshotEntry[]; readonly removed: string[] }> {
+): Promise<{ readonly files: NoteFileRef[]; readonly readings: FolderReading[]; readonly unchanged: SnapshotEntry[]; readonly removed: string[] }> {
   const files = (await listNotes(source, settings)).map((path) => folderFile(path, uriOf));
   const { stale, unchanged, removed } = await staleFiles(source, files, saved, settings, concurrency);
   const readings = await readNotes(source, stale, settings, { cause: 'scan', concurrency });
-  return { readings: stale.map((file, i) => ({ file, reading: readings[i] })), unchanged, removed };
+  return { files, readings: stale.map((file, i) => ({ file, reading: readings[i] })), unchanged, removed };
 }
 
 /** The entries of the next snapshot: the unchanged ones, and every file read whose version is known. */
