@@ -82,4 +82,25 @@ describe('readFrontMatter', () => {
     assert.equal(mapping.problem, undefined);
     assert.ok(mapping.data.key === `x${spaces}y`, 'the value keeps its inner spaces');
   });
+
+  it('reads TOML front matter between +++ lines as text values, dates as written', () => {
+    const text = '+++\ntitle = "DroidKaigi 2031 参加レポート"\ndate = 2031-09-14T18:00:00+09:00\nday = 2031-09-15\ndraft = true\nweight = 3\ntags = ["Android", "イベント"]\n\n[params]\nimage = "a.png"\n+++\n# Body\n';
+    const result = readFrontMatter(text);
+    assert.equal(result.problem, undefined);
+    assert.deepEqual(JSON.parse(JSON.stringify(result.data)), {
+      title: 'DroidKaigi 2031 参加レポート', date: '2031-09-14T18:00:00+09:00', day: '2031-09-15', draft: 'true', weight: '3', tags: ['Android', 'イベント'],
+      params: { image: 'a.png' },
+    });
+    assert.deepEqual({ ...result.keyLines }, { title: 1, date: 2, day: 3, draft: 4, weight: 5, tags: 6 });
+    assert.equal(text.slice(result.bodyOffset), '# Body\n');
+    assert.equal(result.bodyLine, 11);
+  });
+
+  it('reports invalid or unclosed TOML front matter and keeps the body', () => {
+    const invalid = readFrontMatter('+++\ntitle = "ok"\ntitle = "twice"\n+++\n# Body\n');
+    assert.deepEqual([invalid.problem?.code, invalid.problem?.line, invalid.data, invalid.bodyLine], ['toml-invalid', 2, {}, 4]);
+    const unclosed = readFrontMatter('+++\ntitle = "x"\n# Body\n');
+    assert.deepEqual([unclosed.problem?.code, unclosed.bodyOffset], ['toml-unclosed', 0]);
+    assert.deepEqual(readFrontMatter('++ not front matter\n').problem, undefined);
+  });
 });

@@ -42,7 +42,7 @@ describe('parseNote: report layout', () => {
 
   it('takes the conference from the H1', () => {
     assert.equal(note.layout, 'report');
-    assert.equal(note.conference, 'DevSummit 2031 Online レポート');
+    assert.equal(note.conference, 'DevSummit 2031 Online', 'a trailing レポート is what the page is, not the event');
     assert.deepEqual(note.diagnostics, []);
   });
 
@@ -240,7 +240,7 @@ describe('parseNote: folders, fileDefaults and heading filters', () => {
   it('names the conference from several folder levels, readable, ahead of the H1', () => {
     const options: Partial<ParseOptions> = { conferenceFolderDepth: 2, readableFolderNames: true };
     assert.equal(parse('# Talk notes\n### A\n', ['2016', 'djangocon-us', 'README.md'], options).conference, 'djangocon us 2016');
-    assert.equal(parse('# Blacklight notes\n', ['Blacklight-Summit-2022.md'], options).conference, 'Blacklight notes', 'a root file: its H1');
+    assert.equal(parse('# Blacklight notes\n', ['Blacklight-Summit-2022.md'], options).conference, 'Blacklight', 'a root file: its H1, without the word notes');
     assert.equal(parse('### A\n', ['2024_08_ElixirConfUs.md'], options).conference, 'ElixirConfUs 2024', 'a root file without H1: its name');
   });
 
@@ -318,7 +318,7 @@ describe('parseNote: bad input', () => {
     assert.equal(problem.severity, 'error');
     assert.equal(problem.message, PARSER_MESSAGES['yaml-invalid']);
     assert.ok(problem.line !== undefined && problem.line >= lineOf(text, 'tags: [open, list') && problem.line <= lineOf(text, 'status: attended'));
-    assert.equal(note.conference, 'DevSummit 2031 report', 'front matter ignored, H1 used');
+    assert.equal(note.conference, 'DevSummit 2031', 'front matter ignored, H1 used');
     assert.deepEqual(titles(note), ['Still Read Despite Broken Front Matter']);
     assert.deepEqual(note.sessions[0].speakers, ['Ada Lovelace']);
   });
@@ -385,7 +385,7 @@ describe('parseNote: the seed report', function () {
     const decoded = decodeNoteBytes(readFileSync(SEED));
     assert.ok('text' in decoded);
     const note = parse(decoded.text, ['kubecon-na-2020-report.md']);
-    assert.equal(note.conference, 'KubeCon + CloudNativeCon NA 2020 Virtual レポート');
+    assert.equal(note.conference, 'KubeCon + CloudNativeCon NA 2020 Virtual');
     assert.equal(note.sessions.length, 16);
     assert.equal(new Set(note.sessions.map((session) => session.track)).size, 3);
     assert.ok(note.sessions.every((session) => session.track !== undefined));

@@ -1,9 +1,14 @@
-// YAML front matter: split off the top of a note and parse it safely. Values are read as text (the YAML
+// Front matter: split off the top of a note and parse it safely. YAML between `---` lines (every blog engine but
+// Hugo's default) or TOML between `+++` lines (Hugo). YAML: Values are read as text (the YAML
 // failsafe schema: strings, lists and maps only), so `date: 2020-11-17` or `version: 1.10` stay as written and
 // no tag can construct an object or run code. Aliases are capped so a "billion laughs" block cannot expand, and
 // an oversized block is not parsed at all. Any problem leaves the front matter empty and the body intact.
 // Most front matter is a few flat `key: value` lines; those are read directly, because the YAML parser costs
-// more than the whole markdown pass of a typical note.
+// more than the whole markdown pass of a typical note. TOML is read by smol-toml (pure JavaScript, no Node built-in,
+// so the web worker reads it too), and its values are turned into the same text values: an unquoted TOML date
+// (`date = 2031-03-07T10:00:00+09:00`) stays as written, `draft = true` becomes `true`.
+// @ts-expect-error TS1479: smol-toml's types are ES-module only; the bundle and the test runner load its CommonJS build (its `require` export), so the import is sound.
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { LineCounter, parseDocument, isMap, isScalar, stringify } from 'yaml';
 
 /** Front matter longer than this is ignored: real front matter is a few hundred characters. */
@@ -13,6 +18,8 @@ export const FRONT_MATTER_MAX_ALIASES = 50;
 
 export type FrontMatterProblem =
   | { readonly code: 'yaml-invalid'; readonly line: number; readonly detail: string }
+  | { readonly code: 'toml-invalid'; readonly line: number; readonly detail: string }
+  | { readonly code: 'toml-unclosed'; readonly line: number }
   | { readonly code: 'yaml-alias-limit'; readonly line: number }
   | { readonly code: 'front-matter-too-large'; readonly line: number }
   | { readonly code: 'front-matter-not-mapping'; readonly line: number }
@@ -32,28 +39,44 @@ export interface FrontMatter {
 
 const OPENING = /^---[ \t]*\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/gm;
+const TOML_OPENING = /^\+\+\+[ \t]*\n/;
+const TOML_CLOSING = /^\+\+\+[ \t]*$/gm;
+const EMPTY: Pick<FrontMatter, 'data' | 'keyLines'> = Object.freeze({ data: Object.freeze({}), keyLines: Object.freeze({}) });
+
+interface FrontMatterBlock {
+  readonly source: string;
+  readonly body: Pick<FrontMatter, 'bodyOffset' | 'bodyLine'>;
+}
+
+/** The text between the opening line and the closing line, or the front matter to return when there is none to parse. */
+function splitBlock(text: string, opening: RegExp, closing: RegExp, unclosed: 'front-matter-unclosed' | 'toml-unclosed'): FrontMatterBlock | FrontMatter {
+  const open = opening.exec(text);
+  if (!open) return { ...EMPTY, bodyOffset: 0, bodyLine: 0 };
+  closing.lastIndex = open[0].length;
+  const close = closing.exec(text);
+  if (!close) return { ...EMPTY, bodyOffset: 0, bodyLine: 0, problem: { code: unclosed, line: 0 } };
+  const source = text.slice(open[0].length, close.index);
+  const afterClosing = close.index + close[0].length;
+  const bodyOffset = text.charAt(afterClosing) === '\n' ? afterClosing + 1 : afterClosing;
+  const body = { bodyOffset, bodyLine: 2 + countLines(source) };
+  if (source.length > FRONT_MATTER_MAX_CHARS) return { ...EMPTY, ...body, problem: { code: 'front-matter-too-large', line: 0 } };
+  return { source, body };
+}
 
 /**
  * Splits and parses the front matter of `text`, which must already have LF line endings and no BOM.
- * Front matter is a `---` line at the very start, closed by a `---` or `...` line.
+ * Front matter is a `---` line at the very start, closed by a `---` or `...` line, or a `+++` line closed by
+ * another (TOML).
  */
 export function readFrontMatter(text: string): FrontMatter {
-  const empty = { data: {}, keyLines: {} };
   // Most reports have no front matter: one character tells.
-  if (text.charCodeAt(0) !== 0x2d) return { ...empty, bodyOffset: 0, bodyLine: 0 };
-  const opening = OPENING.exec(text);
-  if (!opening) return { ...empty, bodyOffset: 0, bodyLine: 0 };
-  const yamlStart = opening[0].length;
-  CLOSING.lastIndex = yamlStart;
-  const closing = CLOSING.exec(text);
-  if (!closing) return { ...empty, bodyOffset: 0, bodyLine: 0, problem: { code: 'front-matter-unclosed', line: 0 } };
-
-  const yamlSource = text.slice(yamlStart, closing.index);
-  const closingLine = 1 + countLines(yamlSource);
-  const afterClosing = closing.index + closing[0].length;
-  const bodyOffset = text.charAt(afterClosing) === '\n' ? afterClosing + 1 : afterClosing;
-  const body = { bodyOffset, bodyLine: closingLine + 1 };
-  if (yamlSource.length > FRONT_MATTER_MAX_CHARS) return { ...empty, ...body, problem: { code: 'front-matter-too-large', line: 0 } };
+  const first = text.charCodeAt(0);
+  if (first === 0x2b) return readTomlFrontMatter(text);
+  if (first !== 0x2d) return { ...EMPTY, bodyOffset: 0, bodyLine: 0 };
+  const block = splitBlock(text, OPENING, CLOSING, 'front-matter-unclosed');
+  if (!('source' in block)) return block;
+  const { source: yamlSource, body } = block;
+  const { bodyOffset } = body;
 
   const simple = readFlatYaml(yamlSource);
   if (simple) return { data: simple.data, keyLines: simple.keyLines, bodyOffset, bodyLine: body.bodyLine };
@@ -63,16 +86,16 @@ export function readFrontMatter(text: string): FrontMatter {
   const firstError = document.errors[0];
   if (firstError) {
     const yamlLine = firstError.linePos?.[0].line ?? 1;
-    return { ...empty, ...body, problem: { code: 'yaml-invalid', line: yamlLine, detail: errorSummary(firstError.message) } };
+    return { ...EMPTY, ...body, problem: { code: 'yaml-invalid', line: yamlLine, detail: errorSummary(firstError.message) } };
   }
-  if (document.contents === null) return { ...empty, ...body };
-  if (!isMap(document.contents)) return { ...empty, ...body, problem: { code: 'front-matter-not-mapping', line: 1 } };
+  if (document.contents === null) return { ...EMPTY, ...body };
+  if (!isMap(document.contents)) return { ...EMPTY, ...body, problem: { code: 'front-matter-not-mapping', line: 1 } };
 
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: FRONT_MATTER_MAX_ALIASES });
   } catch (error) {
-    if (error instanceof ReferenceError) return { ...empty, ...body, problem: { code: 'yaml-alias-limit', line: 1 } };
+    if (error instanceof ReferenceError) return { ...EMPTY, ...body, problem: { code: 'yaml-alias-limit', line: 1 } };
     throw error;
   }
   const keyLines: Record<string, number> = {};
@@ -80,6 +103,50 @@ export function readFrontMatter(text: string): FrontMatter {
     if (isScalar(pair.key) && pair.key.range) keyLines[String(pair.key.value)] = lineCounter.linePos(pair.key.range[0]).line;
   }
   return { data: data as Record<string, unknown>, keyLines, ...body };
+}
+
+function readTomlFrontMatter(text: string): FrontMatter {
+  const block = splitBlock(text, TOML_OPENING, TOML_CLOSING, 'toml-unclosed');
+  if (!('source' in block)) return block;
+  const { source: tomlSource, body } = block;
+  let table: Record<string, unknown>;
+  try {
+    table = parseToml(tomlSource);
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error;
+    return { ...EMPTY, ...body, problem: { code: 'toml-invalid', line: error.line, detail: error.message.split('\n', 1)[0] } };
+  }
+  const data: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(table)) data[key] = tomlText(table[key]);
+  return { data, keyLines: tomlKeyLines(tomlSource), ...body };
+}
+
+/** TOML values as the text values YAML front matter gives: dates as written, numbers and booleans as text. */
+function tomlText(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString().replace(/\.000(?=Z|[+-]|$)/, '');
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (Array.isArray(value)) return value.map(tomlText);
+  if (typeof value === 'object' && value !== null) {
+    const table: Record<string, unknown> = Object.create(null);
+    for (const [key, item] of Object.entries(value)) table[key] = tomlText(item);
+    return table;
+  }
+  return value;
+}
+
+const TOML_KEY = /^[ \t]*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))[ \t]*=/;
+
+/** Zero-based document line of each top-level TOML key: the lines before the first `[table]` header. */
+function tomlKeyLines(source: string): Record<string, number> {
+  const keyLines: Record<string, number> = Object.create(null);
+  const lines = source.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    if (/^[ \t]*\[/.test(lines[index])) break;
+    const key = TOML_KEY.exec(lines[index]);
+    const name = key && (key[1] ?? key[2] ?? key[3]);
+    if (name !== null && name !== undefined && !(name in keyLines)) keyLines[name] = index + 1; // the TOML starts on document line 1
+  }
+  return keyLines;
 }
 
 // The flat subset read without the YAML parser: `key: plain value`, `key: [a, b]`, `key:` followed by `  - item`

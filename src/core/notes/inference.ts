@@ -19,6 +19,8 @@ export interface FileStructure {
   /** The user's `nonSessionHeadings`. */
   readonly nonSessionPatterns: readonly string[];
   readonly matches: (text: string, pattern: string) => boolean;
+  /** A blog post: a link to slides or a video, or a speaker line, anywhere in a section makes its heading a talk. */
+  readonly blogPost?: boolean;
 }
 
 /** A heading with what inference found out about it. */
@@ -98,11 +100,34 @@ function facts(structure: FileStructure): HeadingFacts[] {
       const { content, line, listItem } = paragraphs[at];
       hasFields = (listItem || content.includes('::')) && readFieldLines(content, line, listItem).some((field) => SESSION_FIELDS.has(field.name));
     }
-    const score = role === 'candidate' ? Math.max(talkScore(heading.text) + (boldNames.length > 0 ? 1 : 0), hasFields ? 2 : 0) : 0;
+    const evidence = structure.blogPost === true && role === 'candidate' && hasTalkEvidence(structure, index, paragraph);
+    const score = role === 'candidate' ? Math.max(talkScore(heading.text) + (boldNames.length > 0 ? 1 : 0), hasFields || evidence ? 2 : 0) : 0;
     // Code blocks and tables are not paragraphs: a gap of more than a blank line is content too.
     result.push({ heading, index, role, score, hasContent: hasParagraph || nextLine - heading.line > 2, boldNames, hasFields });
   }
   return result;
+}
+
+// Where talks are published: a section of a post that links its slides or its video (a URL, an embed, an iframe)
+// is a talk's. Zenn writes embeds as `@[speakerdeck](id)`, Hatena Blog as `[https://…:embed]`.
+const TALK_MEDIA = /https?:\/\/(?:www\.|m\.)?(?:speakerdeck\.com|(?:[a-z]{2}\.)?slideshare\.net|docs\.google\.com\/presentation|youtube\.com|youtu\.be|vimeo\.com|slides\.com)\/|@\[(?:speakerdeck|slideshare|docswell|youtube)\]/i;
+const SPEAKER_LINE = /^(?:[-*]\s+)?(?:\*\*|__)?(?:speakers?|presenters?|登壇者|スピーカー|発表者|講演者)(?:\*\*|__)?\s*[:：]/im;
+
+/**
+ * Whether the section of heading `index` links slides or a video, or names its speaker: its text and its own parts
+ * (`### Slides` under a talk), down to the next heading at its level or above or to a deeper heading that may be a talk.
+ */
+function hasTalkEvidence(structure: FileStructure, index: number, firstParagraph: number): boolean {
+  const { headings, paragraphs } = structure;
+  const level = headings[index].level;
+  let end = index + 1;
+  while (end < headings.length && headings[end].level > level && headingRole(headings[end].text, structure.nonSessionPatterns, structure.matches) !== 'candidate') end++;
+  const endLine = end < headings.length ? headings[end].line : Number.MAX_SAFE_INTEGER;
+  for (let at = firstParagraph; at < paragraphs.length && paragraphs[at].line < endLine; at++) {
+    const { content } = paragraphs[at];
+    if (TALK_MEDIA.test(content) || SPEAKER_LINE.test(content)) return true;
+  }
+  return false;
 }
 
 /** `**Name**` lines (a paragraph of them): the speakers of the talk above. */
@@ -237,6 +262,27 @@ export function inferLayout(structure: FileStructure, landingCandidate: boolean)
   return { ...plan, strong: plan.talkShare >= 0.5 && plan.sessionCount >= 2, titleHeading: peers.length === 0 ? first.heading : undefined };
 }
 
+/**
+ * The layout of a blog post that may report a conference. `titled`: its title already says it reports an event;
+ * otherwise the structure must show it — day headings, or at least two sections that read like talks (a speaker, a
+ * time, slides or a video). A post that is no report holds no session, however many headings it has.
+ */
+export function inferBlogLayout(structure: FileStructure, titled: boolean): InferredLayout {
+  const { headings, paragraphs } = structure;
+  const all = facts(structure);
+  // Most engines render the front matter title as the page's H1; a post that repeats it writes one H1 above the rest.
+  const first = all[0];
+  const title = first !== undefined && first.heading.level === 1 && first.role === 'candidate' && all.every((fact) => fact === first || fact.heading.level > 1)
+    ? first
+    : undefined;
+  const plan = planReport(all, title, true, false);
+  const days = all.some((fact) => fact.role === 'day');
+  if (!titled && !days && plan.talks < 2) return emptyLayout('none', true, headings);
+  const items = plan.sessionCount === 0 ? itemSessions(paragraphs, title ? title.heading.line + 1 : 0) : undefined;
+  if (items) return planItems(all, items, title?.heading, true);
+  return { ...plan, strong: true };
+}
+
 /** Signs that an H1 titles one talk: a speaker in it, a bare name heading right under it, or a talk's own sections. */
 function talkTitleSigns(all: readonly HeadingFacts[], title: HeadingFacts): boolean {
   if (talkScore(title.heading.text) >= 2) return true;
@@ -262,6 +308,8 @@ interface ReportPlan extends InferredLayout {
   readonly talkShare: number;
   /** Session headings with session fields under them. */
   readonly withFields: number;
+  /** Session headings that read like talks. */
+  readonly talks: number;
 }
 
 function planItems(all: readonly HeadingFacts[], found: { kind: SessionItemKind; items: SessionItem[] }, title: MarkdownHeading | undefined, strong: boolean): InferredLayout {
@@ -356,7 +404,7 @@ function planReport(all: readonly HeadingFacts[], title: HeadingFacts | undefine
   }
   return {
     vote: 'report', strong: false, documentTitle: title?.heading, titleIsSession, sessionLevel, trackLevel,
-    itemKind: 'heading', items: NO_ITEMS, kinds, leftOut, headingSpeakers, sessionCount, withFields,
+    itemKind: 'heading', items: NO_ITEMS, kinds, leftOut, headingSpeakers, sessionCount, withFields, talks,
     talkShare: sessionCount === 0 ? 0 : talks / sessionCount,
   };
 }

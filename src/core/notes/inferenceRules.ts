@@ -35,6 +35,9 @@ export function dayName(text: string): string {
 
 // `Sessions 1 - 2`, `Session 3`, `Block 2`, `Slot 4 – 6`: numbered groups of a programme, not talks.
 const SLOT_GROUP = /^(?:sessions?|slots?|blocks?|rounds?|parts?|セッション|枠)\s*\d+(?:\s*[-–—~〜]\s*\d+)?$/i;
+// `Sessions I attended`, `聞いたセッション`, `セッション一覧`: a heading that gathers the talks below it without naming a track
+// (a bare `Sessions` may be a track of a report, beside `Keynote` and `Lightning Talks`).
+const TALK_GROUP = /^(?:(?:sessions?|talks?) i (?:attended|watched|saw)|(?:(?:参加|聴講|視聴)した|聞いた|見た|気になった)(?:セッション|トーク|発表|講演)|(?:セッション|トーク|発表|講演)(?:一覧|紹介))$/i;
 
 /** Heading texts that never name a talk: sections of a talk, of a report, or lists kept alongside the notes. */
 export const DEFAULT_NON_SESSION_HEADINGS: readonly string[] = [
@@ -49,6 +52,11 @@ export const DEFAULT_NON_SESSION_HEADINGS: readonly string[] = [
   '概要', 'まとめ', '所感', '感想', '全体の感想', '目次', 'はじめに', 'おわりに', '振り返り', 'メモ', 'リンク', '参考',
   '参考資料', '参考リンク', '資料', 'スライド', '動画', '質疑応答', '質問', 'q&a', 'qa', 'todo', 'やること', '用語集',
   '登壇者', 'スピーカー', '発表者', 'スポンサー', '懇親会', 'ハイライト',
+  // What a blog's conference report tells besides the talks: the day around them.
+  'lunch', 'lunch break', 'break', 'coffee break', 'party', 'after party', 'afterparty', 'dinner', 'networking', 'booth',
+  'booths', 'sponsor booths', 'venue', 'registration', 'swag', 'final thoughts', 'closing thoughts', 'wrap-up', 'wrap up',
+  'ランチ', 'お昼', '昼食', '休憩', 'ブース', 'スポンサーブース', '会場', '会場の様子', '受付', 'ノベルティ', 'パーティー',
+  'アフターパーティー', '打ち上げ', '最後に', 'さいごに', 'おまけ', 'あとがき', '参考文献', '全体を通して', 'きっかけ',
 ];
 
 const NON_SESSION_SET = new Set(DEFAULT_NON_SESSION_HEADINGS.map(normalizeWording));
@@ -87,7 +95,7 @@ function wordingRole(trimmed: string): HeadingRole {
 function readRole(trimmed: string): HeadingRole {
   if (isDayLabel(trimmed)) return 'day';
   const wording = normalizeWording(trimmed);
-  if (SLOT_GROUP.test(wording)) return 'slot-group';
+  if (SLOT_GROUP.test(wording) || TALK_GROUP.test(wording)) return 'slot-group';
   if (NON_SESSION_SET.has(wording) || NON_SESSION_PATTERN.test(wording)) return 'non-session';
   return 'candidate';
 }
@@ -254,6 +262,19 @@ export function eventName(text: string, pathYear: string | undefined, dropNoteWo
   const head = value.split(/\s+(?:\||-|–|—)\s+|:\s/)[0].replace(/\s*['’‘]\d{2}\b/, '').trim();
   const named = head.split(/\s+/).filter((word) => !NOTE_WORDS.test(word)).join(' ') || head;
   return pathYear ? `${named} ${pathYear}` : named;
+}
+
+// `… report`, `… notes`, `… レポート`, `… 参加レポート`: what the page is, not part of the event's name.
+const TRAILING_REPORT_WORD = /(?:\s+(?:[-–—:：|]\s*)?(?:report|notes|recap)|\s*(?:[-–—:：|]\s*)?(?:参加レポート|参加記|レポート))$/i;
+
+/**
+ * A conference name taken from a heading, without a trailing word that says what the page is (`JP DevDays 2031 参加レポート`
+ * → `JP DevDays 2031`, `Summit 2031 report` → `Summit 2031`). A name that is only that word stays.
+ */
+export function withoutReportWord(name: string): string {
+  const match = TRAILING_REPORT_WORD.exec(name);
+  const rest = match ? name.slice(0, match.index).trim() : '';
+  return rest.length > 0 ? rest : name;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

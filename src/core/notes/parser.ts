@@ -10,10 +10,11 @@ import { compileGlob, type Glob } from './glob';
 import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
 import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
 import { coreMessage } from '../messages';
-import { inferLayout, isLinkParagraph, usableTitle, type InferredLayout } from './inference';
+import { blogPostOf, postConference, reportSigns, type BlogPost } from './blogPosts';
+import { inferBlogLayout, inferLayout, isLinkParagraph, usableTitle, type InferredLayout } from './inference';
 import {
   dayName, dayOfFolder, eventName, headingRole, isBoilerplateName, isDayFileName, isDayFolder, isLandingName, isNameLike, isYearFolder, namesEvent,
-  splitTitleSpeakers, yearOf,
+  splitTitleSpeakers, withoutReportWord, yearOf,
 } from './inferenceRules';
 import { DEFAULT_PARSE_OPTIONS, SESSION_STATUSES } from './model';
 import type {
@@ -28,6 +29,8 @@ export const PARSER_MESSAGES = {
   'front-matter-too-large': 'The front matter is longer than {0} characters and was ignored.',
   'front-matter-not-mapping': 'The front matter is not a list of "key: value" lines and was ignored.',
   'front-matter-unclosed': 'The front matter that starts here has no closing "---" line; the file was read as markdown.',
+  'toml-invalid': 'Invalid TOML in the front matter: {0}. The front matter was ignored; the rest of the note was read.',
+  'toml-unclosed': 'The TOML front matter that starts here has no closing "+++" line; the file was read as markdown.',
   'invalid-level': '"{0}" must be a heading level from 1 to 6 (or "none" for the track level), not "{1}".',
   'unknown-status': 'Unknown status "{0}"; use one of: {1}.',
   'unknown-type': 'Unknown note type "{0}"; use session, report or index.',
@@ -52,7 +55,7 @@ function detachedList(values: readonly string[] | undefined): string[] {
 
 function diagnostic(code: ParserMessageCode, noteArgs: readonly string[], line?: number): NoteDiagnostic {
   const args = noteArgs.map(detached); // the index keeps diagnostics, not note text
-  const severity = code === 'binary-file' || code === 'not-utf8' || code === 'yaml-invalid' ? 'error' : 'warning';
+  const severity = code === 'binary-file' || code === 'not-utf8' || code === 'yaml-invalid' || code === 'toml-invalid' ? 'error' : 'warning';
   const message: NoteDiagnostic = { ...coreMessage(PARSER_MESSAGES, code, args), severity };
   return line === undefined ? message : { ...message, line };
 }
@@ -244,6 +247,9 @@ interface SessionFields {
 type NoteType = 'session' | 'report' | 'index';
 const NOTE_TYPES: Readonly<Record<string, NoteType>> = { session: 'session', report: 'report', index: 'index', 'セッション': 'session', 'レポート': 'report' };
 
+// What blog engines write in a post's `type` (Zenn's `tech` / `idea`, a theme's `post`): the post's kind, not ours.
+const BLOG_TYPES: ReadonlySet<string> = new Set(['tech', 'idea', 'post', 'posts', 'page', 'article', 'blog']);
+
 /** What front matter (the file's own, or `fileDefaults`) says about a note. */
 interface NoteHeader {
   readonly fields: SessionFields;
@@ -340,7 +346,7 @@ function readHeader(data: Readonly<Record<string, unknown>>, keyLines: Readonly<
     const single = (typeof text === 'string' ? text : text[0] ?? '').trim();
     if (name === 'type') {
       type ??= NOTE_TYPES[single.toLowerCase()];
-      if (!NOTE_TYPES[single.toLowerCase()]) diagnostics.push(diagnostic('unknown-type', [single], line));
+      if (!NOTE_TYPES[single.toLowerCase()] && !BLOG_TYPES.has(single.toLowerCase())) diagnostics.push(diagnostic('unknown-type', [single], line));
     } else if (name === 'trackLevel' || name === 'sessionLevel') {
       const level = headingLevel(single, name === 'trackLevel');
       if (level === undefined) diagnostics.push(diagnostic('invalid-level', [key, single], line));
@@ -490,7 +496,7 @@ export function parseNote(text: string, context: NoteContext): ParsedNote {
     ? readSessionFile(note, structure.headings, structure.paragraphs, frontMatter.bodyLine, layoutSource)
     : type !== undefined || headingLevelsGiven(own, defaults, options) || rootConference(context)
       ? readReport(note, structure.headings, structure.paragraphs, type === 'index', type === undefined ? 'settings' : layoutSource)
-      : readInferred(note, structure.headings, structure.paragraphs, frontMatter.bodyLine);
+      : readInferred(note, structure.headings, structure.paragraphs, frontMatter.bodyLine, blogPostOf(frontMatter.data, context.pathSegments));
   const conferenceInfo = conferenceInfoOf(frontMatter.data);
   return conferenceInfo ? { ...parsed, conferenceInfo } : parsed;
 }
@@ -544,6 +550,7 @@ function normalizeLineEndings(text: string): string {
 function frontMatterDiagnostic(problem: FrontMatterProblem): NoteDiagnostic {
   switch (problem.code) {
     case 'yaml-invalid':
+    case 'toml-invalid':
       return diagnostic(problem.code, [problem.detail], problem.line);
     case 'yaml-alias-limit':
       return diagnostic(problem.code, [String(FRONT_MATTER_MAX_ALIASES)], problem.line);
@@ -551,6 +558,7 @@ function frontMatterDiagnostic(problem: FrontMatterProblem): NoteDiagnostic {
       return diagnostic(problem.code, [String(FRONT_MATTER_MAX_CHARS)], problem.line);
     case 'front-matter-not-mapping':
     case 'front-matter-unclosed':
+    case 'toml-unclosed':
       return diagnostic(problem.code, [], problem.line);
   }
 }
@@ -607,10 +615,11 @@ function readReport(note: NoteInput, headings: readonly MarkdownHeading[], parag
 
   const h1 = trackLevel !== 1 && sessionLevel !== 1 ? headings.find((heading) => heading.level === 1 && heading.text.length > 0) : undefined;
   const fileFields = mergeFields(own.fields, defaults.fields);
+  const h1Name = h1 && withoutReportWord(h1.text);
   const folderFirst = options.conferenceFolderDepth !== undefined;
   const conference = detached(
     fileFields.conference ??
-      (folderFirst ? path.folderConference ?? h1?.text : h1?.text ?? path.folderConference) ??
+      (folderFirst ? path.folderConference ?? h1Name : h1Name ?? path.folderConference) ??
       fileConference(path, options),
   );
   const isNonSession = (heading: MarkdownHeading): boolean =>
@@ -622,7 +631,7 @@ function readReport(note: NoteInput, headings: readonly MarkdownHeading[], parag
     trackLevel,
     levelSource: own.sessionLevel !== undefined || own.trackLevel !== undefined ? 'front-matter' : 'settings',
     itemKind: 'heading',
-    conferenceSource: fileFields.conference !== undefined ? fieldSource(own.fields.conference) : conference === h1?.text ? 'heading' : path.folderConference === conference ? 'folder' : 'file-name',
+    conferenceSource: fileFields.conference !== undefined ? fieldSource(own.fields.conference) : conference === h1Name ? 'heading' : path.folderConference === conference ? 'folder' : 'file-name',
     leftOut: indexOnly ? [] : headings.filter((heading) => heading.level <= sessionLevel && isNonSession(heading)).map((heading) => ({ line: heading.line, text: heading.text, reason: 'non-session' as const })),
   };
   const result = {
@@ -800,12 +809,15 @@ function speakersUnderTitle(headings: readonly MarkdownHeading[], paragraphs: re
 /** Distinct notes a page must link to before it may be read as a landing page. */
 const MIN_LANDING_LINKS = 2;
 
-/** Reads a note whose layout and levels no front matter or setting gives. */
-function readInferred(note: NoteInput, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], bodyLine: number): ParsedNote {
+/** Reads a note whose layout and levels no front matter or setting gives. `post`: the note is a blog post. */
+function readInferred(
+  note: NoteInput, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], bodyLine: number, post: BlogPost | undefined,
+): ParsedNote {
   const { context, path } = note;
   const where = inferredPath(context.pathSegments, path, context.options);
   const fileName = path.baseName;
   if (isBoilerplateName(fileName)) return noSessions(note, where, true, undefined);
+  if (post) return readBlogPost(note, where, post, headings, paragraphs);
   // A link inside a sentence is a cross-reference in a talk's notes; an index links several notes, or lists them.
   const linkedNotes = new Set<string>();
   let listsNotes = false;
@@ -836,6 +848,29 @@ function readInferred(note: NoteInput, headings: readonly MarkdownHeading[], par
     : inferredSessionFile({ ...note, diagnostics: [...note.diagnostics] }, where, layout, headings, paragraphs, bodyLine, 'folder');
   const parsed = inferredReport(note, where, layout, headings, paragraphs);
   return withHints(parsed, { vote: 'report', strong: layout.strong, fileName, asOneSession });
+}
+
+/**
+ * A blog post: a conference report reads as one (its title names the conference, its talk sections are the sessions);
+ * any other post holds no session. The post's tags describe the post, not its talks; its date dates every talk
+ * that names no date of its own.
+ */
+function readBlogPost(note: NoteInput, path: InferredPath, post: BlogPost, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[]): ParsedNote {
+  // A blog's folders are the engine's and the publishing date's (`entry/2031/06/08/`), never a talk's day or track.
+  const where: InferredPath = { folderConference: path.folderConference, year: path.year };
+  const h1 = post.title === undefined ? headings.find((heading) => heading.level === 1) : undefined;
+  const titled = h1 === undefined ? post : { ...post, title: h1.text };
+  const signs = reportSigns(titled);
+  const structure = {
+    headings, paragraphs, baseName: note.path.baseName, nonSessionPatterns: note.context.options.nonSessionHeadings ?? [], matches: matchesWildcard, blogPost: true,
+  };
+  const layout = signs === 'none' ? undefined : inferBlogLayout(structure, signs === 'report');
+  if (layout === undefined || layout.vote === 'none') return noSessions(note, where, true, undefined);
+  const fields: SessionFields = { ...note.own.fields, tags: undefined, date: post.date ?? note.own.fields.date };
+  const name = postConference(titled);
+  const named = name === undefined ? undefined : { name, source: h1 === undefined ? 'front-matter' as const : 'heading' as const };
+  const parsed = inferredReport({ ...note, own: { ...note.own, fields } }, where, layout, headings, paragraphs, named);
+  return withHints(parsed, { vote: 'report', strong: true, fileName: note.path.baseName });
 }
 
 function withHints(parsed: ParsedNote, hints: Omit<FolderHints, 'conferenceOpen' | 'ownConference'>): ParsedNote {
@@ -877,13 +912,19 @@ function inferredSessionFile(
   return { uri: context.uri, layout: 'session-file', conference, sessions: [session], diagnostics: note.diagnostics, reading };
 }
 
-/** The conference of an inferred report and where its name came from. */
-function reportConference(note: NoteInput, where: InferredPath, layout: InferredLayout, headings: readonly MarkdownHeading[]): { name: string; source: ConferenceSource } {
+interface NamedConference {
+  readonly name: string;
+  readonly source: ConferenceSource;
+}
+
+/** The conference of an inferred report and where its name came from; `named`: what a blog post's title names. */
+function reportConference(note: NoteInput, where: InferredPath, layout: InferredLayout, headings: readonly MarkdownHeading[], named: NamedConference | undefined): NamedConference {
   const fields = mergeFields(note.own.fields, note.defaults.fields);
   if (fields.conference !== undefined) return { name: fields.conference, source: fieldSource(note.own.fields.conference) };
+  if (named) return named;
   const titled = layout.documentTitle && !layout.titleIsSession ? layout.documentTitle : headings.find((heading) => heading.level === 1);
   if (note.context.options.conferenceFolderDepth !== undefined && where.folderConference !== undefined) return { name: where.folderConference, source: 'folder' };
-  if (titled && namesEvent(titled.text)) return { name: eventName(titled.text, where.year, false), source: 'heading' };
+  if (titled && namesEvent(titled.text)) return { name: withoutReportWord(eventName(titled.text, where.year, false)), source: 'heading' };
   const baseName = note.path.baseName;
   if (yearOf(baseName) !== undefined && !isDayFileName(baseName) && /\p{L}{3,}/u.test(baseName.replace(/day/gi, ''))) {
     return { name: readableName([baseName]), source: 'file-name' };
@@ -892,10 +933,12 @@ function reportConference(note: NoteInput, where: InferredPath, layout: Inferred
   return { name: readableName([baseName]), source: 'file-name' };
 }
 
-function inferredReport(note: NoteInput, where: InferredPath, layout: InferredLayout, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[]): ParsedNote {
+function inferredReport(
+  note: NoteInput, where: InferredPath, layout: InferredLayout, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], named?: NamedConference,
+): ParsedNote {
   const { context, own, defaults, lastLine } = note;
   const fileFields = mergeFields(own.fields, defaults.fields);
-  const { name, source } = reportConference(note, where, layout, headings);
+  const { name, source } = reportConference(note, where, layout, headings, named);
   const conference = detached(name);
   const ids = new SessionIds(context.uri);
   const sessions: Session[] = [];
