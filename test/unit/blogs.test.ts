@@ -50,7 +50,8 @@ const EXPECTED: Record<string, { tree: Record<string, Record<string, string[]>>;
     reports: ['droidkaigi-2031.md', 'kotlin-fest-2031.md'],
     posts: 8,
   },
-  // Two days of one event in two posts merge; `[JA]` written with escaped brackets; dates with a time and an offset.
+  // Two days of one event in two posts merge; day 2 lists its talks as list items (`[\[JA\] …](slides) -- Speaker`,
+  // `… by Speaker ([video](…))`); dates with a time and an offset.
   jekyll: {
     tree: {
       'RubyKaigi 2031': {

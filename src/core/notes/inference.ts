@@ -7,7 +7,7 @@
 import {
   headingRole, isDayFileName, isNameLike, isPlaceholder, isTalkKind, isTalkSection, namesEvent, talkScore, type HeadingRole,
 } from './inferenceRules';
-import { readFieldLines, type FieldName } from './fields';
+import { fieldNameOf, readFieldLines, type FieldName } from './fields';
 import type { MarkdownHeading, MarkdownParagraph } from './markdown';
 import type { LeftOutHeading, LeftOutReason, SessionItemKind } from './model';
 
@@ -278,9 +278,45 @@ export function inferBlogLayout(structure: FileStructure, titled: boolean): Infe
   const plan = planReport(all, title, true, false);
   const days = all.some((fact) => fact.role === 'day');
   if (!titled && !days && plan.talks < 2) return emptyLayout('none', true, headings);
-  const items = plan.sessionCount === 0 ? itemSessions(paragraphs, title ? title.heading.line + 1 : 0) : undefined;
+  const from = title ? title.heading.line + 1 : 0;
+  const items = plan.sessionCount === 0 ? itemSessions(paragraphs, from) ?? listedTalks(paragraphs, from) : undefined;
   if (items) return planItems(all, items, title?.heading, true);
   return { ...plan, strong: true };
+}
+
+// A link whose text only names the medium (`[slides](…)`, `（[動画](…)）`) says where the talk is, not what it is called.
+const MEDIA_LINK = /\s*[(（]?\s*\[(?:slides?|video|recording|スライド|資料|動画|録画)\]\([^)]*\)\s*[)）]?/gi;
+// Link text may hold escaped brackets: `[\[JA\] Title](…)`.
+const LINK_TEXT = /\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g;
+const MARKDOWN_ESCAPE = /\\([\\`*_{}[\]()#+\-.!|])/g;
+
+/** A list item as a talk's title: links reduced to their text, media links and bare URLs dropped, escapes resolved. */
+function listedTitle(firstLine: string): string {
+  return firstLine
+    .replace(MEDIA_LINK, '')
+    .replace(LINK_TEXT, '$1')
+    .replace(/<?https?:\/\/\S+/g, '')
+    .replace(MARKDOWN_ESCAPE, '$1')
+    .replace(/\*\*|__|`/g, '')
+    .replace(/[\s/|:：,、-]+$/, '')
+    .trim();
+}
+
+/**
+ * Talks written as list items: at least two items that each link slides or a video, or name a speaker. An item that
+ * is a field (`- slides: …`) belongs to the talk above it.
+ */
+function listedTalks(paragraphs: readonly MarkdownParagraph[], from: number): { kind: SessionItemKind; items: SessionItem[] } | undefined {
+  const items: SessionItem[] = [];
+  for (const paragraph of paragraphs) {
+    if (!paragraph.listItem || paragraph.line < from) continue;
+    const firstLine = paragraph.content.split('\n', 1)[0].trim();
+    const label = /^(?:\*\*|__)?([^:：*_]{1,40}?)(?:\*\*|__)?\s*[:：]/.exec(firstLine);
+    if (label && fieldNameOf(label[1].trim()) !== undefined) continue;
+    const title = listedTitle(firstLine);
+    if (title.length > 0 && (TALK_MEDIA.test(firstLine) || talkScore(title) >= 2)) items.push({ line: paragraph.line, title });
+  }
+  return items.length >= 2 ? { kind: 'list-item', items } : undefined;
 }
 
 /** Signs that an H1 titles one talk: a speaker in it, a bare name heading right under it, or a talk's own sections. */

@@ -153,7 +153,7 @@ export type ReadingSource = 'front-matter' | 'settings' | 'structure' | 'folder'
 export type ConferenceSource = 'front-matter' | 'settings' | 'heading' | 'file-name' | 'folder' | 'landing-page' | 'none';
 
 /** How the sessions of a report are written. */
-export type SessionItemKind = 'heading' | 'bold-line' | 'lettered-item';
+export type SessionItemKind = 'heading' | 'bold-line' | 'lettered-item' | 'list-item';
 
 /** Why a heading at or above the session level holds no session of its own. */
 export type LeftOutReason = 'document-title' | 'day' | 'slot-group' | 'non-session' | 'no-content' | 'placeholder' | 'not-a-talk';
