@@ -38,6 +38,7 @@ import {
   folderFile, problemLine, problemsOf, readFolderWarm, readNotes, snapshotEntries, type NoteFileRef, type NoteReading, type NoteSource,
 } from '../core/notes/pipeline';
 import { computeTrackStats, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type TrackSort } from '../core/stats/stats';
+import { explainLines, workspaceRootOf } from './explain';
 import { nodeFolderSource, readSavedIndex, writeSavedIndex } from './folderSource';
 import { readRegularFile } from './regularFile';
 import { runPublish } from './publish';
@@ -51,7 +52,7 @@ const READ_CONCURRENCY = 16;
 type Format = 'table' | 'json' | 'csv' | 'md';
 
 interface CliOptions {
-  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'refresh' | 'mcp' | 'agenda';
+  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'refresh' | 'mcp' | 'agenda' | 'explain';
   readonly paths: readonly string[];
   readonly format: Format;
   readonly sort: TrackSort;
@@ -83,7 +84,7 @@ class UsageError extends Error {}
 function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return 'help';
-  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import' && command !== 'refresh' && command !== 'mcp' && command !== 'agenda') {
+  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import' && command !== 'refresh' && command !== 'mcp' && command !== 'agenda' && command !== 'explain') {
     throw new UsageError(cliText(M.unknownCommand, command));
   }
   const paths: string[] = [];
@@ -514,6 +515,25 @@ async function printAgenda(index: NoteIndex, options: CliOptions, io: { out(text
  * Runs one command; `fileSystem` is what an import writes with (Node's fs unless a test injects failures), `fetchFunction`
  * what it fetches a schedule URL with, `now` the clock `agenda` finds the conference in progress by.
  */
+/** `explain FILE`: the note read with the rest of its workspace root, and its reading printed. */
+async function explainNote(options: CliOptions, io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  const [given] = options.paths;
+  if (options.paths.length !== 1 || !(await fs.stat(given).then((stat) => stat.isFile(), () => false))) {
+    io.err(`conference-notes: ${cliText(M.explainUsage)}\n`);
+    return 2;
+  }
+  const file = path.resolve(given);
+  const root = await workspaceRootOf(file);
+  const { index } = await readNoteIndex({ ...options, paths: [root] }, (message) => io.err(`${message}\n`));
+  const lines = explainLines(index, file);
+  if (!lines) {
+    io.err(`conference-notes: ${cliText(M.explainNotANote, given)}\n`);
+    return 1;
+  }
+  io.out(`${lines.join('\n')}\n`);
+  return 0;
+}
+
 export async function runCli(
   argv: readonly string[],
   io: { out(text: string): void; err(text: string): void },
@@ -545,6 +565,7 @@ export async function runCli(
   }
   if (options.command === 'import' || options.command === 'refresh') return importSchedule(options, io, fileSystem, fetchFunction);
   if (options.command === 'mcp') return serveMcp(options, io);
+  if (options.command === 'explain') return explainNote(options, io);
   const { index, readable } = await readNoteIndex(options, (message) => io.err(`${message}\n`));
   if (!readable) return 1;
 

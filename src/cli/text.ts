@@ -13,6 +13,7 @@ export const CLI_MESSAGES = {
   conference-notes refresh DIR [--tz ZONE] [--timeout SECONDS]
   conference-notes mcp [--allow-edits] FOLDER
   conference-notes publish REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]
+  conference-notes explain FILE
   conference-notes agenda [--conference NAME] [--tz ZONE] [--ics [--out FILE]] PATH...
 
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
@@ -20,6 +21,8 @@ FILE is a frab/Pentabarf schedule.xml, a frab or pretalx schedule.json, an iCale
 Sessionize JSON export; URL is the address of one (fetched within --timeout, default 30 s). Importing it again
 into the same DIR updates the notes (field lines only) and prints what changed; refresh DIR does so from the URL
 the notes were imported from.
+explain FILE tells how the note was read: its layout, the heading levels of sessions and tracks, what named its
+conference and which headings hold no session, reading it with the repository (or .vscode folder) it sits in.
 mcp serves the notes of FOLDER to an assistant (a Model Context Protocol server on stdin/stdout); it changes
 nothing unless --allow-edits lets it set a session's status.
 --status planned,attended,watched,to-watch,skipped,cancelled counts only the sessions with one of those statuses.
@@ -48,9 +51,11 @@ PATH when it is a folder, or of DIR for import).
   importUsage: 'import takes one schedule file and --out DIR.',
   refreshUsage: 'refresh takes one folder of imported notes.',
   mcpUsage: 'mcp takes one folder of notes.',
+  agendaOutUsage: 'agenda writes a file only with --ics: --ics --out FILE.',
   cacheOption: '--cache DIR keeps the index of each folder read in DIR, so that the next run reads only the notes that\nchanged since.\n',
   cacheNotSaved: 'Could not save the index in {0}: {1}',
-  agendaOutUsage: 'agenda writes a file only with --ics: --ics --out FILE.',
+  explainUsage: 'explain takes one note file.',
+  explainNotANote: '{0} is not read as a note here (excluded by the settings, too large, or not markdown).',
   invalidTimeZone: '"{0}" is not a time zone (use an IANA name such as Europe/Brussels).',
   cannotWrite: 'Could not write {0}: {1}',
   agendaNoConference: 'No conference is named "{0}". Conferences: {1}',

@@ -10,6 +10,7 @@ import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './note
 import { registerOpenSession } from './openSession';
 import { registerSessionActions } from './sessions/sessionActions';
 import { registerSessionHover } from './sessions/sessionHover';
+import { registerNoteReading } from './sessions/noteReading';
 import { registerSessionTree, type SessionTreeApi } from './sessions/sessionTree';
 import { registerStatsPanel } from './stats/statsPanel';
 import { registerStatsPreview, type StatsPreviewApi } from './preview/statsPreview';
@@ -50,6 +51,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   registerOpenSession(context);
   registerSessionActions(context, notes);
   registerSessionHover(context, notes);
+  registerNoteReading(context, notes);
   registerSessionSymbols(context, notes);
   registerStatsPanel(context, notes, output);
   // Insert Session selects the session it added, in the view while it is shown (revealing it would open the view).

@@ -2,7 +2,7 @@
 // to it, and set its status (a one-step, undoable edit of the note that changes nothing else).
 import * as vscode from 'vscode';
 import { SESSION_STATUSES, type Session, type SessionStatus } from '../../core/notes/model';
-import { planStatusEdit } from '../../core/notes/noteEdits';
+import { planStatusEdit, type TextEdit } from '../../core/notes/noteEdits';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { openSession } from '../openSession';
 import { linkToSession } from './sessionLinks';
@@ -15,11 +15,16 @@ function sessionOf(target: SessionTreeNode | Session | undefined): Session | und
   return target;
 }
 
-export async function setSessionStatus(session: Session, status: SessionStatus): Promise<boolean> {
-  const uri = vscode.Uri.parse(session.uri);
+export function setSessionStatus(session: Session, status: SessionStatus): Promise<boolean> {
+  // A note too short to tell its language gets the key of the display language.
+  return applyNoteEdit(vscode.Uri.parse(session.uri), (text) => planStatusEdit(text, session, status, vscode.env.language));
+}
+
+/** One planned edit of a note as one undo step, saved unless the note had unsaved changes of the user's. */
+export async function applyNoteEdit(uri: vscode.Uri, plan: (text: string) => TextEdit): Promise<boolean> {
   const document = await vscode.workspace.openTextDocument(uri);
   const wasDirty = document.isDirty;
-  const edit = planStatusEdit(document.getText(), session, status);
+  const edit = plan(document.getText());
   const workspaceEdit = new vscode.WorkspaceEdit();
   workspaceEdit.replace(uri, new vscode.Range(edit.startLine, edit.startCharacter, edit.endLine, edit.endCharacter), edit.newText);
   if (!(await vscode.workspace.applyEdit(workspaceEdit))) return false;

@@ -4,8 +4,10 @@
 import * as vscode from 'vscode';
 import type { Session, SessionStatus } from '../../core/notes/model';
 import { compareNames, sessionDay, type Facet, type GroupKey, type IndexChange, type NoteIndex } from '../../core/notes/noteIndex';
+import { summarizeReading } from '../../core/notes/readingExplanation';
 import { sessionMatchesFilter } from '../../core/notes/sessionFilter';
 import { Disposable } from '../disposable';
+import { localizeTemplate } from '../localize';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { OPEN_SESSION_COMMAND } from '../openSession';
 import { registerReadingState } from './readingState';
@@ -229,7 +231,10 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
 
   /** The tooltip reads the note's first lines, so it is built only when the user hovers. */
   async resolveTreeItem(item: vscode.TreeItem, node: SessionTreeNode): Promise<vscode.TreeItem> {
-    if (node.kind === 'session') item.tooltip = await sessionTooltip(node.session);
+    if (node.kind === 'session') {
+      const note = this.notes.index.note(node.session.uri);
+      item.tooltip = await sessionTooltip(node.session, note && summarizeReading(note, localizeTemplate));
+    }
     return item;
   }
 
@@ -268,7 +273,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
  * Fields, file and the first lines of the note — as text: nothing from a note becomes markup or a command link. The
  * tree's tooltip, and the hover over a link to the session.
  */
-export async function sessionTooltip(session: Session): Promise<vscode.MarkdownString> {
+export async function sessionTooltip(session: Session, reading?: readonly string[]): Promise<vscode.MarkdownString> {
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
@@ -289,6 +294,8 @@ export async function sessionTooltip(session: Session): Promise<vscode.MarkdownS
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const where = vscode.workspace.asRelativePath(uri, false);
   tooltip.appendMarkdown('\n$(file) ').appendText(folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}: ${where}` : where);
+  // How the note was read, for a user who wonders why the tree looks as it does (How This Note Was Read tells more).
+  for (const line of reading ?? []) tooltip.appendMarkdown('  \n$(book) ').appendText(line);
   const preview = await readPreview(uri, session);
   if (preview) {
     tooltip.appendMarkdown('\n\n---\n\n');
