@@ -4,6 +4,7 @@
 // and a conference report from the other posts, by the words of its title and tags; inference.ts adds what its
 // structure says. A post that is no report yields no conference and no session. The rules are about how people title
 // and tag posts in general (English and Japanese), never about one blog.
+import { fieldNameOf } from './fields';
 import { isDayLabel, namesEvent, yearOf } from './inferenceRules';
 
 /** What a post's front matter says, in whichever blog engine's keys it is written. */
@@ -54,6 +55,8 @@ export function blogPostOf(data: Readonly<Record<string, unknown>>, pathSegments
   const fileName = pathSegments[pathSegments.length - 1] ?? '';
   const inPostsFolder = pathSegments.slice(0, -1).some((folder) => POSTS_FOLDER.test(folder));
   if (title === undefined && rawDate === undefined && !inPostsFolder) return undefined;
+  // A note that names its conference is a conference note, whatever else its front matter holds.
+  for (const key in data) if (fieldNameOf(key) === 'conference') return undefined;
   const dated = (rawDate === undefined ? undefined : DATE_PREFIX.exec(rawDate)) ?? DATE_PREFIX.exec(JEKYLL_DATE.exec(fileName)?.[1] ?? '');
   // `draft: true` / `published: false` change nothing: a draft is its author's own report, read like any post.
   return { title, date: dated ? `${dated[1]}-${dated[2]}-${dated[3]}` : undefined, labels: labelsOf(data) };
