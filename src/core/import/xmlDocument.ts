@@ -2,26 +2,32 @@
 // worker as in Node. Nothing of a document type definition is ever used: entity processing is off in the parser (a
 // declared entity stays as written, an external one fails the parse), and this module decodes only the five
 // predefined XML entities and numeric character references, so no text can grow by expansion.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { importMessage } from './messages';
 import { failure, type ScheduleParseResult } from './scheduleModel';
 
 /** An element: child elements by name (always lists), attributes as `@name`, text as `#text`, CDATA as `#cdata`. */
 export type XmlElement = Readonly<Record<string, unknown>>;
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  cdataPropName: '#cdata',
-  isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
-});
+// fast-xml-parser is loaded on first use only: most sessions never import an XML schedule, and the Node extension
+// keeps it out of the bundle that activation loads (scripts/build.mjs).
+async function loadXmlLibrary() {
+  const { XMLParser, XMLValidator } = await import('fast-xml-parser');
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    removeNSPrefix: true,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    processEntities: false,
+    htmlEntities: false,
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+    cdataPropName: '#cdata',
+    isArray: (_name, _path, _isLeaf, isAttribute) => !isAttribute,
+  });
+  return { parser, validator: XMLValidator };
+}
+let xmlLibrary: ReturnType<typeof loadXmlLibrary> | undefined;
 
 const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -50,8 +56,9 @@ export function xmlRootName(text: string): string | undefined {
 export type XmlParseResult = { readonly ok: true; readonly root: XmlElement; readonly rootName: string } | Extract<ScheduleParseResult, { ok: false }>;
 
 /** The document's root element, or the `xml-malformed` failure naming what is wrong and where. */
-export function parseXmlDocument(text: string, fileName: string): XmlParseResult {
-  const validation = XMLValidator.validate(text);
+export async function parseXmlDocument(text: string, fileName: string): Promise<XmlParseResult> {
+  const { parser, validator } = await (xmlLibrary ??= loadXmlLibrary());
+  const validation = validator.validate(text);
   if (validation !== true) {
     return failure(importMessage('xml-malformed', [fileName, validation.err.msg, validation.err.line], 'error')) as Extract<ScheduleParseResult, { ok: false }>;
   }
