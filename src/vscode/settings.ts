@@ -35,7 +35,13 @@ export class ExtensionSettings implements vscode.Disposable {
     if (!settings) {
       settings = folderSettingsFrom((section, setting) => {
         this.readingKeys.add(`${section}.${setting}`);
-        return vscode.workspace.getConfiguration(section, scope).get(setting);
+        const configuration = vscode.workspace.getConfiguration(section, scope);
+        // Our own settings as the user set them, as the CLI reads a settings.json: a manifest default (the heading
+        // levels' 2 and 3) read as if set would turn off the inference that runs while they are not set. The core
+        // applies the same defaults. VS Code's own exclude settings keep their defaults, which VS Code applies too.
+        if (section !== 'conferenceNotes') return configuration.get(setting);
+        const set = configuration.inspect(setting);
+        return set?.workspaceFolderValue ?? set?.workspaceValue ?? set?.globalValue;
       });
       this.folders.set(key, settings);
       settings.problems.forEach(this.report);

@@ -21,6 +21,7 @@ describe('How This Note Was Read (extension host)', () => {
 
   before(async () => {
     api = await activateExtension();
+    await api.notes.ready();
   });
   beforeEach(async () => {
     await vscode.workspace.fs.writeFile(caching, encode(talk('Caching at the edge')));

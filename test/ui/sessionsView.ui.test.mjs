@@ -14,9 +14,11 @@ const kubecon = 'KubeCon + CloudNativeCon Europe 2025';
 const ossj = 'Open Source Summit Japan 2025';
 
 /** Clicks a button of the Sessions view's title bar by its tooltip. */
+/** A Sessions view title action: with the Agenda view beside it, the actions sit in the Sessions pane's header, shown on hover. */
 async function clickViewAction(page, title) {
-  await page.locator('.part.sidebar .pane-header, .part.sidebar .composite.title').first().hover();
-  await page.locator(`.part.sidebar .action-label[aria-label="${title}"]`).first().click();
+  const header = page.locator('.part.sidebar .pane-header').filter({ hasText: 'Sessions' }).first();
+  await header.hover();
+  await header.locator(`.action-label[aria-label="${title}"]`).first().click();
 }
 
 async function pickQuickItem(page, label) {
