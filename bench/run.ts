@@ -14,7 +14,7 @@ import * as esbuild from 'esbuild';
 import MarkdownIt from 'markdown-it';
 import { renderTrackChart } from '../src/core/stats/chart';
 import { Worker } from 'node:worker_threads';
-import { decodeSnapshot, encodeSnapshot, restorableEntries, settingsKey, type SnapshotEntry } from '../src/core/notes/indexSnapshot';
+import { decodeSnapshot, encodeSnapshot, MAX_SNAPSHOT_BYTES, restorableEntries, settingsKey, type SnapshotEntry } from '../src/core/notes/indexSnapshot';
 import { DEFAULT_PARSE_OPTIONS, type NoteContext } from '../src/core/notes/model';
 import { NoteIndex } from '../src/core/notes/noteIndex';
 import { DEFAULT_MAX_FILE_SIZE, folderSettingsFromFile } from '../src/core/notes/noteSettings';
@@ -65,10 +65,11 @@ interface SizeResult {
   index_single_thread_ms: number;
   index_vs_read: number;
   index_single_thread_vs_read: number;
-  warm_start_ms: number;
-  warm_start_vs_read: number;
-  warm_changed_ms: number;
-  warm_changed_vs_read: number;
+  /** null when the saved index would be over its cap (MAX_SNAPSHOT_BYTES): the extension would not save it. */
+  warm_start_ms: number | null;
+  warm_start_vs_read: number | null;
+  warm_changed_ms: number | null;
+  warm_changed_vs_read: number | null;
   snapshot_mb: number;
   /** null with `--notes N`, which leaves out the remark and markdown-it passes. */
   remark_ms: number | null;
@@ -359,7 +360,10 @@ async function measureSize(workspace: BenchWorkspace, runs: number, remarkRuns: 
   }
   const snapshots = await writeSnapshots(files, scratch);
   const changedFiles = Math.min(WARM_CHANGED_FILES, files.length);
-  await warmStartPass(files, snapshots.changed, changedFiles);
+  // Over the cap the extension saves no index, and every start is a cold one: there is no warm start to time.
+  const savable = snapshots.bytes <= MAX_SNAPSHOT_BYTES;
+  if (savable) await warmStartPass(files, snapshots.changed, changedFiles);
+  else log(`${notes} notes: the saved index would take ${snapshots.bytes.toLocaleString('en')} bytes, over the cap of ${MAX_SNAPSHOT_BYTES.toLocaleString('en')}; no warm start.`);
 
   const timings = {
     read: [] as number[], index: [] as number[], indexSingleThread: [] as number[], warmStart: [] as number[], warmChanged: [] as number[],
@@ -378,8 +382,8 @@ async function measureSize(workspace: BenchWorkspace, runs: number, remarkRuns: 
       await measure('read', () => readPass(files));
       await measure('index', () => pooledIndexPass(files, pool));
       await measure('indexSingleThread', () => indexPass(files));
-      await measure('warmStart', () => warmStartPass(files, snapshots.unchanged, 0));
-      await measure('warmChanged', () => warmStartPass(files, snapshots.changed, changedFiles));
+      if (savable) await measure('warmStart', () => warmStartPass(files, snapshots.unchanged, 0));
+      if (savable) await measure('warmChanged', () => warmStartPass(files, snapshots.changed, changedFiles));
       if (remark) await measure('markdownIt', () => markdownItPass(files));
     }
     if (remark && roundNumber <= remarkRuns) await measure('remark', () => remarkPass(files, remark));
@@ -401,8 +405,8 @@ async function measureSize(workspace: BenchWorkspace, runs: number, remarkRuns: 
   const readMs = median(timings.read);
   const indexMs = median(timings.index);
   const singleThreadMs = median(timings.indexSingleThread);
-  const warmStartMs = median(timings.warmStart);
-  const warmChangedMs = median(timings.warmChanged);
+  const warmStartMs = savable ? median(timings.warmStart) : undefined;
+  const warmChangedMs = savable ? median(timings.warmChanged) : undefined;
   const remarkMs = remark ? median(timings.remark) : undefined;
   const markdownItMs = remark ? median(timings.markdownIt) : undefined;
   return {
@@ -414,10 +418,10 @@ async function measureSize(workspace: BenchWorkspace, runs: number, remarkRuns: 
     index_single_thread_ms: round(singleThreadMs, 1),
     index_vs_read: round(indexMs / readMs, 2),
     index_single_thread_vs_read: round(singleThreadMs / readMs, 2),
-    warm_start_ms: round(warmStartMs, 1),
-    warm_start_vs_read: round(warmStartMs / readMs, 2),
-    warm_changed_ms: round(warmChangedMs, 1),
-    warm_changed_vs_read: round(warmChangedMs / readMs, 2),
+    warm_start_ms: warmStartMs === undefined ? null : round(warmStartMs, 1),
+    warm_start_vs_read: warmStartMs === undefined ? null : round(warmStartMs / readMs, 2),
+    warm_changed_ms: warmChangedMs === undefined ? null : round(warmChangedMs, 1),
+    warm_changed_vs_read: warmChangedMs === undefined ? null : round(warmChangedMs / readMs, 2),
     snapshot_mb: round(snapshots.bytes / 2 ** 20, 1),
     remark_ms: remarkMs === undefined ? null : round(remarkMs, 1),
     remark_vs_index: remarkMs === undefined ? null : round(remarkMs / indexMs, 2),

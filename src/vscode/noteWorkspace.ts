@@ -238,11 +238,14 @@ export class NoteWorkspace extends Disposable {
   private async indexWorkspace(replaceAll: boolean): Promise<void> {
     const started = Date.now();
     const folders = vscode.workspace.workspaceFolders ?? [];
+    // The file search runs outside the extension host: it is asked first, and the saved index is decoded meanwhile.
+    const listings = folders.map((folder) => this.listFolder(folder));
+    for (const listing of listings) void listing.catch(() => undefined); // awaited below, where a failure is thrown
     // The saved indexes are for the first scan only: a rescan (settings, folders, Refresh) reads everything.
     const saved = replaceAll ? new Map<string, SnapshotEntry[]>() : await this.restoreSaved(folders);
     const results = await vscode.window.withProgress(
       { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
-      () => Promise.all(folders.map((folder) => this.readFolder(folder, saved.get(folder.uri.toString())))),
+      () => Promise.all(folders.map((folder, i) => this.readFolder(folder, listings[i], saved.get(folder.uri.toString())))),
     );
     const readings = results.flatMap((result) => result.readings);
     const { notes, unread } = this.take(readings);
@@ -252,7 +255,9 @@ export class NoteWorkspace extends Disposable {
     const gone = replaceAll ? this.index.uris().filter((uri) => !found.has(uri)) : results.flatMap((result) => result.removed);
     this.forget(gone);
     this.index.updateMany(notes, [...unread, ...gone]);
-    this.output.info(vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms.', notes.length, this.index.sessionCount, Date.now() - started));
+    this.output.info(saved.size === 0
+      ? vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms.', notes.length, this.index.sessionCount, Date.now() - started)
+      : vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms. {3} came from the saved index, {4} were read again.', this.index.noteCount, this.index.sessionCount, Date.now() - started, this.index.noteCount - notes.length, notes.length));
     this.scheduleSave();
   }
 
@@ -277,7 +282,8 @@ export class NoteWorkspace extends Disposable {
       restored.set(folder.uri.toString(), entries);
       for (const entry of entries) {
         this.fileKeys.set(entry.note.uri, { folder: folder.uri.toString(), path: entry.path, key: entry.key });
-        this.report(vscode.Uri.parse(entry.note.uri), entry.note.diagnostics);
+        // Most notes have no problem, and nothing is reported for them yet: no URI to parse for 10,000 notes.
+        if (entry.note.diagnostics.length > 0) this.report(vscode.Uri.parse(entry.note.uri), entry.note.diagnostics);
       }
     }
     this.savedIndexes.clear();
@@ -293,15 +299,25 @@ export class NoteWorkspace extends Disposable {
    * With `saved` entries (a warm start), only the files that changed since are read; `removed`: the saved notes
    * whose files are gone.
    */
-  private async readFolder(folder: vscode.WorkspaceFolder, saved: readonly SnapshotEntry[] | undefined): Promise<{ readings: WorkspaceReading[]; removed: string[] }> {
-    const source = this.sourceOf(folder);
+  private async readFolder(
+    folder: vscode.WorkspaceFolder,
+    listing: Promise<{ source: FolderSource; listed: NoteFileRef[] }>,
+    saved: readonly SnapshotEntry[] | undefined,
+  ): Promise<{ readings: WorkspaceReading[]; removed: string[] }> {
+    const { source, listed } = await listing;
     const settings = this.settings.folder(folder.uri);
-    const listed = (await listNotes(source, settings)).map((path) => folderFile(path, (p) => source.uriOf(p).toString()));
     const { stale: files, removed } = saved
       ? await staleFiles(source, listed, saved, settings, READ_CONCURRENCY)
       : { stale: listed, removed: [] };
     const readings = await this.readFiles(folder, source, files, settings, saved !== undefined);
     return { readings: readings.map((reading, i) => ({ folder, path: files[i].path, uri: source.uriOf(files[i].path), reading })), removed };
+  }
+
+  /** The notes of a folder (file search, then every exclude glob), and the source that reads them. */
+  private async listFolder(folder: vscode.WorkspaceFolder): Promise<{ source: FolderSource; listed: NoteFileRef[] }> {
+    const source = this.sourceOf(folder);
+    const listed = (await listNotes(source, this.settings.folder(folder.uri))).map((path) => folderFile(path, (p) => source.uriOf(p).toString()));
+    return { source, listed };
   }
 
   /** Reads and parses a folder's files, in the worker pool when it pays (local files, and not a handful of them). */
