@@ -160,4 +160,9 @@ describe('reading a blog: one rule at a time', () => {
     const note = read(`---\ntitle: My week\nconference: Harbour Summit 2031 レポート\n---\n\n## Alpha by Ada Byron\n\ntext\n\n## Beta by Alan Kay\n\ntext\n`);
     assert.deepEqual([note.conference, note.sessions.length], ['Harbour Summit 2031 レポート', 2]);
   });
+
+  it('a note with a title and fields only conference notes have is read as a note, not as a post', () => {
+    const talk = read('---\ntitle: Caching at the edge\nstatus: watched\ndate: 2031-05-02\n---\n\n# Caching at the edge\n\n## Notes\n\ntext\n\n## Q&A\n\nmore\n', 'notes/caching.md');
+    assert.deepEqual(talk.sessions.map((session) => [session.title, session.status]), [['Caching at the edge', 'watched']]);
+  });
 });

@@ -4,7 +4,7 @@
 // and a conference report from the other posts, by the words of its title and tags; inference.ts adds what its
 // structure says. A post that is no report yields no conference and no session. The rules are about how people title
 // and tag posts in general (English and Japanese), never about one blog.
-import { fieldNameOf } from './fields';
+import { fieldNameOf, type FieldName } from './fields';
 import { isDayLabel, namesEvent, yearOf } from './inferenceRules';
 
 /** What a post's front matter says, in whichever blog engine's keys it is written. */
@@ -20,6 +20,7 @@ export interface BlogPost {
 // Folders that hold a blog's posts: Hugo `content/posts`, Jekyll `_posts`, Astro `src/content/blog`, Zenn `articles`,
 // a Hatena Blog synced as markdown (`<blog>/entry/2031/09/14/100000.md`).
 const POSTS_FOLDER = /^(?:_posts|_drafts|posts|post|blog|articles|entry|entries)$/i;
+const NOTE_FIELDS: ReadonlySet<FieldName> = new Set(['conference', 'speakers', 'track', 'status', 'time', 'room', 'slides', 'video', 'uid', 'day', 'trackLevel', 'sessionLevel']);
 const LABEL_KEYS = /^(?:tags|tag|topics|categories|category|keywords)$/i;
 const JEKYLL_DATE = /^(\d{4}-\d{2}-\d{2})-/;
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s]|$)/;
@@ -46,8 +47,8 @@ function labelsOf(data: Readonly<Record<string, unknown>>): string[] {
 }
 
 /**
- * The post a note is, or undefined when it is no blog post: its front matter gives a `title` or a `date` and names no
- * conference, or it sits in a posts folder. `pathSegments` end with the file name.
+ * The post a note is, or undefined when it is no blog post: its front matter gives a `title` or a `date`, or it sits in
+ * a posts folder, and its front matter holds no field only conference notes have. `pathSegments` end with the file name.
  */
 export function blogPostOf(data: Readonly<Record<string, unknown>>, pathSegments: readonly string[]): BlogPost | undefined {
   const title = textOf(valueOf(data, /^title$/i));
@@ -55,8 +56,11 @@ export function blogPostOf(data: Readonly<Record<string, unknown>>, pathSegments
   const fileName = pathSegments[pathSegments.length - 1] ?? '';
   const inPostsFolder = pathSegments.slice(0, -1).some((folder) => POSTS_FOLDER.test(folder));
   if (title === undefined && rawDate === undefined && !inPostsFolder) return undefined;
-  // A note that names its conference is a conference note, whatever else its front matter holds.
-  for (const key in data) if (fieldNameOf(key) === 'conference') return undefined;
+  // Front matter with a field only conference notes have (`conference`, `status`, `room`…) is a conference note's.
+  for (const key in data) {
+    const field = fieldNameOf(key);
+    if (field !== undefined && NOTE_FIELDS.has(field)) return undefined;
+  }
   const dated = (rawDate === undefined ? undefined : DATE_PREFIX.exec(rawDate)) ?? DATE_PREFIX.exec(JEKYLL_DATE.exec(fileName)?.[1] ?? '');
   // `draft: true` / `published: false` change nothing: a draft is its author's own report, read like any post.
   return { title, date: dated ? `${dated[1]}-${dated[2]}-${dated[3]}` : undefined, labels: labelsOf(data) };
