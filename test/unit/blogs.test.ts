@@ -138,10 +138,14 @@ describe('reading a blog: one rule at a time', () => {
     assert.equal(reportEventName('「Harbour Summit 2031」に参加してきました！'), 'Harbour Summit 2031');
     assert.equal(reportEventName('Notes from KotlinConf 2031'), 'KotlinConf 2031');
     assert.equal(reportEventName('RubyKaigi 2031 Day 2 参加記'), 'RubyKaigi 2031');
+    assert.equal(reportEventName('My KubeCon EU 2031 takeaways'), 'KubeCon EU 2031');
+    assert.equal(reportEventName('#DroidKaigi 2031 Day 1 まとめ'), 'DroidKaigi 2031');
   });
 
   it('a post is a report by its title or tags and its talks; other posts hold none, however many headings they have', () => {
     assert.equal(read(`---\ntitle: Harbour Summit 2031 Recap\n---\n${talks}`).conference, 'Harbour Summit 2031');
+    assert.equal(read(`---\ntitle: AWS re:Invent 2031 Recap\n---\n${talks}`).conference, 'AWS re:Invent 2031', 'a capital inside the name');
+    assert.deepEqual(read(`---\ntitle: Kotlin コルーチンまとめ\n---\n${talks}`).sessions, [], 'まとめ of a topic, not of an event');
     assert.deepEqual(read(`---\ntitle: Harbour Summit 2031\ntags: [conference]\n---\n${talks}`).sessions.map((session) => session.title), ['Alpha', 'Beta']);
     assert.deepEqual(read(`---\ntitle: Harbour Summit 2031\n---\n\n## Travel\n\nx\n\n## Hotel\n\ny\n`).sessions, [], 'an event name over no talk is a travel post');
     assert.deepEqual(read(`---\ntitle: Two CLI tools I like\n---\n${talks}`).sessions, [], 'talks linked from another kind of post');

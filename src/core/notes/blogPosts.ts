@@ -79,8 +79,9 @@ const QUOTES = /^[「『"“]([^」』"”]+)[」』"”]/;
 // A yearly retrospective mentions the events it went to; it reports none of them. Advent calendar entries are
 // articles of a series, not reports.
 const NOT_A_REPORT = /振り返り|ふりかえり|総括|retrospective|year in review|looking back|advent\s*calendar|アドベントカレンダー/i;
-// `DroidKaigi 2031`, `PyCon JP 2031`, `Google I/O 2018`, `Kotlin Fest 2031`: a capitalised or katakana word right before the year.
-const NAME_WITH_YEAR = /(?:^|[\s「『【])(?:[\p{Lu}\d][\p{L}\p{N}.!/+&'’-]*|[\p{Script=Katakana}ー]{2,})\s*(?:19|20)\d{2}(?!\d)/u;
+// `DroidKaigi 2031`, `PyCon JP 2031`, `Google I/O 2018`, `re:Invent 2031`, `iOSDC 2031`: a word with a capital (or a
+// katakana word) right before the year.
+const NAME_WITH_YEAR = /(?:^|[\s「『【#(（])(?:[\p{L}\p{N}.!/+&'’:-]*\p{Lu}[\p{L}\p{N}.!/+&'’:-]*|\d[\p{L}\p{N}.!/+&'’:-]*|[\p{Script=Katakana}ー]{2,})\s*(?:19|20)\d{2}(?!\d)/u;
 const EVENT_LABEL = /^(?:conferences?|conf|events?|meetups?|report|recap|イベント|イベントレポート|参加レポート|参加記|カンファレンス|勉強会|登壇)$/i;
 const DAY_SUFFIX = /\s*(?:[-–—:：]\s*)?(?:day\s*\d{1,2}|[0-9０-９一二三]日目)(?:\s*(?:[&＆・,、]|and)\s*(?:day\s*)?\d{1,2}(?:日目)?)*$/i;
 
@@ -108,7 +109,8 @@ export function reportSigns(post: BlogPost): ReportSigns {
  * `Google I/O 2018`, `【参加レポート】DroidKaigi 2031 Day 1` → `DroidKaigi 2031`).
  */
 export function reportEventName(title: string): string {
-  let name = title.trim().replace(BRACKETED_LABEL, '').replace(LEADING_REPORT_WORD, '');
+  // A hashtag (`#DroidKaigi 2031`) and a possessive (`My KubeCon EU 2031 takeaways`) are no part of the name.
+  let name = title.trim().replace(BRACKETED_LABEL, '').replace(LEADING_REPORT_WORD, '').replace(/^#(?=\S)/, '').replace(/^(?:my|our)\s+/i, '');
   for (let previous = ''; previous !== name; ) {
     previous = name;
     name = name.replace(ATTENDED, '').replace(REPORT_WORD, '').replace(/[\s!！。.、,:：\-–—|]+$/, '').trim();
