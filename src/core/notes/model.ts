@@ -46,6 +46,11 @@ export interface Session {
   readonly line: number;
   /** Every line that belongs to the session, heading included. */
   readonly range: LineRange;
+  /**
+   * The first characters of the session's own text (its lines but the heading, blank lines left out), folded for
+   * search: what the Sessions view's filter reads besides the fields. Absent when the session has no text of its own.
+   */
+  readonly searchText?: string;
 }
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
