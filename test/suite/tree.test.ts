@@ -3,7 +3,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
-import { activateExtension, renderTree, waitForIndex, workspaceUri } from './helpers';
+import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
+import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { parseNoteText } from '../../src/core/notes/pipeline';
+import type { NoteWorkspace } from '../../src/vscode/noteWorkspace';
+import { registerReadingState } from '../../src/vscode/sessions/readingState';
+import { sessionTooltip, SessionTreeProvider, type Grouping } from '../../src/vscode/sessions/sessionTree';
+import { activateExtension, EXTENSION_ID, renderTree, waitForIndex, workspaceUri } from './helpers';
 
 const labels = async (api: ConferenceNotesApi) => (await renderTree(api, undefined, 2)).map((node) => `${node.label} (${node.description}): ${(node.children ?? []).map((child) => child.label).join(', ')}`);
 
@@ -192,5 +198,112 @@ describe('Sessions view: updates', () => {
       subscription.dispose();
       await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
     }
+  });
+});
+
+/** A Sessions view over notes of its own (the fixture workspace holds two conferences and no status). */
+function treeOver(grouping: Grouping, ...notes: { name: string; text: string }[]): SessionTreeProvider {
+  const index = new NoteIndex();
+  index.updateMany(notes.map(({ name, text }) => parseNoteText(text, { uri: `untitled:/${name}`, pathSegments: [name] }, { parseOptions: DEFAULT_PARSE_OPTIONS })), []);
+  const workspace = { index, ready: () => Promise.resolve() } as unknown as NoteWorkspace;
+  return new SessionTreeProvider(workspace, grouping);
+}
+
+const KUBECON = {
+  name: 'kubecon.md',
+  text: '# KubeCon 2025\n\n## Observability\n\n### eBPF Deep Dive\n\n- speakers: Liz Rice\n- status: attended\n\n### Tracing at Scale\n\n- status: to-watch\n\n## Security\n\n### Supply Chains\n',
+};
+
+const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+
+describe('Sessions view: what a user sees of a session', () => {
+  it('names status groups by their label in the display language, with the status icon', async () => {
+    const provider = treeOver('status', KUBECON);
+    const items = (await provider.getChildren()).map((node) => provider.getTreeItem(node));
+    assert.deepEqual(items.map((item) => `${labelOf(item)} ${(item.iconPath as vscode.ThemeIcon).id}`).sort(), ['(no status) checklist', 'Attended pass-filled', 'To watch clock']);
+  });
+
+  it('tells a screen reader the title, speakers, track and status', async () => {
+    const provider = treeOver('status', KUBECON);
+    const labels: string[] = [];
+    for (const group of await provider.getChildren()) {
+      for (const session of await provider.getChildren(group)) labels.push(provider.getTreeItem(session).accessibilityInformation?.label ?? '');
+    }
+    assert.deepEqual(labels.sort(), ['Supply Chains, Track: Security', 'Tracing at Scale, Track: Observability, Status: To watch', 'eBPF Deep Dive, Liz Rice, Track: Observability, Status: Attended']);
+  });
+
+  it('opens a single conference with its tracks, and several conferences collapsed', async () => {
+    const single = treeOver('conference', KUBECON);
+    const [conference] = await single.getChildren();
+    assert.equal(single.getTreeItem(conference).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const tracks = await single.getChildren(conference);
+    assert.deepEqual(tracks.map((track) => single.getTreeItem(track).collapsibleState), [vscode.TreeItemCollapsibleState.Expanded, vscode.TreeItemCollapsibleState.Expanded]);
+
+    const several = treeOver('conference', KUBECON, { name: 'devconf.md', text: '# DevConf 2025\n\n## Cloud\n\n### Queues\n' });
+    assert.deepEqual((await several.getChildren()).map((node) => several.getTreeItem(node).collapsibleState), [vscode.TreeItemCollapsibleState.Collapsed, vscode.TreeItemCollapsibleState.Collapsed]);
+  });
+
+  it('shows fields, file and at most three short lines of the note in the tooltip, no field twice', async () => {
+    const long = `Observability ${'with kernel probes '.repeat(12)}`;
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: `# KubeCon 2025\n\n## Observability\n\n### eBPF Deep Dive\n\n- speakers: Liz Rice\n- status: attended\n\n${long}\n\nSecond line.\n\nThird line.\n\nFourth line, not shown.\n`,
+    });
+    const [session] = parseNoteText(document.getText(), { uri: document.uri.toString(), pathSegments: ['kubecon.md'] }, { parseOptions: DEFAULT_PARSE_OPTIONS }).sessions;
+    const tooltip = (await sessionTooltip(session)).value;
+    const [, preview = ''] = tooltip.split('\n\n---\n\n');
+    // As read: the tooltip's text is escaped markdown (spaces as &nbsp;, punctuation after a backslash).
+    const previewLines = preview.split('  \n').filter(Boolean).map((line) => line.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1'));
+    assert.equal(previewLines.length, 3, tooltip);
+    assert.ok(previewLines.every((line) => line.length <= 120), tooltip);
+    assert.ok(previewLines[0].endsWith('…'), 'a long line is cut');
+    assert.doesNotMatch(tooltip, /Fourth line/);
+    assert.equal(tooltip.match(/Liz Rice/g)?.length, 1, 'the speakers once, as a field');
+    assert.doesNotMatch(preview, /status/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
+
+describe('Sessions view: a workspace whose notes hold no session', () => {
+  it('says how many notes it found, not that there are none, and offers how notes are read', () => {
+    const index = new NoteIndex();
+    index.updateMany(['todo.md', 'ideas.md'].map((name) => parseNoteText('Just a list of things.\n', { uri: `untitled:/${name}`, pathSegments: [name] }, { parseOptions: DEFAULT_PARSE_OPTIONS })), []);
+    assert.equal(index.sessionCount, 0);
+    const notes = { index, scanning: false, scanFailed: false, hasScanned: true, onDidChangeScanning: () => ({ dispose() {} }) } as unknown as NoteWorkspace;
+    const view = { message: undefined as string | undefined };
+    const state = registerReadingState(notes, view as unknown as vscode.TreeView<unknown>);
+    try {
+      assert.equal(view.message, '2 markdown notes found: none of them reads as conference sessions.');
+    } finally {
+      state.dispose();
+    }
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    const welcome = (extension?.packageJSON.contributes.viewsWelcome as { contents: string; when: string }[]).find((entry) => entry.when === 'conferenceNotes.noSessions');
+    assert.ok(welcome, 'a welcome for notes without sessions');
+    assert.match(welcome.contents, /\(command:conferenceNotes\.showNoteFormats\)/);
+    assert.match(welcome.contents, /\(command:conferenceNotes\.showReading\)/);
+    assert.doesNotMatch(welcome.contents, /No conference notes found/);
+  });
+});
+
+describe('Sessions view: filtering by the notes', () => {
+  let api: ConferenceNotesApi;
+  before(async () => {
+    api = await activateExtension();
+  });
+  afterEach(() => vscode.commands.executeCommand('conferenceNotes.clearFilter'));
+
+  it('finds a session by words of its notes and opens the groups that hold it', async () => {
+    await vscode.commands.executeCommand('conferenceNotes.filter', 'shell comment');
+    const provider = api.sessionTree.provider;
+    const [conference, ...others] = await provider.getChildren();
+    assert.deepEqual(others, []);
+    assert.equal(provider.getTreeItem(conference).label, 'DevConf 2024');
+    assert.equal(provider.getTreeItem(conference).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    const [track] = await provider.getChildren(conference);
+    assert.equal(provider.getTreeItem(track).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.deepEqual((await renderTree(api)).map((node) => `${node.label}: ${(node.children ?? []).map((child) => `${child.label} [${(child.children ?? []).map((session) => session.label).join(', ')}]`).join('; ')}`), [
+      'DevConf 2024: Cloud [Scaling Queues]',
+    ]);
   });
 });

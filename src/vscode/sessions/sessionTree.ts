@@ -2,8 +2,9 @@
 // stable ids and a parent, so the view keeps its expansion state across refreshes and `reveal` works; an index
 // change refreshes only the group nodes it touched.
 import * as vscode from 'vscode';
-import type { Session, SessionStatus } from '../../core/notes/model';
+import { SESSION_STATUSES, type Session, type SessionStatus } from '../../core/notes/model';
 import { compareNames, sessionDay, type Facet, type GroupKey, type IndexChange, type NoteIndex } from '../../core/notes/noteIndex';
+import { readFieldLines } from '../../core/notes/fields';
 import { summarizeReading } from '../../core/notes/readingExplanation';
 import { sessionMatchesFilter } from '../../core/notes/sessionFilter';
 import { Disposable } from '../disposable';
@@ -41,6 +42,10 @@ const STATUS_ICONS: Readonly<Record<SessionStatus, string>> = {
   cancelled: 'circle-slash',
 };
 
+function isStatus(key: GroupKey): key is SessionStatus {
+  return (SESSION_STATUSES as readonly GroupKey[]).includes(key);
+}
+
 /** The status as users read it, in their language. */
 export function statusLabel(status: SessionStatus): string {
   const labels: Record<SessionStatus, string> = {
@@ -54,8 +59,9 @@ export function statusLabel(status: SessionStatus): string {
   return labels[status];
 }
 
-/** Lines of the note shown in a session's tooltip. */
-const TOOLTIP_PREVIEW_LINES = 6;
+/** Lines of the note shown in a session's tooltip, and the characters kept of each: a glance, not the note. */
+const TOOLTIP_PREVIEW_LINES = 3;
+const TOOLTIP_LINE_LENGTH = 120;
 
 export class SessionTreeProvider extends Disposable implements vscode.TreeDataProvider<SessionTreeNode> {
   private readonly changeEmitter = this.register(new vscode.EventEmitter<SessionTreeNode | undefined>());
@@ -64,6 +70,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   private readonly nodes = new Map<string, SessionTreeNode>();
   private groupingMode: Grouping;
   private filterText = '';
+  private matched = new WeakMap<Session, boolean>();
 
   constructor(private readonly notes: NoteWorkspace, grouping: Grouping) {
     super();
@@ -86,6 +93,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
 
   setFilter(text: string): void {
     this.filterText = text.trim();
+    this.matched = new WeakMap();
     this.refreshAll();
   }
 
@@ -115,7 +123,14 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   private visible(sessions: readonly Session[]): Session[] {
-    return this.filterText ? sessions.filter((session) => sessionMatchesFilter(session, this.filterText)) : [...sessions];
+    return this.filterText ? sessions.filter((session) => this.matches(session)) : [...sessions];
+  }
+
+  /** Each session is matched once per filter: a filtered tree asks about the same sessions at every level. */
+  private matches(session: Session): boolean {
+    let matched = this.matched.get(session);
+    if (matched === undefined) this.matched.set(session, (matched = sessionMatchesFilter(session, this.filterText)));
+    return matched;
   }
 
   private sessionsUnder(node: SessionTreeNode): Session[] {
@@ -183,8 +198,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
 
   getTreeItem(node: SessionTreeNode): vscode.TreeItem {
     if (node.kind === 'session') return this.sessionItem(node.id, node.session);
-    const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
-    const item = new vscode.TreeItem(this.groupLabel(node), collapsed);
+    const item = new vscode.TreeItem(this.groupLabel(node), this.opensExpanded(node) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
     item.description = String(this.sessionsUnder(node).length);
     item.contextValue = node.kind;
@@ -193,11 +207,27 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     return item;
   }
 
+  /**
+   * Groups open to show what a filter matched, and a single conference opens with its tracks, as there is nothing
+   * else to choose. Only a node's first showing follows this (VS Code keeps what the user expanded or collapsed), so
+   * nodes get other ids while a filter is on.
+   */
+  private opensExpanded(node: Exclude<SessionTreeNode, { kind: 'session' }>): boolean {
+    if (this.filterText) return true;
+    return node.kind !== 'group' && this.index.conferences().length === 1;
+  }
+
+  /** What sets the ids of filtered nodes apart from the same nodes unfiltered (see `opensExpanded`). */
+  private get idPrefix(): string {
+    return this.filterText ? `filter:${this.filterText}\u0000` : '';
+  }
+
   private groupLabel(node: Exclude<SessionTreeNode, { kind: 'session' }>): string {
     if (node.kind === 'conference') return node.conference;
     if (node.kind === 'track') return node.track ?? vscode.l10n.t('(no track)');
     if (node.key !== undefined) {
-      return node.grouping === 'file' ? vscode.workspace.asRelativePath(vscode.Uri.parse(node.key)) : node.key;
+      if (node.grouping === 'file') return vscode.workspace.asRelativePath(vscode.Uri.parse(node.key));
+      return node.grouping === 'status' && isStatus(node.key) ? statusLabel(node.key) : node.key;
     }
     switch (node.grouping) {
       case 'day':
@@ -215,7 +245,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     if (node.kind === 'conference') return 'calendar';
     if (node.kind === 'track') return 'list-tree';
     const icons: Record<Grouping, string> = { conference: 'calendar', day: 'calendar', speaker: 'person', tag: 'tag', status: 'checklist', file: 'markdown' };
-    return node.grouping === 'status' && node.key ? STATUS_ICONS[node.key as SessionStatus] ?? 'checklist' : icons[node.grouping];
+    return node.grouping === 'status' && isStatus(node.key) ? STATUS_ICONS[node.key] : icons[node.grouping];
   }
 
   private sessionItem(id: string, session: Session): vscode.TreeItem {
@@ -225,6 +255,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     item.description = this.groupingMode === 'conference' ? session.speakers.join(', ') : [session.track, session.speakers.join(', ')].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(session.status ? STATUS_ICONS[session.status] : 'note');
     item.contextValue = 'session';
+    item.accessibilityInformation = { label: sessionAccessibilityLabel(session) };
     item.command = { command: OPEN_SESSION_COMMAND, title: vscode.l10n.t('Open Session'), arguments: [session] };
     return item;
   }
@@ -246,15 +277,15 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   private conferenceNode(conference: string): SessionTreeNode {
-    return this.remember({ kind: 'conference', id: `conference:${conference}`, conference });
+    return this.remember({ kind: 'conference', id: `${this.idPrefix}conference:${conference}`, conference });
   }
 
   private trackNode(conference: string, track: GroupKey): SessionTreeNode {
-    return this.remember({ kind: 'track', id: `track:${conference}\u0000${track ?? ''}`, conference, track });
+    return this.remember({ kind: 'track', id: `${this.idPrefix}track:${conference}\u0000${track ?? ''}`, conference, track });
   }
 
   private groupNode(grouping: Grouping, key: GroupKey): SessionTreeNode {
-    return this.remember({ kind: 'group', id: `${grouping}:${key ?? '\u0000none'}`, grouping, key });
+    return this.remember({ kind: 'group', id: `${this.idPrefix}${grouping}:${key ?? '\u0000none'}`, grouping, key });
   }
 
   private sessionNode(session: Session, parent: SessionTreeNode): SessionTreeNode {
@@ -267,6 +298,16 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     this.nodes.set(node.id, node);
     return node;
   }
+}
+
+/** What a screen reader says of a session: its title, speakers, track and status, in the user's language. */
+export function sessionAccessibilityLabel(session: Session): string {
+  return [
+    session.title,
+    session.speakers.join(', '),
+    session.track && vscode.l10n.t('Track: {0}', session.track),
+    session.status && vscode.l10n.t('Status: {0}', statusLabel(session.status)),
+  ].filter(Boolean).join(', ');
 }
 
 /**
@@ -309,11 +350,23 @@ async function readPreview(uri: vscode.Uri, session: Session): Promise<string[] 
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
     const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const lines = text.split(/\r?\n/).slice(session.line + 1, session.range.end + 1);
-    const body = lines.filter((line) => line.trim() !== '').slice(0, TOOLTIP_PREVIEW_LINES);
-    return body.length > 0 ? body : undefined;
+    // The fields are listed above the preview already.
+    const body = lines.filter((line) => line.trim() !== '' && !isFieldLine(line)).slice(0, TOOLTIP_PREVIEW_LINES);
+    return body.length > 0 ? body.map(clipPreviewLine) : undefined;
   } catch {
     return undefined; // Deleted since it was indexed: the tooltip simply has no preview.
   }
+}
+
+/** A line the parser reads as a session field: `- speakers: …`, `track:: …`. */
+function isFieldLine(line: string): boolean {
+  const item = /^\s*[-*+]\s+(.*)$/.exec(line);
+  return readFieldLines(item ? item[1] : line.trim(), 0, item !== null).length > 0;
+}
+
+function clipPreviewLine(line: string): string {
+  const trimmed = line.trim();
+  return trimmed.length > TOOLTIP_LINE_LENGTH ? `${trimmed.slice(0, TOOLTIP_LINE_LENGTH - 1)}…` : trimmed;
 }
 
 const GROUPING_STATE_KEY = 'conferenceNotes.grouping';
@@ -385,7 +438,7 @@ export function registerSessionTree(context: vscode.ExtensionContext, notes: Not
         typeof text === 'string' ? text :
         (await vscode.window.showInputBox({
           title: vscode.l10n.t('Filter Sessions'),
-          prompt: vscode.l10n.t('Words to find in titles, speakers, tags, tracks or conferences'),
+          prompt: vscode.l10n.t('Words to find in titles, speakers, tags, tracks, conferences or the notes'),
           value: provider.filter,
         }));
       if (filter === undefined) return;
@@ -399,7 +452,7 @@ export function registerSessionTree(context: vscode.ExtensionContext, notes: Not
       await showFilterMessage();
     }),
     new CursorFollower(provider, view, notes),
-    registerReadingState(notes),
+    registerReadingState(notes, view),
   );
   showState();
   return { provider, view, dragAndDrop };
