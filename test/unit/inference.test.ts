@@ -104,6 +104,11 @@ describe('reading without settings: one rule at a time', () => {
     assert.deepEqual(sessions('# TODO\n\n## Notes\n\nsome notes\n', 'conf-2031/edge-caching.md'), ['edge caching']);
   });
 
+  it('an acronym is a name, not a placeholder: a track called AI is a track', () => {
+    const note = read('# Summit 2031\n\n## AI\n\n### Agents by Ada Byron\n\nx\n\n## UX\n\n### Forms by Alan Kay\n\ny\n', 'notes/summit.md');
+    assert.deepEqual(note.sessions.map((session) => [session.title, session.track]), [['Agents', 'AI'], ['Forms', 'UX']]);
+  });
+
   it('licences and pointers hold no session', () => {
     assert.deepEqual(sessions('MIT License\n\nPermission is hereby granted, free of charge, to any person obtaining a copy.\n'.repeat(5), 'LICENSE.md'), []);
     assert.deepEqual(sessions('See my blog: https://example.org/post\n', 'conf-2031/README.md'), []);

@@ -111,8 +111,9 @@ export function isTalkSection(text: string): boolean {
 /** An empty heading, one or two characters, `TODO`/`TBD`/`WIP`/`…`, or a bare item label such as `C.`. */
 export function isPlaceholder(text: string): boolean {
   const value = text.trim();
-  // Two letters are no title, but two kanji often are (`概要`, `感想`).
-  const short = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value) ? value.length <= 1 : value.length <= 2;
+  // Two letters are no title, but two kanji often are (`概要`, `感想`), and so is an acronym (`AI`, `UX`, `C#`).
+  const acronym = /^[A-Z][A-Z\d#+]$/.test(value);
+  const short = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value) ? value.length <= 1 : value.length <= 2 && !acronym;
   return short || /^(?:todo|tbd|tba|wip|xxx|untitled|title|\.\.\.|…|[a-z\d]{1,2}[.)])$/i.test(value) || /^[-–—_*#.\s]+$/.test(value);
 }
 
