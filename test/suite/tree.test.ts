@@ -265,7 +265,7 @@ describe('Sessions view: what a user sees of a session', () => {
 });
 
 describe('Sessions view: a workspace whose notes hold no session', () => {
-  it('says how many notes it found, not that there are none, and offers how notes are read', () => {
+  it('says how many notes it found, not that there are none, and offers how notes are read', async () => {
     const index = new NoteIndex();
     index.updateMany(['todo.md', 'ideas.md'].map((name) => parseNoteText('Just a list of things.\n', { uri: `untitled:/${name}`, pathSegments: [name] }, { parseOptions: DEFAULT_PARSE_OPTIONS })), []);
     assert.equal(index.sessionCount, 0);
@@ -276,6 +276,9 @@ describe('Sessions view: a workspace whose notes hold no session', () => {
       assert.equal(view.message, '2 markdown notes found: none of them reads as conference sessions.');
     } finally {
       state.dispose();
+      // It set the window's context keys for notes it made up: give the real view's state back.
+      await vscode.commands.executeCommand('setContext', 'conferenceNotes.noSessions', false);
+      await vscode.commands.executeCommand('setContext', 'conferenceNotes.noNotes', false);
     }
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     const welcome = (extension?.packageJSON.contributes.viewsWelcome as { contents: string; when: string }[]).find((entry) => entry.when === 'conferenceNotes.noSessions');
