@@ -6,8 +6,11 @@ import type { ParsedNote, Session } from './model';
 
 /** Text as every session search compares it: compatibility forms unified (full-width ＡＢＣ is ABC), lower case. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').toLocaleLowerCase();
+  // ASCII is its own NFKC form, and normalising costs more than the rest of reading a note.
+  return (ASCII.test(text) ? text : text.normalize('NFKC')).toLocaleLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /**
  * Characters of a session's own text the filter reads: the opening of a talk's notes, where what it is about is
@@ -27,7 +30,7 @@ export function sessionMatchesFilter(session: Session, filter: string): boolean 
 export function withSessionText(note: ParsedNote, text: string): ParsedNote {
   const asOneSession = note.folderHints?.asOneSession;
   if (note.sessions.length === 0 && !asOneSession) return note;
-  const lines = text.split(/\r?\n/);
+  const lines = new NoteLines(text);
   const sessions = note.sessions.map((session) => withText(session, lines));
   return {
     ...note,
@@ -36,15 +39,35 @@ export function withSessionText(note: ParsedNote, text: string): ParsedNote {
   };
 }
 
-function withText(session: Session, lines: readonly string[]): Session {
+/** Where each line of a note starts, found once; a session reads only the few lines it keeps. */
+class NoteLines {
+  private readonly starts = [0];
+
+  constructor(private readonly text: string) {
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** The line without its end (`\n` or `\r\n`), trimmed. */
+  line(index: number): string {
+    const end = index + 1 < this.starts.length ? this.starts[index + 1] - 1 : this.text.length;
+    return this.text.slice(this.starts[index], end).trim();
+  }
+}
+
+function withText(session: Session, lines: NoteLines): Session {
   let taken = '';
-  for (let line = session.range.start; line <= session.range.end && line < lines.length && taken.length < SESSION_TEXT_LENGTH; line++) {
+  for (let line = session.range.start; line <= session.range.end && line < lines.count && taken.length < SESSION_TEXT_LENGTH; line++) {
     if (line === session.line) continue;
-    const content = lines[line].trim();
+    const content = lines.line(line);
     if (content !== '') taken += `${content}\n`;
   }
   if (taken === '') return session;
   // `taken` is built of concatenations, which V8 copies into a string of their own when it is cut: the index keeps
   // no view into the note's text.
-  return { ...session, searchText: foldForSearch(taken.slice(0, SESSION_TEXT_LENGTH)) };
+  const cut = taken.slice(0, SESSION_TEXT_LENGTH);
+  return { ...session, searchText: foldForSearch(cut) };
 }
