@@ -10,7 +10,8 @@ export function foldForSearch(text: string): string {
   return (ASCII.test(text) ? text : text.normalize('NFKC')).toLocaleLowerCase();
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Printable ASCII, line ends and tabs. */
+const ASCII = /^[\t\n\r -~]*$/;
 
 /**
  * Characters of a session's own text the filter reads: the opening of a talk's notes, where what it is about is
