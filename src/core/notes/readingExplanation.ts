@@ -3,7 +3,7 @@
 // the note again with it, so that pinning never changes what the user sees.
 import { fillTemplate } from '../messages';
 import { renderFrontMatterField } from '../import/sessionStub';
-import type { ConferenceSource, NoteReading, ParsedNote, ReadingSource, Session } from './model';
+import type { ConferenceSource, NoteReading, ParsedNote, ReadingSource, Session, SessionItemKind } from './model';
 import { fieldNameOf } from './fields';
 import { applyTextEdit, type TextEdit } from './noteEdits';
 
@@ -16,6 +16,7 @@ export const READING_MESSAGES = {
   sessionsAtLevel: 'Sessions: headings of level {0}',
   sessionsAsBoldLines: 'Sessions: bold lines under headings of level {0}',
   sessionsAsLetteredItems: 'Sessions: lettered items (A., B.…) under headings of level {0}',
+  sessionsAsListItems: 'Sessions: list items under headings of level {0}',
   tracksAtLevel: 'Tracks: headings of level {0}',
   noTracks: 'Tracks: none',
   conference: 'Conference: {0} (named by {1})',
@@ -77,9 +78,14 @@ function layoutLine(reading: NoteReading, translate: Translate): string {
 
 function levelLines(reading: NoteReading, translate: Translate): string[] {
   if (reading.layout !== 'report' || reading.sessionLevel === undefined) return [];
-  const items = reading.itemKind === 'bold-line' ? 'sessionsAsBoldLines' : reading.itemKind === 'lettered-item' ? 'sessionsAsLetteredItems' : 'sessionsAtLevel';
+  const items: Record<SessionItemKind, ReadingMessage> = {
+    heading: 'sessionsAtLevel',
+    'bold-line': 'sessionsAsBoldLines',
+    'lettered-item': 'sessionsAsLetteredItems',
+    'list-item': 'sessionsAsListItems',
+  };
   const tracks = reading.trackLevel ? say(translate, 'tracksAtLevel', reading.trackLevel) : say(translate, 'noTracks');
-  return [say(translate, items, reading.sessionLevel), tracks];
+  return [say(translate, items[reading.itemKind ?? 'heading'], reading.sessionLevel), tracks];
 }
 
 /** The reading of `note` in a few lines; `fileName` names it in the first. */
@@ -112,14 +118,14 @@ export type PinnedKeys = ReadonlyArray<readonly [key: string, value: string]>;
 
 /**
  * Everything of the reading that front matter can say; keys already fixed by front matter or settings are left out.
- * Sessions written as bold lines or lettered items have no front matter key: only inference reads them.
+ * Sessions written as bold lines, lettered or list items have no front matter key: only inference reads them.
  */
 function fullPin(note: ParsedNote): { keys: PinnedKeys; layoutPinned: boolean } {
   const reading = note.reading;
   if (!reading || reading.layout === 'none') return { keys: [], layoutPinned: true };
   const keys: [string, string][] = [];
   const explicitLayout = reading.layoutSource === 'front-matter' || reading.layoutSource === 'settings';
-  const itemsOnly = reading.itemKind === 'bold-line' || reading.itemKind === 'lettered-item';
+  const itemsOnly = reading.itemKind !== undefined && reading.itemKind !== 'heading';
   if (explicitLayout || itemsOnly) {
     // Nothing to add, or nothing that could be added.
   } else if (reading.layout === 'session-file') {
