@@ -108,7 +108,8 @@ describe('the real note corpus, read with no settings', function () {
     const index = indexWithoutSettings('pulibrary__conference_notes');
     const counts = conferenceCounts(index);
     const exact = {
-      'Code4lib 2023': 16, 'axe con 2023': 7, 'csun assistive technology 2024': 21, 'postgres conference 2024': 18,
+      // 13, not 16: three files of one talk (one title, one day) and two of another are one session each.
+      'Code4lib 2023': 13, 'axe con 2023': 7, 'csun assistive technology 2024': 21, 'postgres conference 2024': 18,
       'SmashingConf New York 2024': 12, 'owasp global appsec 2024': 9, 'Access Conference 2024': 23, 'checkmk 2024': 8,
       'csun assistive technology 2025': 16, 'Rust conference - remote - 2025': 19, 'Blacklight Summit 2022': 15,
     };
@@ -120,7 +121,7 @@ describe('the real note corpus, read with no settings', function () {
     inRange(total, 170, 175, 'all sessions');
     assert.equal(Object.keys(counts).length, 14, 'sixteen conferences, of which Open Repositories and RubyConf hold no session');
     assert.deepEqual(trackCounts(index, "AnsibleFest 2024 through Alicia's eyes"), { 'Automating firewalls': 3, Security: 2 });
-    assert.deepEqual(trackCounts(index, 'Code4lib 2023'), { 'am talks': 5, keynotes: 1, lightning: 1, '(none)': 9 });
+    assert.deepEqual(trackCounts(index, 'Code4lib 2023'), { 'am talks': 3, keynotes: 1, lightning: 1, '(none)': 8 });
     const titles = index.sessions().map((session) => session.title);
     for (const left of [/^Informal/, /^Pre Questions/, /^Live Presentations/, /^10\.4\.22$/, /^Keynote Speaker$/, /^Sessions? \d/, /^Livebook$/]) {
       assert.ok(!titles.some((title) => left.test(title)), `no session ${left}`);

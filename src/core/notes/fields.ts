@@ -4,7 +4,7 @@ import type { SessionStatus } from './model';
 
 export type FieldName =
   | 'title' | 'conference' | 'track' | 'speakers' | 'date' | 'day' | 'time' | 'room' | 'tags' | 'status'
-  | 'slides' | 'video' | 'url' | 'uid' | 'type' | 'trackLevel' | 'sessionLevel';
+  | 'slides' | 'video' | 'url' | 'uid' | 'sameAs' | 'type' | 'trackLevel' | 'sessionLevel';
 
 /** Every key a note may use for each field. Matching ignores case, width, spaces, `-` and `_`. */
 export const FIELD_ALIASES: Readonly<Record<FieldName, readonly string[]>> = {
@@ -22,6 +22,8 @@ export const FIELD_ALIASES: Readonly<Record<FieldName, readonly string[]>> = {
   video: ['video', 'recording', '動画', '録画'],
   url: ['url', 'link', 'links', 'リンク'],
   uid: ['uid'],
+  // The talk this one is (a UID or a title), or `none`: decides, against the title rule, whether two places are one session.
+  sameAs: ['same-as', 'same-session', '同一セッション'],
   type: ['type', '種類'],
   trackLevel: ['track-level', 'track-heading-level', 'トラックレベル'],
   sessionLevel: ['session-level', 'session-heading-level', 'セッションレベル'],

@@ -39,6 +39,14 @@ export interface Session {
   readonly links: readonly SessionLink[];
   /** Schedule UID (sched `UID`, pretalx `guid`, Sessionize id) written by schedule import. */
   readonly uid?: string;
+  /** `same-as:` as the user wrote it: the UID or title of the talk this one is, or `none` to keep it a session of its own. */
+  readonly sameAs?: string;
+  /**
+   * Every place the talk is written, when it is written in more than one (the programme, a report, a session note):
+   * the index shows such a talk as one session, with the fields and the id of its preferred place (see
+   * sessionIdentity.ts). Absent for a session written once.
+   */
+  readonly places?: readonly SessionPlace[];
   /** The document the session lives in, as a URI string. */
   readonly uri: string;
   readonly layout: NoteLayout;
@@ -51,6 +59,16 @@ export interface Session {
    * search: what the Sessions view's filter reads besides the fields. Absent when the session has no text of its own.
    */
   readonly searchText?: string;
+}
+
+/** What a place holds: the imported schedule, or one of the user's own notes. */
+export type PlaceKind = 'programme' | 'report' | 'session-note';
+
+/** One place a talk is written. */
+export interface SessionPlace {
+  readonly uri: string;
+  readonly line: number;
+  readonly kind: PlaceKind;
 }
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
@@ -140,6 +158,8 @@ export interface ParsedNote {
    * level at or below the session level).
    */
   readonly headingLevels?: Pick<ParseOptions, 'trackHeadingLevel' | 'sessionHeadingLevel'>;
+  /** The file was written by schedule import: its front matter names the schedule (`schedule:`) it came from. */
+  readonly programme?: true;
   /** From the file's own front matter: when the conference took place and its short name. */
   readonly conferenceInfo?: ConferenceInfo;
   /** How the file was read: what decided its layout, its levels and its conference, and what was left out. */

@@ -7,6 +7,7 @@
 // decision (a walk over the folder's inferred files) and re-indexes only the files whose reading changed.
 import { applyFolder, decideFolder, folderOf, type FolderDecision } from './folderReadings';
 import type { ParsedNote, Session, SessionStatus } from './model';
+import { SessionIdentities, type MergeChange } from './sessionIdentity';
 
 /**
  * A group key. `undefined` is the one well-defined bucket for sessions that have none of the facet
@@ -188,6 +189,8 @@ export class NoteIndex {
   private readonly notesBelow = new Map<string, number>();
   private readonly decisions = new Map<string, FolderDecision>();
   private readonly byId = new Map<string, Session>();
+  /** A talk written in several places (programme, report, session note) is one session in every aggregate below. */
+  private readonly identities = new SessionIdentities();
   private readonly byConference = new Grouping<string>();
   private readonly tracksByConference = new Map<string, Grouping<GroupKey>>();
   private readonly byFacet = facetRecord(() => new Grouping<GroupKey>());
@@ -314,9 +317,12 @@ export class NoteIndex {
     return [...this.notes.keys()];
   }
 
-  /** Every session, file by file in indexing order, each file's sessions in document order. */
+  /**
+   * Every session, file by file in indexing order, each file's sessions in document order; a talk written in several
+   * places once, merged, where its preferred place is.
+   */
   sessions(): Session[] {
-    return [...this.notes.values()].flatMap((note) => note.sessions);
+    return [...this.notes.values()].flatMap((note) => this.identities.shownOf(note.sessions));
   }
 
   session(id: string): Session | undefined {
@@ -383,7 +389,7 @@ export class NoteIndex {
   private addNote(note: ParsedNote, collector: ChangeCollector): void {
     this.notes.set(note.uri, note);
     collector.uris.add(note.uri);
-    for (const session of note.sessions) this.addSession(session, collector);
+    this.applyMerge(this.identities.replace(undefined, note), collector);
   }
 
   private removeNote(uri: string, collector: ChangeCollector): void {
@@ -391,7 +397,13 @@ export class NoteIndex {
     if (!note) return;
     this.notes.delete(uri);
     collector.uris.add(uri);
-    for (const session of note.sessions) this.removeSession(session, collector);
+    this.applyMerge(this.identities.replace(note, undefined), collector);
+  }
+
+  /** Puts the merged sessions a change of places gives into the aggregates, in place of the ones it replaces. */
+  private applyMerge(change: MergeChange, collector: ChangeCollector): void {
+    for (const session of change.removed) this.removeSession(session, collector);
+    for (const session of change.added) this.addSession(session, collector);
   }
 
   private addSession(session: Session, collector: ChangeCollector): void {

@@ -242,6 +242,7 @@ interface SessionFields {
   status?: SessionStatus;
   links?: SessionLink[];
   uid?: string;
+  sameAs?: string;
 }
 
 type NoteType = 'session' | 'report' | 'index';
@@ -313,7 +314,8 @@ function setField(fields: SessionFields, name: FieldName, raw: string | readonly
     case 'day':
     case 'time':
     case 'room':
-    case 'uid': {
+    case 'uid':
+    case 'sameAs': {
       const first = fields[name] === undefined ? firstValue(raw) : '';
       if (first) fields[name] = first;
       return;
@@ -468,6 +470,7 @@ function makeSession(base: { id: string; title: string; conference: string; uri:
   if (fields.room !== undefined) session.room = detached(fields.room);
   if (fields.status !== undefined) session.status = fields.status;
   if (fields.uid !== undefined) session.uid = detached(fields.uid);
+  if (fields.sameAs !== undefined) session.sameAs = detached(fields.sameAs);
   return session;
 }
 
@@ -498,7 +501,8 @@ export function parseNote(text: string, context: NoteContext): ParsedNote {
       ? readReport(note, structure.headings, structure.paragraphs, type === 'index', type === undefined ? 'settings' : layoutSource)
       : readInferred(note, structure.headings, structure.paragraphs, frontMatter.bodyLine, blogPostOf(frontMatter.data, context.pathSegments));
   const conferenceInfo = conferenceInfoOf(frontMatter.data);
-  return conferenceInfo ? { ...parsed, conferenceInfo } : parsed;
+  const withInfo = conferenceInfo ? { ...parsed, conferenceInfo } : parsed;
+  return typeof frontMatter.data.schedule === 'string' ? { ...withInfo, programme: true } : withInfo;
 }
 
 const CONFERENCE_INFO_KEYS: Readonly<Record<string, keyof ConferenceInfo>> = { dates: 'dates', 'short-name': 'shortName', shortname: 'shortName', short_name: 'shortName' };

@@ -8,7 +8,8 @@ export function makeSession(uri: string, position: number, fields: SessionFields
   const line = fields.line ?? position * 10;
   return {
     id: `${uri}#session-${position}`,
-    title: `Session ${position}`,
+    // Of its own file: sessions of one title in one conference are one talk (sessionIdentity.ts).
+    title: `Session ${position} of ${uri}`,
     conference: 'Conference',
     speakers: [],
     tags: [],

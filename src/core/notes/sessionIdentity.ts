@@ -1,0 +1,327 @@
+// One talk, one session: a talk of a conference written in several places — the imported programme, a report, a
+// session note — is shown as one session. Sessions of one conference are the same talk when they share a UID or,
+// without UIDs, the same normalised title and, where both have one, the same date; a `uid:` or `same-as:` the user
+// writes decides against the title rule. The merged session keeps every place, takes its fields from the user's
+// own notes first and the imported stubs after, and keeps the id, file and line of its preferred place, so the
+// tree, drag and drop and Open go to the user's note.
+//
+// Incremental: each session is filed under its UID or its title key, and a change re-merges only the keys of the
+// sessions it adds or removes (O(sessions with those titles)), never the conference.
+import { isPrintableAscii } from './fields';
+import type { ParsedNote, PlaceKind, Session, SessionLink, SessionPlace } from './model';
+
+/** Words that say what kind of talk a title is (`Keynote: …`, `[LT] …`): left out of the title key. */
+const KIND_PREFIXES: ReadonlySet<string> = new Set([
+  'keynote', 'opening keynote', 'closing keynote', 'lightning talk', 'lt', 'workshop', 'tutorial', 'panel', 'talk', 'session',
+  '基調講演', 'キーノート', 'ライトニングトーク', 'ワークショップ', 'チュートリアル', 'パネル',
+]);
+
+// `Keynote: …`, `Keynote - …`, `[Keynote] …`, `【基調講演】…` (already folded to lower case and NFKC).
+const PREFIX = /^[[(【]?\s*([^:[\]()【】]{1,30}?)\s*(?:[:\])】]|\s[-–—]\s)\s*/;
+
+/** `same-as:` values that keep a session apart from every other place. */
+const SEPARATE = /^(?:none|no|false|-|なし|別)$/i;
+
+/** The title as compared: NFKC (full-width letters, ligatures), case folded, punctuation and a kind prefix left out. */
+export function titleKey(title: string): string {
+  let text = (isPrintableAscii(title) ? title : title.normalize('NFKC')).toLowerCase();
+  const prefix = PREFIX.exec(text);
+  if (prefix && KIND_PREFIXES.has(prefix[1].trim()) && prefix[0].length < text.length) text = text.slice(prefix[0].length);
+  return text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** What a place of a note is: its front matter names a schedule, or every session carries the UID import writes. */
+export function placeKind(note: ParsedNote): PlaceKind {
+  const imported = note.programme === true || (note.sessions.length > 0 && note.sessions.every((session) => session.uid !== undefined && session.sameAs === undefined));
+  if (imported) return 'programme';
+  return note.layout === 'session-file' ? 'session-note' : 'report';
+}
+
+const KIND_RANK: Readonly<Record<PlaceKind, number>> = { 'session-note': 0, report: 1, programme: 2 };
+
+/** A status the user decided, rather than the `planned` / `cancelled` an import writes. */
+function decidedByUser(session: Session): boolean {
+  return session.status !== undefined && session.status !== 'planned' && session.status !== 'cancelled';
+}
+
+/** The date, else the day label, a session is on. */
+function dayOf(session: Session): string | undefined {
+  return session.date ?? (session.day === undefined ? undefined : `day\0${session.day}`);
+}
+
+/** Two places can be one talk on their days: the same date where both have one, else the same day label where both have one. */
+function sameDay(a: Session, b: Session): boolean {
+  if (a.date !== undefined && b.date !== undefined) return a.date === b.date;
+  if (a.day !== undefined && b.day !== undefined) return a.day === b.day;
+  return true;
+}
+
+interface Entry {
+  readonly session: Session;
+  readonly kind: PlaceKind;
+  /** `conference \0 uid`, for a session with a UID. */
+  readonly uidKey?: string;
+  /** `conference \0 title key`, of its title or of the title its `same-as` names; undefined for `same-as: none`. */
+  readonly titleKey?: string;
+  /** `conference \0 same-as value`: the UID its `same-as` may name. */
+  readonly refKey?: string;
+  /** A cluster of its own (`same-as: none`). */
+  readonly alone?: string;
+}
+
+/** The user's notes first (a session note before a report), a status the user decided first, then document order. */
+function comparePlaces(a: Entry, b: Entry): number {
+  return (
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    Number(decidedByUser(b.session)) - Number(decidedByUser(a.session)) ||
+    (a.session.uri < b.session.uri ? -1 : a.session.uri > b.session.uri ? 1 : a.session.line - b.session.line)
+  );
+}
+
+/** The first value a place gives, in preference order. */
+function firstDefined<K extends 'track' | 'date' | 'day' | 'time' | 'room' | 'status' | 'uid'>(sessions: readonly Session[], key: K): Session[K] {
+  for (const session of sessions) if (session[key] !== undefined) return session[key];
+  return undefined as Session[K];
+}
+
+function firstList(sessions: readonly Session[], key: 'speakers' | 'tags'): readonly string[] {
+  return sessions.find((session) => session[key].length > 0)?.[key] ?? sessions[0][key];
+}
+
+function allLinks(sessions: readonly Session[]): readonly SessionLink[] {
+  const byUrl = new Map<string, SessionLink>();
+  for (const session of sessions) for (const link of session.links) if (!byUrl.has(link.url)) byUrl.set(link.url, link);
+  return [...byUrl.values()];
+}
+
+type SessionDraft = { -readonly [Key in keyof Session]: Session[Key] };
+
+/**
+ * One session of several places (preference order): the preferred place's id, title, file and range; every other
+ * field from the first place that gives it (the user's notes before the imported stubs); links from all of them.
+ */
+export function mergeSessions(places: readonly { readonly session: Session; readonly kind: PlaceKind }[]): Session {
+  if (places.length === 1) return places[0].session;
+  const sessions = places.map((place) => place.session);
+  const merged: SessionDraft = {
+    ...sessions[0],
+    speakers: firstList(sessions, 'speakers'),
+    tags: firstList(sessions, 'tags'),
+    links: allLinks(sessions),
+    places: places.map(({ session, kind }): SessionPlace => ({ uri: session.uri, line: session.line, kind })),
+  };
+  for (const key of ['track', 'date', 'day', 'time', 'room', 'status', 'uid'] as const) {
+    const value = firstDefined(sessions, key);
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+/** Merged sessions a change takes out of the index and puts in. */
+export interface MergeChange {
+  readonly removed: readonly Session[];
+  readonly added: readonly Session[];
+}
+
+interface Cluster {
+  readonly members: Set<Entry>;
+  merged?: Session;
+  /** The members `merged` was built from, in preference order. */
+  built: readonly Entry[];
+}
+
+/** Adds one to a count in a map of counts. */
+function countIn(counts: Map<string, number>, key: string, delta: 1 | -1): void {
+  const count = (counts.get(key) ?? 0) + delta;
+  if (count === 0) counts.delete(key);
+  else counts.set(key, count);
+}
+
+export class SessionIdentities {
+  private readonly entries = new Map<Session, Entry>();
+  private readonly clusters = new Map<string, Cluster>();
+  /** The cluster each entry is in. */
+  private readonly clusterOf = new Map<Entry, string>();
+  /** Per title key, the UID clusters with a member of that title (how many members). */
+  private readonly uidsByTitle = new Map<string, Map<string, number>>();
+  /** Per title key, the sessions without a UID that match by title. */
+  private readonly looseByTitle = new Map<string, Set<Entry>>();
+  private serial = 0;
+
+  /** Takes `removed`'s sessions out and puts `added`'s in; returns the merged sessions that changed. */
+  replace(removed: ParsedNote | undefined, added: ParsedNote | undefined): MergeChange {
+    const dirtyClusters = new Set<string>();
+    const dirtyTitles = new Set<string>();
+    for (const session of removed?.sessions ?? []) {
+      const entry = this.entries.get(session);
+      if (entry) this.forget(entry, dirtyClusters, dirtyTitles);
+    }
+    if (added) {
+      const kind = placeKind(added);
+      for (const session of added.sessions) this.file(this.entryOf(session, kind), dirtyClusters, dirtyTitles);
+    }
+    for (const title of dirtyTitles) this.rematch(title, dirtyClusters);
+    return this.rebuild(dirtyClusters);
+  }
+
+  /** The session as the index shows it: the merged session of its talk. */
+  mergedOf(session: Session): Session | undefined {
+    return this.clusterOfSession(session)?.merged;
+  }
+
+  /** The merged sessions whose preferred place is one of `sessions`, in their order. */
+  shownOf(sessions: readonly Session[]): Session[] {
+    return sessions.flatMap((session) => {
+      const cluster = this.clusterOfSession(session);
+      return cluster?.merged !== undefined && cluster.built[0]?.session === session ? [cluster.merged] : [];
+    });
+  }
+
+  private clusterOfSession(session: Session): Cluster | undefined {
+    const entry = this.entries.get(session);
+    const key = entry && this.clusterOf.get(entry);
+    return key === undefined ? undefined : this.clusters.get(key);
+  }
+
+  private entryOf(session: Session, kind: PlaceKind): Entry {
+    const conference = `${session.conference}\0`;
+    const sameAs = session.sameAs?.trim();
+    if (sameAs !== undefined && SEPARATE.test(sameAs)) return { session, kind, alone: `alone\0${this.serial++}` };
+    const uid = session.uid?.trim();
+    const title = titleKey(sameAs || session.title);
+    // A title of punctuation only names no talk: only its UID may merge it.
+    if (!uid && title === '') return { session, kind, alone: `alone\0${this.serial++}` };
+    return {
+      session,
+      kind,
+      ...(uid ? { uidKey: conference + uid } : {}),
+      titleKey: conference + title,
+      ...(sameAs && !uid ? { refKey: conference + sameAs } : {}),
+    };
+  }
+
+  private file(entry: Entry, dirtyClusters: Set<string>, dirtyTitles: Set<string>): void {
+    this.entries.set(entry.session, entry);
+    if (entry.alone !== undefined) {
+      this.join(entry, entry.alone, dirtyClusters);
+    } else if (entry.uidKey !== undefined) {
+      this.join(entry, `uid\0${entry.uidKey}`, dirtyClusters);
+      this.touchUid(entry, 1, dirtyTitles);
+    } else {
+      const title = entry.titleKey as string;
+      let loose = this.looseByTitle.get(title);
+      if (!loose) this.looseByTitle.set(title, (loose = new Set()));
+      loose.add(entry);
+      dirtyTitles.add(title);
+    }
+  }
+
+  private forget(entry: Entry, dirtyClusters: Set<string>, dirtyTitles: Set<string>): void {
+    this.entries.delete(entry.session);
+    this.leave(entry, dirtyClusters);
+    if (entry.uidKey !== undefined) {
+      this.touchUid(entry, -1, dirtyTitles);
+    } else if (entry.titleKey !== undefined) {
+      const loose = this.looseByTitle.get(entry.titleKey);
+      loose?.delete(entry);
+      if (loose?.size === 0) this.looseByTitle.delete(entry.titleKey);
+      dirtyTitles.add(entry.titleKey);
+    }
+  }
+
+  /** A UID member came or went: the titles that may match it, by its title or by a `same-as` naming its UID, re-match. */
+  private touchUid(entry: Entry, delta: 1 | -1, dirtyTitles: Set<string>): void {
+    const title = entry.titleKey as string;
+    const uidKey = entry.uidKey as string;
+    let uids = this.uidsByTitle.get(title);
+    if (!uids) this.uidsByTitle.set(title, (uids = new Map()));
+    countIn(uids, uidKey, delta);
+    if (uids.size === 0) this.uidsByTitle.delete(title);
+    dirtyTitles.add(title);
+    const conference = `${entry.session.conference}\0`;
+    dirtyTitles.add(conference + titleKey(uidKey.slice(conference.length)));
+  }
+
+  private join(entry: Entry, key: string, dirtyClusters: Set<string>): void {
+    let cluster = this.clusters.get(key);
+    if (!cluster) this.clusters.set(key, (cluster = { members: new Set(), built: [] }));
+    cluster.members.add(entry);
+    this.clusterOf.set(entry, key);
+    dirtyClusters.add(key);
+  }
+
+  private leave(entry: Entry, dirtyClusters: Set<string>): void {
+    const key = this.clusterOf.get(entry);
+    if (key === undefined) return;
+    this.clusterOf.delete(entry);
+    this.clusters.get(key)?.members.delete(entry);
+    dirtyClusters.add(key);
+  }
+
+  /** The UID members of a UID cluster. */
+  private uidMembers(uidKey: string): Session[] {
+    return [...(this.clusters.get(`uid\0${uidKey}`)?.members ?? [])].flatMap((member) => (member.uidKey === undefined ? [] : [member.session]));
+  }
+
+
+  /**
+   * Re-matches the sessions without a UID of one title: a `same-as` naming a UID joins it; else the one UID talk of
+   * that title on a compatible date (the same date, or either has none); else they group by date among themselves,
+   * a session without a date joining the one dated group. Where two talks could match, the session stays apart.
+   */
+  private rematch(title: string, dirtyClusters: Set<string>): void {
+    const loose = this.looseByTitle.get(title);
+    if (!loose) return;
+    const uids = [...(this.uidsByTitle.get(title)?.keys() ?? [])];
+    const byDay = new Map<string, Entry[]>();
+    const undated: Entry[] = [];
+    for (const entry of [...loose].sort(comparePlaces)) {
+      this.leave(entry, dirtyClusters);
+      const target = this.uidTarget(entry, uids);
+      const day = dayOf(entry.session);
+      if (target !== undefined) this.join(entry, `uid\0${target}`, dirtyClusters);
+      else if (day === undefined) undated.push(entry);
+      else byDay.set(day, [...(byDay.get(day) ?? []), entry]);
+    }
+    const onlyDay = byDay.size === 1 ? [...byDay.keys()][0] : '';
+    const groups = [...byDay, [onlyDay, undated] as const];
+    // Two talks of one title in one file are two talks: the n-th of a file joins the n-th of every other file.
+    const taken = new Map<string, number>();
+    for (const [day, entries] of groups) {
+      for (const entry of entries) {
+        const slot = `${day}\0${entry.session.uri}`;
+        const nth = taken.get(slot) ?? 0;
+        taken.set(slot, nth + 1);
+        this.join(entry, `title\0${title}\0${day}\0${nth}`, dirtyClusters);
+      }
+    }
+  }
+
+  private uidTarget(entry: Entry, uids: readonly string[]): string | undefined {
+    if (entry.refKey !== undefined && this.uidMembers(entry.refKey).length > 0) return entry.refKey;
+    const compatible = uids.filter((uid) => this.uidMembers(uid).every((other) => sameDay(entry.session, other)));
+    if (compatible.length === 1) return compatible[0];
+    // A talk without a date matching two talks of its title (on two days) is neither: the user says which with same-as.
+    return undefined;
+  }
+
+  private rebuild(dirtyClusters: ReadonlySet<string>): MergeChange {
+    const removed: Session[] = [];
+    const added: Session[] = [];
+    for (const key of dirtyClusters) {
+      const cluster = this.clusters.get(key);
+      if (!cluster) continue;
+      const members = [...cluster.members].sort(comparePlaces);
+      if (members.length === cluster.built.length && members.every((member, i) => member === cluster.built[i])) continue;
+      if (cluster.merged) removed.push(cluster.merged);
+      if (members.length === 0) {
+        this.clusters.delete(key);
+        continue;
+      }
+      cluster.built = members;
+      cluster.merged = mergeSessions(members);
+      added.push(cluster.merged);
+    }
+    return { removed, added };
+  }
+}
