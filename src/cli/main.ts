@@ -37,7 +37,7 @@ import { settingsKey } from '../core/notes/indexSnapshot';
 import {
   folderFile, problemLine, problemsOf, readFolderWarm, readNotes, snapshotEntries, type NoteFileRef, type NoteReading, type NoteSource,
 } from '../core/notes/pipeline';
-import { computeTrackStats, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type TrackSort } from '../core/stats/stats';
+import { computeTrackStats, STATS_SCOPES, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type StatsScope, type TrackSort } from '../core/stats/stats';
 import { explainLines, workspaceRootOf } from './explain';
 import { nodeFolderSource, readSavedIndex, writeSavedIndex } from './folderSource';
 import { readRegularFile } from './regularFile';
@@ -73,6 +73,8 @@ interface CliOptions {
   readonly allowEdits: boolean;
   /** `--status a,b`: count only sessions with these statuses (stats, chart). */
   readonly statuses?: readonly SessionStatus[];
+  /** `--scope programme|mine`: count the imported programme or the user's own sessions (stats, chart). */
+  readonly scope?: StatsScope;
   /** `agenda --conference NAME`. */
   readonly conference?: string;
   /** `agenda --ics`: iCalendar instead of text. */
@@ -101,6 +103,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   let cacheDir: string | undefined;
   let allowEdits = false;
   let statuses: SessionStatus[] | undefined;
+  let scope: StatsScope | undefined;
   let conference: string | undefined;
   let ics = false;
   const valueOf = (option: string, index: number): string => {
@@ -131,6 +134,9 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
         break;
       case '--status':
         statuses = valueOf(argument, i++).split(',').map((status) => oneOf(argument, status.trim(), SESSION_STATUSES));
+        break;
+      case '--scope':
+        scope = oneOf(argument, valueOf(argument, i++), STATS_SCOPES);
         break;
       case '--conference':
         conference = valueOf(argument, i++);
@@ -180,7 +186,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   if (command === 'mcp' && paths.length !== 1) throw new UsageError(cliText(M.mcpUsage));
   if (command === 'agenda' && output !== undefined && !ics) throw new UsageError(cliText(M.agendaOutUsage));
   if (timeZone !== undefined && command === 'agenda' && !isValidTimeZone(timeZone)) throw new UsageError(cliText(M.invalidTimeZone, timeZone));
-  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, cacheDir, allowEdits, statuses, conference, ics };
+  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, cacheDir, allowEdits, statuses, scope, conference, ics };
 }
 
 /**
@@ -575,7 +581,7 @@ export async function runCli(
     io.out(options.format === 'json' ? `${JSON.stringify({ sessions }, null, 2)}\n` : `${sessionsTable(sessions)}\n`);
     return 0;
   }
-  const stats = computeTrackStats(index, { sort: options.sort, valueMode: options.percent ? 'percent' : 'count', statuses: options.statuses });
+  const stats = computeTrackStats(index, { sort: options.sort, valueMode: options.percent ? 'percent' : 'count', statuses: options.statuses, scope: options.scope });
   if (options.command === 'chart') {
     const svg = renderTrackChart(stats, { palette: options.theme });
     if (options.output) {

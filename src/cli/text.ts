@@ -7,8 +7,8 @@ import { STATS_MESSAGES, type StatsLabels } from '../core/stats/stats';
 export const CLI_MESSAGES = {
   usage: `Usage:
   conference-notes sessions [--format table|json] PATH...
-  conference-notes stats [--format table|json|csv|md] [--sort count|name] [--percent] [--status LIST] PATH...
-  conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] [--status LIST] PATH...
+  conference-notes stats [--format table|json|csv|md] [--sort count|name] [--percent] [--status LIST] [--scope programme|mine] PATH...
+  conference-notes chart [-o FILE.svg] [--theme light|dark] [--sort count|name] [--percent] [--status LIST] [--scope programme|mine] PATH...
   conference-notes import FILE|URL --out DIR [--layout report|files] [--tz ZONE] [--timeout SECONDS]
   conference-notes refresh DIR [--tz ZONE] [--timeout SECONDS]
   conference-notes mcp [--allow-edits] FOLDER
@@ -26,6 +26,8 @@ conference and which headings hold no session, reading it with the repository (o
 mcp serves the notes of FOLDER to an assistant (a Model Context Protocol server on stdin/stdout); it changes
 nothing unless --allow-edits lets it set a session's status.
 --status planned,attended,watched,to-watch,skipped,cancelled counts only the sessions with one of those statuses.
+--scope programme counts every session of the imported schedules, mine those attended, watched or with notes of
+your own (default: programme when every conference has an imported schedule, else mine).
 agenda prints a conference's sessions by day and time, naming overlapping planned or attended ones; --ics prints
 those as iCalendar instead (or writes them to a new --out FILE). Without --conference it takes the only
 conference, or the one on today; times are read in --tz, else in the zone the notes name, else the system's.

@@ -231,3 +231,29 @@ describe('conference-notes explain (CLI)', () => {
     assert.match(skipped.err, /is not read as a note here/);
   });
 });
+
+describe('conference-notes stats --scope (CLI)', () => {
+  let scratch: string;
+  beforeEach(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'conference-notes-scope-'));
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  type StatsJson = { conferences: { name: string; sessions: number }[] };
+  const sessionsIn = async (...args: string[]) => (JSON.parse((await cli('stats', '--format', 'json', ...args)).out) as StatsJson).conferences.map((c) => c.sessions);
+
+  it('counts an imported programme once with the user’s report of one talk, or only the user’s sessions', async () => {
+    const notes = join(scratch, 'notes');
+    const imported = await cli('import', join(root, 'test', 'fixtures', 'schedules', 'sched-devsummit.ics'), '--out', notes, '--tz', 'UTC');
+    assert.equal(imported.code, 0, imported.err);
+    const { sessions } = JSON.parse((await cli('sessions', '--format', 'json', notes)).out) as { sessions: { title: string; conference: string }[] };
+    const talk = sessions[0];
+    writeFileSync(join(notes, 'my-report.md'), `---\nconference: ${talk.conference}\n---\n\n# My report\n\n## Mine\n\n### ${talk.title.toUpperCase()}\n\n- status: attended\n\nWhat I learnt.\n`);
+    assert.deepEqual(await sessionsIn(notes), [sessions.length]);
+    assert.deepEqual(await sessionsIn('--scope', 'programme', notes), [sessions.length]);
+    assert.deepEqual(await sessionsIn('--scope', 'mine', notes), [1]);
+    const bad = await cli('stats', '--scope', 'everything', notes);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--scope takes one of: programme, mine/);
+  });
+});

@@ -8,6 +8,7 @@ import { NoteIndex } from '../../src/core/notes/noteIndex';
 import { parseNote } from '../../src/core/notes/parser';
 import { placeKind, titleKey } from '../../src/core/notes/sessionIdentity';
 import { computeTrackStats } from '../../src/core/stats/stats';
+import { parseStatsBlock, statsForBlock } from '../../src/core/stats/statsBlock';
 
 const CONFERENCE = 'Harbour Dev Days 2025';
 const TRACKS = ['Cloud', 'Data', 'Web'];
@@ -35,11 +36,11 @@ function read(name: string, text: string): ParsedNote {
 }
 
 /** The notes a first import of the export writes, read as the extension reads them. */
-async function importedNotes(layout: 'report' | 'files'): Promise<ParsedNote[]> {
+async function importedNotes(layout: 'report' | 'files', edit: (text: string, i: number) => string = (text) => text): Promise<ParsedNote[]> {
   const parsed = await parseSchedule(schedExport(), { fileName: 'hdd.ics', timeZone: 'UTC' });
   assert.ok(parsed.ok);
   const plan = planImport(parsed.schedule, { layout, existingFiles: [] });
-  return plan.writes.filter((write) => write.name.endsWith('.md')).map((write) => read(write.name, write.text));
+  return plan.writes.filter((write) => write.name.endsWith('.md')).map((write, i) => read(write.name, edit(write.text, i)));
 }
 
 const REPORT = [
@@ -121,6 +122,40 @@ describe('one talk, one session', () => {
       assert.equal(index.sessionCount, 12);
       assert.equal(index.sessions().filter((session) => session.places !== undefined).length, 0);
       assert.equal(index.statuses().find((group) => group.name === 'planned')?.count, 12);
+    });
+  });
+
+  describe('statistics scope', () => {
+    const otherConference = read('other.md', '---\ntype: report\nconference: Small Meetup 2024\n---\n\n# Small Meetup 2024\n\n## Web\n\n### Forms\n\nNotes.\n');
+
+    it('counts the programme or the user’s sessions, and compares programmes by default when every conference has one', async () => {
+      const index = indexOf([...(await importedNotes('report')), read('my-report.md', REPORT)]);
+      assert.equal(computeTrackStats(index, { scope: 'programme' }).totalSessions, 12);
+      const mine = computeTrackStats(index, { scope: 'mine' });
+      assert.deepEqual([mine.totalSessions, mine.scope, mine.tracks.map((row) => row.name)], [1, 'mine', ['Cloud']]);
+      assert.equal(computeTrackStats(index).scope, 'programme');
+      index.update(otherConference);
+      const mixed = computeTrackStats(index);
+      assert.deepEqual([mixed.scope, mixed.conferences.map((conference) => conference.sessions)], ['mine', [1, 1]]);
+      assert.deepEqual(computeTrackStats(index, { conferences: [CONFERENCE] }).scope, 'programme');
+    });
+
+    it('takes the scope from a conference-stats block, and refuses one it does not know', async () => {
+      const index = indexOf([...(await importedNotes('report')), read('my-report.md', REPORT)]);
+      const mine = parseStatsBlock('scope: mine\n');
+      assert.deepEqual(mine.problems, []);
+      assert.equal(statsForBlock(index, mine.options).totalSessions, 1);
+      assert.equal(statsForBlock(index, parseStatsBlock('scope: programme').options).totalSessions, 12);
+      assert.deepEqual(parseStatsBlock('scope: everything').problems.map((problem) => problem.code), ['invalid-value']);
+    });
+
+    it('counts an attended stub as the user’s, and a workspace without a programme whole', async () => {
+      const programme = await importedNotes('files');
+      const attended = await importedNotes('files', (text, i) => (i < 2 ? text.replace('status: planned', 'status: attended') : text));
+      assert.equal(computeTrackStats(indexOf([otherConference])).totalSessions, 1);
+      assert.equal(computeTrackStats(indexOf(programme), { scope: 'mine' }).totalSessions, 0);
+      assert.equal(computeTrackStats(indexOf(attended), { scope: 'mine' }).totalSessions, 2);
+      assert.equal(computeTrackStats(indexOf(attended)).totalSessions, 12);
     });
   });
 

@@ -1,6 +1,7 @@
 // Sessions per track, compared across conferences: the numbers behind the chart, the table in the
 // statistics panel, the exports (CSV, Markdown) and the CLI's JSON.
-import type { Session, SessionStatus } from '../notes/model';
+import type { PlaceKind, Session, SessionStatus } from '../notes/model';
+import { placeKind } from '../notes/sessionIdentity';
 import { fillTemplate } from '../messages';
 import { compareNames, type GroupKey, type NoteIndex } from '../notes/noteIndex';
 import { trackVariantKey } from '../notes/trackAliases';
@@ -22,12 +23,17 @@ export type StatsLabels = { readonly [K in keyof typeof STATS_MESSAGES]: string 
 export type TrackSort = 'count' | 'name';
 /** `percent`: the share of that conference's sessions, 0–100. */
 export type ValueMode = 'count' | 'percent';
+/** `programme`: every session of the conferences' imported schedules; `mine`: attended, watched or with notes of the user's own. */
+export type StatsScope = 'programme' | 'mine';
+export const STATS_SCOPES: readonly StatsScope[] = ['programme', 'mine'];
 
 export interface TrackStatsOptions {
   /** Which conferences (default: all), always in time order. Conferences without sessions are left out. */
   readonly conferences?: readonly string[];
   /** Only sessions with one of these statuses (default: every session). */
   readonly statuses?: readonly SessionStatus[];
+  /** Which sessions count (default: `programme` when every chosen conference has an imported programme, else `mine`). */
+  readonly scope?: StatsScope;
   /** Only these tracks (any spelling: case and width do not matter; default: every track). */
   readonly tracks?: readonly string[];
   /** `count` (default): most sessions first; `name`: alphabetical. The no-track row is always last. */
@@ -61,6 +67,8 @@ export interface TrackStats {
   readonly totalSessions: number;
   readonly sort: TrackSort;
   readonly valueMode: ValueMode;
+  /** The sessions counted: the scope asked for, or the default one. */
+  readonly scope?: StatsScope;
 }
 
 /** The CLI's `--json` output. */
@@ -138,12 +146,61 @@ function withStatus(source: NoteIndex | readonly Session[], statuses: readonly S
   return (isSessionList(source) ? source : source.sessions()).filter((session) => session.status !== undefined && wanted.has(session.status));
 }
 
+/** The places a session is written in: a merged session's, else the kind of its note (a session list's: the user's). */
+function placeKinds(source: NoteIndex | readonly Session[]): (session: Session) => readonly PlaceKind[] {
+  const byUri = new Map<string, PlaceKind>();
+  const kindOf = (uri: string): PlaceKind => {
+    let kind = byUri.get(uri);
+    if (kind === undefined) {
+      const note = isSessionList(source) ? undefined : source.note(uri);
+      byUri.set(uri, (kind = note ? placeKind(note) : 'report'));
+    }
+    return kind;
+  };
+  return (session) => session.places?.map((place) => place.kind) ?? [kindOf(session.uri)];
+}
+
+/** The conferences with an imported programme. */
+function programmeConferences(source: NoteIndex | readonly Session[], kinds: (session: Session) => readonly PlaceKind[]): Set<string> {
+  const conferences = new Set<string>();
+  if (isSessionList(source)) {
+    for (const session of source) if (kinds(session).includes('programme')) conferences.add(session.conference);
+    return conferences;
+  }
+  for (const uri of source.uris()) {
+    const note = source.note(uri);
+    if (note && placeKind(note) === 'programme') for (const session of note.sessions) conferences.add(session.conference);
+  }
+  return conferences;
+}
+
+/** The scope asked for, else programmes when every chosen conference has one, else the user's sessions. */
+function resolveScope(source: NoteIndex | readonly Session[], options: TrackStatsOptions, programmes: ReadonlySet<string>): StatsScope {
+  if (options.scope) return options.scope;
+  const chosen = options.conferences ?? (isSessionList(source) ? [...new Set(source.map((session) => session.conference))] : source.conferences().map((group) => group.name));
+  return chosen.length > 0 && chosen.every((name) => programmes.has(name)) ? 'programme' : 'mine';
+}
+
+function inScope(source: NoteIndex | readonly Session[], options: TrackStatsOptions): { source: NoteIndex | readonly Session[]; scope: StatsScope } {
+  const kinds = placeKinds(source);
+  const programmes = programmeConferences(source, kinds);
+  const scope = resolveScope(source, options, programmes);
+  // Without a programme every session is the user's own: nothing to leave out.
+  if (programmes.size === 0 && scope === 'mine') return { source, scope };
+  const sessions = isSessionList(source) ? source : source.sessions();
+  const counted = scope === 'programme'
+    ? sessions.filter((session) => kinds(session).includes('programme'))
+    : sessions.filter((session) => session.status === 'attended' || session.status === 'watched' || kinds(session).some((kind) => kind !== 'programme'));
+  return { source: counted, scope };
+}
+
 export function computeTrackStats(source: NoteIndex | readonly Session[], options: TrackStatsOptions = {}): TrackStats {
   const sort = options.sort ?? 'count';
   const valueMode = options.valueMode ?? 'count';
   // Front matter belongs to notes: a session list has none, an index filtered by status keeps its notes'.
   const infos = isSessionList(source) ? NO_INFOS : conferenceInfos(source);
-  const { counts, timeOf } = countTracks(withStatus(source, options.statuses), infos);
+  const scoped = inScope(source, options);
+  const { counts, timeOf } = countTracks(withStatus(scoped.source, options.statuses), infos);
   const chosen = options.conferences ? [...new Set(options.conferences)].filter((name) => counts.has(name)) : counts.keys();
   const names = orderConferences(chosen, timeOf);
   const labels = shortConferenceLabels(names).map((label, i) => infos.shortNames.get(names[i]) ?? label);
@@ -176,7 +233,7 @@ export function computeTrackStats(source: NoteIndex | readonly Session[], option
     if (a.name === undefined || b.name === undefined || sort === 'name') return compareNames(a.name, b.name);
     return b.total - a.total || compareNames(a.name, b.name);
   });
-  return { conferences, tracks, totalSessions, sort, valueMode };
+  return { conferences, tracks, totalSessions, sort, valueMode, scope: scoped.scope };
 }
 
 /** The row's values in the given mode, aligned with the conferences. */

@@ -5,7 +5,7 @@ import { coreMessage, type CoreMessage } from '../messages';
 import { SESSION_STATUSES, type Session, type SessionStatus } from '../notes/model';
 import type { NoteIndex } from '../notes/noteIndex';
 import { renderTrackChart, xmlAttribute, xmlText, type ChartKind, type ChartPalette, type TrackChartOptions } from './chart';
-import { computeTrackStats, statsToTable, type StatsLabels, type TrackSort, type TrackStats, type ValueMode } from './stats';
+import { computeTrackStats, STATS_SCOPES, statsToTable, type StatsLabels, type StatsScope, type TrackSort, type TrackStats, type ValueMode } from './stats';
 
 /** The info string that marks the block. */
 export const STATS_BLOCK_LANGUAGE = 'conference-stats';
@@ -25,6 +25,7 @@ export const STATS_BLOCK_MESSAGES = {
   status: 'Only sessions with these statuses, comma-separated (default: every session).',
   chart: 'bars (default): bars per track and conference; trend: one line per track across the conferences.',
   tracks: 'Only these tracks, comma-separated (default: every track).',
+  scope: 'Which sessions count: programme (every session of the imported schedules) or mine (attended, watched or with notes of your own); default: programme when every conference has one.',
 } as const;
 
 export type StatsBlockProblemCode = 'unknown-key' | 'invalid-value' | 'not-an-option' | 'duplicate-key' | 'empty-value';
@@ -42,9 +43,10 @@ export interface StatsBlockOptions {
   readonly statuses?: readonly SessionStatus[];
   readonly chart: ChartKind;
   readonly tracks?: readonly string[];
+  readonly scope?: StatsScope;
 }
 
-export type StatsBlockKey = 'conferences' | 'show' | 'sort' | 'values' | 'status' | 'chart' | 'tracks';
+export type StatsBlockKey = 'conferences' | 'show' | 'sort' | 'values' | 'status' | 'chart' | 'tracks' | 'scope';
 
 /** Every option with the values it takes (undefined: free text, comma-separated), for validation, completion and hover. */
 export const STATS_BLOCK_KEYS: Readonly<Record<StatsBlockKey, readonly string[] | undefined>> = {
@@ -55,6 +57,7 @@ export const STATS_BLOCK_KEYS: Readonly<Record<StatsBlockKey, readonly string[] 
   status: SESSION_STATUSES,
   chart: ['bars', 'trend'],
   tracks: undefined,
+  scope: STATS_SCOPES,
 };
 
 /** Own keys only: `constructor` or `toString` in a block is an unknown option, not the object's prototype. */
@@ -116,6 +119,9 @@ export function parseStatsBlock(content: string): { readonly options: StatsBlock
       case 'chart':
         options = { ...options, chart: first as ChartKind };
         return;
+      case 'scope':
+        options = { ...options, scope: first as StatsScope };
+        return;
     }
   });
   return { options, problems };
@@ -123,7 +129,7 @@ export function parseStatsBlock(content: string): { readonly options: StatsBlock
 
 /** The stats a block asks for. */
 export function statsForBlock(source: NoteIndex | readonly Session[], options: StatsBlockOptions): TrackStats {
-  return computeTrackStats(source, { conferences: options.conferences, statuses: options.statuses, tracks: options.tracks, sort: options.sort, valueMode: options.values });
+  return computeTrackStats(source, { conferences: options.conferences, statuses: options.statuses, tracks: options.tracks, sort: options.sort, valueMode: options.values, scope: options.scope });
 }
 
 /** Localised texts for the rendered block; English by default. */
