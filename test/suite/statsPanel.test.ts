@@ -419,20 +419,25 @@ describe('Track statistics panel (extension host)', () => {
     });
 
     it('titles the chart of a Japanese report in Japanese and gives its image Japanese alt text, whatever the display language', async () => {
+      // A report of its own, so that no later test finds the Japanese text in an editor that has not reloaded yet.
+      const japaneseReport = workspaceUri('notes', 'chart-report-ja.md');
       const japanese = '---\nconference: DevConf 2024\n---\n\n# DevConf 2024 参加レポート\n\nトラックごとのセッション数をまとめました。\n\n以上です。\n';
-      await vscode.workspace.fs.writeFile(report(), new TextEncoder().encode(japanese));
-      const api = await activateExtension();
-      await waitForIndex(api, () => api.notes.index.note(report().toString())?.conference === 'DevConf 2024');
-      const editor = await openReport();
-      for (let waited = 0; editor.document.getText() !== japanese && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
-      assert.equal(editor.document.getText(), japanese, 'the editor shows the Japanese report');
-      // The document may have been reloaded from disk while the test waited, which moves the cursor: put it back.
-      editor.selection = new vscode.Selection(CHART_LINE, 0, CHART_LINE, 0);
-      await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
-      assert.equal(editor.document.lineAt(LINK_LINE).text, '![トラック別のセッション数: DevConf 2024, WebCamp 2024](images/DevConf-2024-tracks.svg)');
-      const svg = await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg'));
-      assert.match(svg, /<title id="[^"]*">トラック別のセッション数<\/title>/);
-      assert.match(svg, /<desc id="[^"]*">トラック: 4、カンファレンス: 2、セッション: 6。/);
+      await vscode.workspace.fs.writeFile(japaneseReport, new TextEncoder().encode(japanese));
+      try {
+        const api = await activateExtension();
+        await waitForIndex(api, () => api.notes.index.note(japaneseReport.toString())?.conference === 'DevConf 2024');
+        const editor = await vscode.window.showTextDocument(japaneseReport);
+        editor.selection = new vscode.Selection(CHART_LINE, 0, CHART_LINE, 0);
+        await vscode.commands.executeCommand('conferenceNotes.insertChartIntoReport');
+        assert.equal(editor.document.lineAt(LINK_LINE).text, '![トラック別のセッション数: DevConf 2024, WebCamp 2024](images/DevConf-2024-tracks.svg)');
+        const svg = await readText(vscode.Uri.joinPath(images(), 'DevConf-2024-tracks.svg'));
+        assert.match(svg, /<title id="[^"]*">トラック別のセッション数<\/title>/);
+        assert.match(svg, /<desc id="[^"]*">トラック: 4、カンファレンス: 2、セッション: 6。/);
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await deleteIfPresent(japaneseReport);
+      }
     });
 
     it('uses the chartImageFolder setting', async () => {

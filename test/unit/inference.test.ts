@@ -104,6 +104,11 @@ describe('reading without settings: one rule at a time', () => {
     assert.deepEqual(sessions('# TODO\n\n## Notes\n\nsome notes\n', 'conf-2031/edge-caching.md'), ['edge caching']);
   });
 
+  it('a page that holds a conference-stats chart is no talk of its own', () => {
+    assert.deepEqual(sessions('# Trip report\n\nSessions per track, compared:\n\n```conference-stats\nshow: both\n```\n', 'trip-report.md'), []);
+    assert.deepEqual(sessions('# Trip report\n\nSessions per track, compared:\n\n```\nshow: both\n```\n', 'trip-report.md'), ['Trip report'], 'another code block');
+  });
+
   it('an acronym is a name, not a placeholder: a track called AI is a track', () => {
     const note = read('# Summit 2031\n\n## AI\n\n### Agents by Ada Byron\n\nx\n\n## UX\n\n### Forms by Alan Kay\n\ny\n', 'notes/summit.md');
     assert.deepEqual(note.sessions.map((session) => [session.title, session.track]), [['Agents', 'AI'], ['Forms', 'UX']]);

@@ -499,7 +499,7 @@ export function parseNote(text: string, context: NoteContext): ParsedNote {
     ? readSessionFile(note, structure.headings, structure.paragraphs, frontMatter.bodyLine, layoutSource)
     : type !== undefined || headingLevelsGiven(own, defaults, options) || rootConference(context)
       ? readReport(note, structure.headings, structure.paragraphs, type === 'index', type === undefined ? 'settings' : layoutSource)
-      : readInferred(note, structure.headings, structure.paragraphs, frontMatter.bodyLine, blogPostOf(frontMatter.data, context.pathSegments));
+      : readInferred(note, structure.headings, structure.paragraphs, frontMatter.bodyLine, blogPostOf(frontMatter.data, context.pathSegments), () => STATS_BLOCK_FENCE.test(source));
   const conferenceInfo = conferenceInfoOf(frontMatter.data);
   const withInfo = conferenceInfo ? { ...parsed, conferenceInfo } : parsed;
   return typeof frontMatter.data.schedule === 'string' ? { ...withInfo, programme: true } : withInfo;
@@ -813,9 +813,16 @@ function speakersUnderTitle(headings: readonly MarkdownHeading[], paragraphs: re
 /** Distinct notes a page must link to before it may be read as a landing page. */
 const MIN_LANDING_LINKS = 2;
 
-/** Reads a note whose layout and levels no front matter or setting gives. `post`: the note is a blog post. */
+/** A `conference-stats` block: the chart of other notes' sessions, which a page about conferences holds, not a talk. */
+const STATS_BLOCK_FENCE = /^ {0,3}(?:`{3,}|~{3,})[ \t]*conference-stats\b/m;
+
+/**
+ * Reads a note whose layout and levels no front matter or setting gives. `post`: the note is a blog post;
+ * `holdsChart`: whether it holds a `conference-stats` block (asked only when it would otherwise be one talk).
+ */
 function readInferred(
   note: NoteInput, headings: readonly MarkdownHeading[], paragraphs: readonly MarkdownParagraph[], bodyLine: number, post: BlogPost | undefined,
+  holdsChart: () => boolean,
 ): ParsedNote {
   const { context, path } = note;
   const where = inferredPath(context.pathSegments, path, context.options);
@@ -843,6 +850,8 @@ function readInferred(
     return noSessions(note, where, layout.strong, landing, alternative);
   }
   if (layout.vote === 'one-session') {
+    // A page of charts about conferences (a trip report's overview, not yet its sessions) is no talk of its own.
+    if (holdsChart()) return noSessions(note, where, true, undefined);
     const parsed = inferredSessionFile(note, where, layout, headings, paragraphs, bodyLine, 'structure');
     return withHints(parsed, { vote: 'one-session', strong: layout.strong, fileName });
   }
