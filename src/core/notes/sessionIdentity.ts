@@ -24,10 +24,12 @@ const SEPARATE = /^(?:none|no|false|-|なし|別)$/i;
 
 /** The title as compared: NFKC (full-width letters, ligatures), case folded, punctuation and a kind prefix left out. */
 export function titleKey(title: string): string {
-  let text = (isPrintableAscii(title) ? title : title.normalize('NFKC')).toLowerCase();
+  // Printable ASCII, most titles: nothing for NFKC to fold, and letters and digits are [a-z0-9] once lower-cased.
+  const ascii = isPrintableAscii(title);
+  let text = (ascii ? title : title.normalize('NFKC')).toLowerCase();
   const prefix = PREFIX.exec(text);
   if (prefix && KIND_PREFIXES.has(prefix[1].trim()) && prefix[0].length < text.length) text = text.slice(prefix[0].length);
-  return text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return (ascii ? text.replace(/[^a-z0-9]+/g, ' ') : text.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
 }
 
 /** What a place of a note is: its front matter names a schedule, or every session carries the UID import writes. */
@@ -250,6 +252,13 @@ export class SessionIdentities {
     dirtyClusters.add(key);
   }
 
+  /** Joins a cluster unless the entry is in it already. */
+  private moveTo(entry: Entry, key: string, dirtyClusters: Set<string>): void {
+    if (this.clusterOf.get(entry) === key) return;
+    this.leave(entry, dirtyClusters);
+    this.join(entry, key, dirtyClusters);
+  }
+
   private leave(entry: Entry, dirtyClusters: Set<string>): void {
     const key = this.clusterOf.get(entry);
     if (key === undefined) return;
@@ -272,6 +281,11 @@ export class SessionIdentities {
   private rematch(title: string, dirtyClusters: Set<string>): void {
     const loose = this.looseByTitle.get(title);
     if (!loose) return;
+    if (loose.size === 1 && !this.uidsByTitle.has(title)) {
+      // Most titles: one place, no programme stub of that title.
+      const [entry] = loose;
+      if (entry.refKey === undefined) return this.moveTo(entry, `title\0${title}\0${dayOf(entry.session) ?? ''}\0${0}`, dirtyClusters);
+    }
     const uids = [...(this.uidsByTitle.get(title)?.keys() ?? [])];
     const byDay = new Map<string, Entry[]>();
     const undated: Entry[] = [];
@@ -311,7 +325,7 @@ export class SessionIdentities {
     for (const key of dirtyClusters) {
       const cluster = this.clusters.get(key);
       if (!cluster) continue;
-      const members = [...cluster.members].sort(comparePlaces);
+      const members = cluster.members.size === 1 ? [...cluster.members] : [...cluster.members].sort(comparePlaces);
       if (members.length === cluster.built.length && members.every((member, i) => member === cluster.built[i])) continue;
       if (cluster.merged) removed.push(cluster.merged);
       if (members.length === 0) {
