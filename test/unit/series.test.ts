@@ -1,7 +1,10 @@
-// Conferences of one series, recognised from their names (or a series name given for them) and listed in time order.
+// Conferences of one series, recognised from their names (or front matter `series`) and listed in time order.
 import assert from 'node:assert/strict';
 import { conferenceTime } from '../../src/core/stats/conferenceOrder';
-import { seriesKey, seriesUpTo } from '../../src/core/stats/series';
+import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
+import { NoteIndex } from '../../src/core/notes/noteIndex';
+import { parseNote } from '../../src/core/notes/parser';
+import { seriesKey, seriesNamesOf, seriesUpTo } from '../../src/core/stats/series';
 
 const KUBECON = ['KubeCon + CloudNativeCon NA 2019', 'KubeCon + CloudNativeCon Europe 2020 Virtual', 'KubeCon + CloudNativeCon NA 2020 Virtual'];
 
@@ -13,7 +16,7 @@ describe('conference series', () => {
     assert.notEqual(seriesKey('PyCon US 2024'), seriesKey('DjangoCon US 2024'));
   });
 
-  it('lets a series name the user gives decide', () => {
+  it('lets front matter `series` name the series', () => {
     assert.equal(seriesKey('Open Source Summit Japan 2024', 'Linux Foundation events'), seriesKey('Embedded Linux Conference 2023', 'linux foundation EVENTS'));
     assert.notEqual(seriesKey('Open Source Summit Japan 2024', 'Linux Foundation events'), seriesKey('Open Source Summit Japan 2023'));
   });
@@ -29,5 +32,22 @@ describe('conference series', () => {
     const timeOf = (name: string) => conferenceTime(name, [dates[name]]);
     assert.deepEqual(seriesUpTo('KubeCon + CloudNativeCon NA 2020 Virtual', names, timeOf), KUBECON);
     assert.deepEqual(seriesUpTo('RubyKaigi 2020', names, timeOf), ['RubyKaigi 2020']);
+  });
+
+  it('reads `series` from a report’s front matter and groups by it', () => {
+    const report = (name: string, conference: string, series: string | undefined, date: string) => parseNote(
+      `---\ntype: report\nconference: ${conference}\n${series ? `series: ${series}\n` : ''}---\n\n# ${conference}\n\n## Main\n\n### A talk\n\n- date: ${date}\n\nNotes.\n`,
+      { uri: `file:///notes/${name}.md`, pathSegments: [`${name}.md`], options: DEFAULT_PARSE_OPTIONS },
+    );
+    const index = new NoteIndex();
+    index.updateMany([
+      report('osj', 'Open Source Summit Japan 2024', 'LF Open Source', '2024-10-28'),
+      report('ossna', 'OSS North America 2023', 'LF Open Source', '2023-05-10'),
+      report('rk', 'RubyKaigi 2024', undefined, '2024-05-15'),
+    ], []);
+    const names = index.conferences().map((group) => group.name);
+    const timeOf = (name: string) => conferenceTime(name, index.sessionsOfConference(name).map((session) => session.date));
+    assert.deepEqual(seriesUpTo('Open Source Summit Japan 2024', names, timeOf, seriesNamesOf(index)), ['OSS North America 2023', 'Open Source Summit Japan 2024']);
+    assert.deepEqual(seriesUpTo('RubyKaigi 2024', names, timeOf, seriesNamesOf(index)), ['RubyKaigi 2024']);
   });
 });

@@ -143,6 +143,8 @@ export interface ConferenceInfo {
   readonly dates?: string;
   /** The label a chart's legend shows for the conference. */
   readonly shortName?: string;
+  /** The series the conference belongs to (`series:`), when its name alone does not tell (see stats/series.ts). */
+  readonly series?: string;
 }
 
 export interface ParsedNote {

@@ -505,7 +505,9 @@ export function parseNote(text: string, context: NoteContext): ParsedNote {
   return typeof frontMatter.data.schedule === 'string' ? { ...withInfo, programme: true } : withInfo;
 }
 
-const CONFERENCE_INFO_KEYS: Readonly<Record<string, keyof ConferenceInfo>> = { dates: 'dates', 'short-name': 'shortName', shortname: 'shortName', short_name: 'shortName' };
+const CONFERENCE_INFO_KEYS: Readonly<Record<string, keyof ConferenceInfo>> = {
+  dates: 'dates', 'short-name': 'shortName', shortname: 'shortName', short_name: 'shortName', series: 'series',
+};
 
 /** `dates` and `short-name` of the front matter (keys in any case), when given as text. */
 function conferenceInfoOf(data: Readonly<Record<string, unknown>>): ConferenceInfo | undefined {

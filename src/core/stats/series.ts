@@ -1,7 +1,8 @@
 // Conferences of one series — `KubeCon + CloudNativeCon NA 2019`, `… Europe 2020`, `… NA 2020 Virtual` — so that
 // "compare with earlier conferences" can choose the series in time order. A series is the name without its year,
-// its region and words such as "Virtual", or a series name the caller knows for it (a `series` the user gave).
+// its region and words such as "Virtual", or what the notes' front matter `series` says.
 import { isPrintableAscii } from '../notes/fields';
+import type { NoteIndex } from '../notes/noteIndex';
 import { orderConferences, type ConferenceTime } from './conferenceOrder';
 
 /** Words of a conference name that tell one edition of a series from another, not the series. */
@@ -30,7 +31,7 @@ function fold(text: string): string {
 
 /**
  * The conferences of `conference`'s series up to it, in time order (the earlier editions and itself): what a chart
- * "compared with earlier conferences" starts from. `seriesOf` gives a series name the user gave a conference, if any.
+ * "compared with earlier conferences" starts from. `seriesOf` gives a conference's front matter `series` (seriesNamesOf).
  */
 export function seriesUpTo(
   conference: string,
@@ -42,4 +43,15 @@ export function seriesUpTo(
   const members = [...new Set([...names, conference])].filter((name) => seriesKey(name, seriesOf(name)) === key);
   const ordered = orderConferences(members, timeOf);
   return ordered.slice(0, ordered.indexOf(conference) + 1);
+}
+
+/** Per conference, the `series` its notes' front matter gives (the first note that gives one). */
+export function seriesNamesOf(index: NoteIndex): (conference: string) => string | undefined {
+  const names = new Map<string, string>();
+  for (const uri of index.uris()) {
+    const note = index.note(uri);
+    const series = note?.conferenceInfo?.series;
+    if (note && series !== undefined && !names.has(note.conference)) names.set(note.conference, series);
+  }
+  return (conference) => names.get(conference);
 }
