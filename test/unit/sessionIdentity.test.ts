@@ -1,6 +1,7 @@
 // One talk, one session: the programme an import writes and the user's own notes of the same talks are one session
 // in the index, its tracks, facets and statistics.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { planImport } from '../../src/core/import/importPlan';
 import { parseSchedule } from '../../src/core/import/schedule';
 import { DEFAULT_PARSE_OPTIONS, type ParsedNote } from '../../src/core/notes/model';
@@ -8,6 +9,8 @@ import { NoteIndex } from '../../src/core/notes/noteIndex';
 import { parseNote } from '../../src/core/notes/parser';
 import { placeKind, titleKey } from '../../src/core/notes/sessionIdentity';
 import { computeTrackStats } from '../../src/core/stats/stats';
+import { makeNote, type SessionFields } from './helpers/parsedNotes';
+import { assertProperty } from './helpers/property';
 import { parseStatsBlock, statsForBlock } from '../../src/core/stats/statsBlock';
 
 const CONFERENCE = 'Harbour Dev Days 2025';
@@ -238,6 +241,51 @@ describe('one talk, one session', () => {
         assert.equal(index.sessionCount, 12);
         assert.equal(index.statuses().find((group) => group.name === 'watched')?.count, 1);
       }
+    });
+  });
+
+  describe('incremental merging', () => {
+    const sessionFields: fc.Arbitrary<SessionFields> = fc.record(
+      {
+        title: fc.constantFrom('Opening', 'KEYNOTE: Opening', 'ｏｐｅｎｉｎｇ', 'Closing'),
+        date: fc.constantFrom('2025-01-01', '2025-01-02', undefined),
+        // Mostly none: talks matched by their titles and dates, the case that re-matches most.
+        uid: fc.constantFrom('U1', 'U2', undefined, undefined, undefined),
+        sameAs: fc.constantFrom('none', 'U1', 'Closing', undefined, undefined, undefined, undefined),
+        status: fc.constantFrom('attended' as const, 'planned' as const, undefined),
+      },
+      { requiredKeys: ['title'] },
+    );
+    const note = fc.record({ file: fc.constantFrom('a', 'b', 'c', 'd'), sessions: fc.array(sessionFields, { maxLength: 3 }) });
+    const operation = fc.oneof(note.map((value) => ({ kind: 'update' as const, ...value })), fc.constantFrom('a', 'b', 'c', 'd').map((file) => ({ kind: 'remove' as const, file })));
+    const shown = (index: NoteIndex) =>
+      index.sessions().map((session) => JSON.stringify([session.id, session.status, session.uid, session.date, session.places ?? []])).sort();
+
+    /** Applies the edits one by one, and returns the notes they leave. */
+    function edit(index: NoteIndex, operations: readonly (typeof operation extends fc.Arbitrary<infer T> ? T : never)[]): ParsedNote[] {
+      const current = new Map<string, ParsedNote>();
+      for (const op of operations) {
+        const uri = `file:///${op.file}.md`;
+        if (op.kind === 'update') current.set(uri, makeNote(uri, 'Conf', op.sessions));
+        else current.delete(uri);
+        const now = current.get(uri);
+        if (now) index.update(now);
+        else index.remove(uri);
+      }
+      return [...current.values()];
+    }
+
+    it('gives after any edits the sessions a fresh index of the same notes gives', () => {
+      assertProperty(
+        fc.property(fc.array(operation, { maxLength: 20 }), (operations) => {
+          const index = new NoteIndex();
+          const fresh = indexOf(edit(index, operations));
+          assert.deepEqual(shown(index), shown(fresh));
+          assert.equal(index.sessionCount, fresh.sessionCount);
+          assert.equal(index.sessions().length, index.sessionCount);
+        }),
+        { numRuns: 300 },
+      );
     });
   });
 });
