@@ -127,8 +127,10 @@ describe('Track statistics panel with hostile note names', function () {
 
   before(async function () {
     folder = mkdtempSync(join(tmpdir(), 'conference-notes-hostile-'));
-    writeFileSync(join(folder, `${CONFERENCE}.md`), `# ${CONFERENCE}\n\n## ${TRACK}\n\n### ${SESSION}\n\n### Second session\n`);
-    writeFileSync(join(folder, 'other.md'), `---\nconference: "</svg><img src=x onerror=alert(2)>"\n---\n\n## ${TRACK}\n\n### Third session\n`);
+    // Sessions with a speaker each: a report, whatever inference makes of headings that are markup.
+    const talk = (title) => `### ${title}\n\n- speakers: Ada Byron\n\n`;
+    writeFileSync(join(folder, `${CONFERENCE}.md`), `# ${CONFERENCE}\n\n## ${TRACK}\n\n${talk(SESSION)}${talk('Second session')}`);
+    writeFileSync(join(folder, 'other.md'), `---\nconference: "</svg><img src=x onerror=alert(2)>"\n---\n\n## ${TRACK}\n\n${talk('Third session')}`);
     workbench = await openWorkbench({ folder, theme: 'dark' });
   });
   afterEach(saveScreenshotOnFailure(() => workbench));

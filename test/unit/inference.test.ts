@@ -104,6 +104,11 @@ describe('reading without settings: one rule at a time', () => {
     assert.deepEqual(sessions('# TODO\n\n## Notes\n\nsome notes\n', 'conf-2031/edge-caching.md'), ['edge caching']);
   });
 
+  it('a talk at the top of the workspace folder takes the folder’s name as its conference', () => {
+    const note = parseNote('# Caching at the edge\n\n## Notes\n\n- hit ratios\n- TTLs\n- purges\n', { uri: 'file:///home/ada/edge-days-2031/caching.md', pathSegments: ['caching.md'], options: DEFAULT_PARSE_OPTIONS });
+    assert.deepEqual(note.sessions.map((session) => [session.title, session.conference]), [['Caching at the edge', 'edge days 2031']]);
+  });
+
   it('a page that holds a conference-stats chart is no talk of its own', () => {
     assert.deepEqual(sessions('# Trip report\n\nSessions per track, compared:\n\n```conference-stats\nshow: both\n```\n', 'trip-report.md'), []);
     assert.deepEqual(sessions('# Trip report\n\nSessions per track, compared:\n\n```\nshow: both\n```\n', 'trip-report.md'), ['Trip report'], 'another code block');

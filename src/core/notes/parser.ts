@@ -197,6 +197,20 @@ const DATE_PREFIX = /^(\d{4})(?:[-_.]\d{1,2}){0,2}[-_ ]+/;
 const MONTH_PREFIX = /^\d{1,2}[-_ ]+/;
 const YEAR_SUFFIX = /[-_ ]+(\d{4})$/;
 
+/**
+ * The workspace folder's name, read from the note's URI (the path above its `pathSegments`): what names the conference
+ * of a note at the top of the folder when nothing in it or its path does.
+ */
+function workspaceFolderName(context: NoteContext): string {
+  const segments = context.uri.replace(/[?#].*$/, '').split('/');
+  const folder = segments[segments.length - context.pathSegments.length - 1] ?? '';
+  try {
+    return readableName([decodeURIComponent(folder)]);
+  } catch {
+    return readableName([folder]);
+  }
+}
+
 /** `2016/djangocon-us` → `djangocon us 2016`; `2022/10_AnsibleFest` → `AnsibleFest 2022`; `Build-2017` → `Build 2017`. */
 export function readableName(segments: readonly string[]): string {
   let year: string | undefined;
@@ -583,7 +597,7 @@ function readSessionFile(note: NoteInput, headings: readonly MarkdownHeading[], 
   const h1 = headings.find((heading) => heading.level === 1 && heading.text.length > 0);
   const explicit = mergeFields(own.fields, body, defaults.fields);
   const title = explicit.title ?? h1?.text ?? fileTitle(path);
-  const conference = detached(explicit.conference ?? path.folderConference ?? '');
+  const conference = detached(explicit.conference ?? path.folderConference ?? workspaceFolderName(context));
   const fields = mergeFields(explicit, derivedFields(title, note));
   const session = makeSession(
     {
@@ -915,7 +929,7 @@ function inferredSessionFile(
   const heading = layout.titleHeading;
   const split = heading && explicit.speakers === undefined ? splitTitleSpeakers(heading.text) : undefined;
   const title = explicit.title ?? split?.title ?? usableTitle(heading) ?? (headings.length === 0 ? firstLineTitle(paragraphs) : undefined) ?? fileTitle(path);
-  const conference = detached(explicit.conference ?? where.folderConference ?? '');
+  const conference = detached(explicit.conference ?? where.folderConference ?? workspaceFolderName(context));
   const speakers = split?.speakers ?? speakersUnderTitle(headings, paragraphs, heading);
   const fields = mergeFields(explicit, { speakers: speakers ? [...speakers] : undefined, day: where.day, date: where.date }, derivedFields(title, note), { track: where.track });
   const session = makeSession(
