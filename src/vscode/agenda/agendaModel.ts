@@ -35,6 +35,14 @@ export class AgendaModel extends Disposable {
         this.changeEmitter.fire();
       }),
     );
+    // The first scan fills the index before it counts as done: the status bar and the badge, which wait for it, are
+    // told when it ends too, not only at the next tick of their clock. (Not when it starts: the scan is being set up
+    // then, and a listener that asks for the notes would start another.)
+    this.register(
+      notes.onDidChangeScanning(() => {
+        if (notes.hasScanned && !notes.scanning) this.changeEmitter.fire();
+      }),
+    );
   }
 
   /**
