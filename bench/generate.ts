@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
 /** Bump whenever the generated text changes: workspaces written by another version are regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** Where the workspaces live (git-ignored). */
 const WORKSPACES_DIR = path.join(__dirname, '.workspaces');
@@ -161,11 +161,13 @@ function speakers(dice: Dice, japanese: boolean): string[] {
   return Array.from({ length: dice.int(1, 3) }, () => speakerName(dice, japanese));
 }
 
-function sessionTitle(dice: Dice, number: number): string {
+function sessionTitle(dice: Dice, note: number, session = 0): string {
   const ending = dice.pick(TITLE_ENDINGS);
   const title = `${dice.pick(TITLE_OPENERS)} ${dice.pick(TITLE_SUBJECTS)}${ending ? ` ${ending}` : ''}`;
-  // A number keeps titles (and so session ids) distinct within a file.
-  return dice.chance(0.1) ? `Keynote: ${title} (${number})` : `${title} (${number})`;
+  // The note's number and the session's keep every title distinct in the workspace: two sessions of one title in one
+  // conference on one day would be one talk (core/notes/sessionIdentity.ts), and the counts would no longer match.
+  const id = session === 0 ? `${note}` : `${note}.${session}`;
+  return dice.chance(0.1) ? `Keynote: ${title} (${id})` : `${title} (${id})`;
 }
 
 function date(dice: Dice, year: string): string {
@@ -229,7 +231,7 @@ function reportFile(dice: Dice, number: number, japanese: boolean): GeneratedNot
     if (size >= target) break;
     lines.push(`## ${track}`, '');
     for (let count = dice.int(1, 4); count > 0 && size < target; count--) {
-      const session = [`### ${sessionTitle(dice, ++sessions)}`, ''];
+      const session = [`### ${sessionTitle(dice, number, ++sessions)}`, ''];
       session.push(`- ${japanese ? '登壇者' : 'speakers'}: ${speakers(dice, japanese).join(', ')}`);
       if (dice.chance(0.7)) session.push(`- ${japanese ? '状態' : 'status'}: ${dice.pick(japanese ? JAPANESE_STATUSES : STATUSES)}`);
       session.push('', body(dice, japanese, dice.int(300, 1400), 4), '');
@@ -256,7 +258,7 @@ function unconfiguredDay(dice: Dice, number: number, japanese: boolean): Generat
   const lines: string[] = [];
   const count = dice.int(2, 7);
   for (let session = 1; session <= count; session++) {
-    lines.push(`### ${sessionTitle(dice, session)} by ${speakerName(dice, japanese)}`, '', body(dice, japanese, dice.int(400, 1600), 4), '');
+    lines.push(`### ${sessionTitle(dice, number, session)} by ${speakerName(dice, japanese)}`, '', body(dice, japanese, dice.int(400, 1600), 4), '');
   }
   const folder = `${dice.pick(CONFERENCES)}_${dice.pick(YEARS)}_${String(number).padStart(5, '0')}`;
   return { path: `days/${folder}/day${dice.int(1, 4)}.md`, text: lines.join('\n'), sessions: count };
@@ -267,7 +269,7 @@ function unconfiguredMeetup(dice: Dice, number: number, japanese: boolean): Gene
   const lines = [`# ${dice.pick(CONFERENCES).replace(/-/g, ' ')} ${dice.pick(YEARS)} meetup`, '', `## ${japanese ? '1日目' : 'Day 1'}`, ''];
   const count = dice.int(2, 5);
   for (let session = 0; session < count; session++) {
-    lines.push(`### ${String.fromCharCode(0x41 + session)}. ${sessionTitle(dice, session)}`, '', paragraph(dice, japanese), '', bulletList(dice, japanese), '');
+    lines.push(`### ${String.fromCharCode(0x41 + session)}. ${sessionTitle(dice, number, session + 1)}`, '', paragraph(dice, japanese), '', bulletList(dice, japanese), '');
   }
   lines.push(`## ${japanese ? '所感' : 'To look up'}`, '', bulletList(dice, japanese), '');
   return { path: `meetups/meetup-${String(number).padStart(5, '0')}.md`, text: lines.join('\n'), sessions: count };
