@@ -12,6 +12,9 @@ export const EXPORT_PALETTES: readonly ExportPalette[] = ['theme', 'light', 'dar
 export const TRACK_SORTS: readonly TrackSort[] = ['count', 'name'];
 export const VALUE_MODES: readonly ValueMode[] = ['count', 'percent'];
 export const CHART_KINDS: readonly ChartKind[] = ['bars', 'trend'];
+/** Which sessions the panel counts: all of them, or only those the user attended or watched. */
+export type CountedSessions = 'all' | 'attended';
+export const COUNTED_SESSIONS: readonly CountedSessions[] = ['all', 'attended'];
 
 /** What the panel's option controls hold: kept in the webview state, so they survive updates and reloads. */
 export interface StatsViewOptions {
@@ -22,6 +25,8 @@ export interface StatsViewOptions {
   readonly exportPalette: ExportPalette;
   /** Bars (default) or the trend chart; absent in states saved before the trend chart existed. */
   readonly chartKind?: ChartKind;
+  /** All sessions (default) or only those attended or watched; absent in states saved before the choice existed. */
+  readonly counted?: CountedSessions;
 }
 
 export const DEFAULT_VIEW_OPTIONS: StatsViewOptions = { hiddenConferences: [], sort: 'count', valueMode: 'count', exportPalette: 'theme' };
@@ -43,6 +48,9 @@ export interface StatsViewStrings {
   readonly values: string;
   readonly valueCounts: string;
   readonly valuePercent: string;
+  readonly counted: string;
+  readonly countedAll: string;
+  readonly countedAttended: string;
   readonly chartKind: string;
   readonly chartBars: string;
   readonly chartTrend: string;
@@ -144,7 +152,8 @@ export function isStatsViewOptions(value: unknown): value is StatsViewOptions {
     isOneOf(value.sort, TRACK_SORTS) &&
     isOneOf(value.valueMode, VALUE_MODES) &&
     isOneOf(value.exportPalette, EXPORT_PALETTES) &&
-    (value.chartKind === undefined || isOneOf(value.chartKind, CHART_KINDS))
+    (value.chartKind === undefined || isOneOf(value.chartKind, CHART_KINDS)) &&
+    (value.counted === undefined || isOneOf(value.counted, COUNTED_SESSIONS))
   );
 }
 
@@ -154,8 +163,12 @@ export function isStatsViewState(value: unknown): value is StatsViewState {
 
 /** Copies only the known fields, so nothing extra a webview attached travels further. */
 function cleanOptions(options: StatsViewOptions): StatsViewOptions {
-  const { hiddenConferences, sort, valueMode, exportPalette, chartKind } = options;
-  return { hiddenConferences: [...hiddenConferences], sort, valueMode, exportPalette, ...(chartKind === undefined ? {} : { chartKind }) };
+  const { hiddenConferences, sort, valueMode, exportPalette, chartKind, counted } = options;
+  return {
+    hiddenConferences: [...hiddenConferences], sort, valueMode, exportPalette,
+    ...(chartKind === undefined ? {} : { chartKind }),
+    ...(counted === undefined ? {} : { counted }),
+  };
 }
 
 /** The message if `value` is a well-formed webview message (rebuilt from its known fields), else undefined. */

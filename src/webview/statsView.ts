@@ -107,6 +107,7 @@ const optionControls = element('form', { className: 'options' }, [
   conferenceChoices,
   select(strings.sort, [['count', strings.sortByCount], ['name', strings.sortByName]] as const, options.sort, (sort) => setOptions({ sort })),
   radioGroup('values', strings.values, [['count', strings.valueCounts], ['percent', strings.valuePercent]] as const, options.valueMode, (valueMode) => setOptions({ valueMode })),
+  select(strings.counted, [['all', strings.countedAll], ['attended', strings.countedAttended]] as const, options.counted ?? 'all', (counted) => setOptions({ counted })),
   select(strings.chartKind, [['bars', strings.chartBars], ['trend', strings.chartTrend]] as const, options.chartKind ?? 'bars', (chartKind) => setOptions({ chartKind })),
   select(strings.exportPalette, [['theme', strings.paletteTheme], ['light', strings.paletteLight], ['dark', strings.paletteDark]] as const, options.exportPalette, (exportPalette: ExportPalette) => setOptions({ exportPalette })),
 ]);

@@ -189,6 +189,28 @@ describe('Track statistics panel (extension host)', () => {
     }
   });
 
+  it('counts only the sessions attended or watched when the panel is asked to', async () => {
+    const api = await activateExtension();
+    const probe = await panelOfTheTest();
+    const uri = workspaceUri('notes', 'watched.md');
+    const talk = (title: string, status: string) => `### ${title}\n\n- status: ${status}\n\n`;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`# WatchConf 2024\n\n## Cloud\n\n${talk('Seen', 'attended')}${talk('Streamed', 'watched')}${talk('Passed', 'skipped')}${talk('Maybe', 'planned')}`));
+    try {
+      await waitForIndex(api, () => api.notes.index.sessionsOf(uri.toString()).length === 4);
+      const onlyWatchConf = { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['DevConf 2024', 'WebCamp 2024'] };
+      const panel = await restorePanel(probe, { options: { ...onlyWatchConf, counted: 'attended' } });
+      const attended = await probe.nextUpdate((update) => rowOf(update, 'Cloud') !== undefined);
+      assert.deepEqual(rowOf(attended, 'Cloud')?.slice(0, 2), ['Cloud', '2'], 'attended and watched only');
+      panel.dispose();
+      await restorePanel(probe, { options: { ...onlyWatchConf, counted: 'all' } });
+      const all = await probe.nextUpdate((update) => rowOf(update, 'Cloud') !== undefined);
+      assert.deepEqual(rowOf(all, 'Cloud')?.slice(0, 2), ['Cloud', '4']);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+      await waitForIndex(api, () => api.notes.index.note(uri.toString()) === undefined);
+    }
+  });
+
   /** The Frontend track of WebCamp 2024 as the Sessions view shows it. */
   async function frontendTrackNode(): Promise<unknown> {
     const provider = (await activateExtension()).sessionTree.provider;

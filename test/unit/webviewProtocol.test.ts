@@ -56,6 +56,8 @@ describe('statistics webview protocol', () => {
   it('accepts a saved webview state only with valid options', () => {
     assert.equal(isStatsViewState({ options: DEFAULT_VIEW_OPTIONS }), true);
     assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, valueMode: 'ratio' } }), false);
+    assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, counted: 'attended' } }), true);
+    assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, counted: 'mine' } }), false);
     assert.equal(isStatsViewState(undefined), false);
   });
 });

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { fileExists } from '../files';
 import { localizeMessages } from '../localize';
 import { CHART_MESSAGES, JAPANESE_CHART_TEXTS, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from '../../core/stats/chart';
-import type { Session } from '../../core/notes/model';
+import type { Session, SessionStatus } from '../../core/notes/model';
 import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from '../../core/stats/stats';
 import { Disposable } from '../disposable';
 import type { NoteWorkspace } from '../noteWorkspace';
@@ -94,6 +94,9 @@ function tableLabels(): StatsLabels {
   return localizeMessages(STATS_MESSAGES);
 }
 
+/** What "only attended or watched" counts: the sessions the user saw, in the room or afterwards. */
+const ATTENDED_STATUSES: readonly SessionStatus[] = ['attended', 'watched'];
+
 function viewStrings(): StatsViewStrings {
   return {
     conferences: vscode.l10n.t('Conferences'),
@@ -103,6 +106,9 @@ function viewStrings(): StatsViewStrings {
     values: vscode.l10n.t('Values'),
     valueCounts: vscode.l10n.t('Counts'),
     valuePercent: vscode.l10n.t('Percentages'),
+    counted: vscode.l10n.t('Sessions counted'),
+    countedAll: vscode.l10n.t('All sessions'),
+    countedAttended: vscode.l10n.t('Only attended or watched'),
     chartKind: vscode.l10n.t('Chart'),
     chartBars: vscode.l10n.t('Bars per conference'),
     chartTrend: vscode.l10n.t('Trend across conferences'),
@@ -332,7 +338,8 @@ export class StatsPanelController extends Disposable {
     const { options } = this;
     const allConferences = this.notes.index.conferences().map(({ name }) => name);
     const conferences = allConferences.filter((name) => !options.hiddenConferences.includes(name));
-    return { stats: computeTrackStats(this.notes.index, { conferences, sort: options.sort, valueMode: options.valueMode }), allConferences };
+    const statuses = options.counted === 'attended' ? ATTENDED_STATUSES : undefined;
+    return { stats: computeTrackStats(this.notes.index, { conferences, sort: options.sort, valueMode: options.valueMode, statuses }), allConferences };
   }
 
   private async sendUpdate(): Promise<void> {
