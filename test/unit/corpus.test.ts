@@ -115,12 +115,12 @@ describe('the real note corpus, read with no settings', function () {
     };
     for (const [conference, count] of Object.entries(exact)) assert.equal(counts[conference], count, conference);
     inRange(counts['AnsibleFest 2022'], 4, 5, 'AnsibleFest 2022');
-    inRange(counts["AnsibleFest 2024 through Alicia's eyes"], 5, 5, 'AnsibleFest 2024');
-    inRange(counts['ElixirConf US 2024 (Orlando) Highlights and takeaways'] ?? 0, 0, 1, 'ElixirConf: themes are no talks');
+    inRange(counts['AnsibleFest 2024'], 5, 5, 'AnsibleFest 2024');
+    inRange(counts['ElixirConf US 2024'] ?? 0, 0, 1, 'ElixirConf: themes are no talks');
     const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
     inRange(total, 170, 175, 'all sessions');
     assert.equal(Object.keys(counts).length, 14, 'sixteen conferences, of which Open Repositories and RubyConf hold no session');
-    assert.deepEqual(trackCounts(index, "AnsibleFest 2024 through Alicia's eyes"), { 'Automating firewalls': 3, Security: 2 });
+    assert.deepEqual(trackCounts(index, 'AnsibleFest 2024'), { 'Automating firewalls': 3, Security: 2 });
     assert.deepEqual(trackCounts(index, 'Code4lib 2023'), { 'am talks': 3, keynotes: 1, lightning: 1, '(none)': 8 });
     const titles = index.sessions().map((session) => session.title);
     for (const left of [/^Informal/, /^Pre Questions/, /^Live Presentations/, /^10\.4\.22$/, /^Keynote Speaker$/, /^Sessions? \d/, /^Livebook$/]) {

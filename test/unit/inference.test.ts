@@ -91,6 +91,13 @@ describe('reading without settings: one rule at a time', () => {
     assert.equal(read('## Alpha by Ada Byron\n\nx\n\n## Beta by Alan Kay\n\ny\n', 'pycon-2020.md').conference, 'pycon 2020');
   });
 
+  it('words in lower case after the year describe the page, not the event', () => {
+    const report = (title: string) => read(`# ${title}\n\n## Alpha by Ada Byron\n\nx\n\n## Beta by Alan Kay\n\ny\n`, 'notes/h.md').conference;
+    assert.equal(report("Harbour Summit 2031 through Ada's eyes"), 'Harbour Summit 2031');
+    assert.equal(report('Harbour Summit 2031 (Lisbon) highlights and takeaways'), 'Harbour Summit 2031');
+    assert.equal(report('Harbour Summit NA 2031 Virtual'), 'Harbour Summit NA 2031 Virtual', 'a name goes on in capitals');
+  });
+
   it('a year in a talk title does not make it an event', () => {
     assert.deepEqual(sessions('# Rust in 2031\n\n## Notes\n\ntext\n\n## Q&A\n\nmore\n'), ['Rust in 2031']);
     assert.equal(read('# Harbour Summit 2031\n\n## Alpha by Ada Byron\n\nx\n\n## Beta by Alan Kay\n\ny\n', 'notes/h.md').conference, 'Harbour Summit 2031');

@@ -256,7 +256,10 @@ export function eventName(text: string, pathYear: string | undefined, dropNoteWo
     const end = (year.index ?? 0) + year[0].length;
     const rest = value.slice(end).replace(/[(（][^)）]*[)）]/g, ' ').split(/[\s,|–—-]+/).filter((word) => word.length > 0);
     const head = value.slice(0, end).replace(/[\s,:|–—-]+$/, '');
-    const name = rest.every((word) => isDayLabel(word) || (dropNoteWords && NOTE_WORDS.test(word))) ? head : value;
+    // Words in lower case after the year describe the page (`AnsibleFest 2031 through Ada's eyes`, `PyCon 2031
+    // (Lisbon) highlights and takeaways`); a name goes on in capitals (`KubeCon NA 2020 Virtual`).
+    const describesPage = rest.some((word) => /^[a-z]/.test(word));
+    const name = describesPage || rest.every((word) => isDayLabel(word) || (dropNoteWords && NOTE_WORDS.test(word))) ? head : value;
     // A slug as a title (`djangocon-us-2016`) reads as words.
     return /^[^\s]+$/.test(name) && /[-_]/.test(name) ? name.replace(/[-_]+/g, ' ') : name;
   }
