@@ -229,6 +229,14 @@ export class NoteWorkspace extends Disposable {
    * A file of the workspace read as notes are (the user's templates): only when it is a regular file, so a pipe or
    * a device in its place is never read (its read could wait forever).
    */
+  /** A note as the user sees it: the open editor's text (unsaved edits included), else the saved file if it is one. */
+  async noteText(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open) return open.getText();
+    const bytes = await this.readRegularFile(uri);
+    return bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : undefined;
+  }
+
   async readRegularFile(uri: vscode.Uri): Promise<Uint8Array | ReadFailure> {
     const stat = await this.statOf(uri);
     if ('failure' in stat) return stat;

@@ -114,6 +114,29 @@ describe('conference-notes (CLI)', () => {
     assert.equal(code, 2);
     assert.match(err, /--format takes one of: table, json, csv, md/);
   });
+
+  it('tells how a note was read with the repository around it, as the folder pass reads it', async () => {
+    // The repository's top holds .git: the year folder above the talk's folder names the conference.
+    mkdirSync(join(scratch, '.git'));
+    mkdirSync(join(scratch, '2031', '10_HarbourConf'), { recursive: true });
+    const talk = '# Caching at the edge\n\n## Notes\n\n- hit ratios\n- TTLs\n- purges\n\n## Q&A\n\nAbout the demo.\n';
+    writeFileSync(join(scratch, '2031', '10_HarbourConf', 'caching.md'), talk);
+    const { code, out } = await cli('explain', join(scratch, '2031', '10_HarbourConf', 'caching.md'));
+    assert.equal(code, 0);
+    const lines = out.trimEnd().split('\n');
+    assert.equal(lines[0], 'How caching.md was read');
+    assert.equal(lines[1], 'Layout: one session in the whole file (from its headings)');
+    assert.match(lines[2], /^Conference: HarbourConf 2031 \(named by its folder\)$/);
+    assert.ok(lines.includes('Sessions read: 1'));
+  });
+
+  it('refuses anything but one note file, and says when the file is not read as a note', async () => {
+    assert.equal((await cli('explain', scratch)).code, 2);
+    writeFileSync(join(scratch, 'big.md'), `# Big\n\n${'x'.repeat(200)}\n`);
+    const skipped = await cli('explain', '--max-size', '10', join(scratch, 'big.md'));
+    assert.equal(skipped.code, 1);
+    assert.match(skipped.err, /is not read as a note here/);
+  });
 });
 
 describe('conference-notes agenda and stats --status (CLI)', () => {
@@ -198,37 +221,6 @@ describe('conference-notes agenda and stats --status (CLI)', () => {
     const bad = await cli('stats', '--status', 'attended,maybe', join(scratch, 'notes'));
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--status takes one of: planned, attended/);
-  });
-});
-
-describe('conference-notes explain (CLI)', () => {
-  let scratch: string;
-  beforeEach(() => {
-    scratch = mkdtempSync(join(tmpdir(), 'conference-notes-explain-'));
-  });
-  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
-
-  it('tells how a note was read with the repository around it, as the folder pass reads it', async () => {
-    // The repository's top holds .git: the year folder above the talk's folder names the conference.
-    mkdirSync(join(scratch, '.git'));
-    mkdirSync(join(scratch, '2031', '10_HarbourConf'), { recursive: true });
-    const talk = '# Caching at the edge\n\n## Notes\n\n- hit ratios\n- TTLs\n- purges\n\n## Q&A\n\nAbout the demo.\n';
-    writeFileSync(join(scratch, '2031', '10_HarbourConf', 'caching.md'), talk);
-    const { code, out } = await cli('explain', join(scratch, '2031', '10_HarbourConf', 'caching.md'));
-    assert.equal(code, 0);
-    const lines = out.trimEnd().split('\n');
-    assert.equal(lines[0], 'How caching.md was read');
-    assert.equal(lines[1], 'Layout: one session in the whole file (from its headings)');
-    assert.match(lines[2], /^Conference: HarbourConf 2031 \(named by its folder\)$/);
-    assert.ok(lines.includes('Sessions read: 1'));
-  });
-
-  it('refuses anything but one note file, and says when the file is not read as a note', async () => {
-    assert.equal((await cli('explain', scratch)).code, 2);
-    writeFileSync(join(scratch, 'big.md'), `# Big\n\n${'x'.repeat(200)}\n`);
-    const skipped = await cli('explain', '--max-size', '10', join(scratch, 'big.md'));
-    assert.equal(skipped.code, 1);
-    assert.match(skipped.err, /is not read as a note here/);
   });
 });
 

@@ -20,11 +20,11 @@ const INLINE_FIELD = /^(\s*(?:[-*+]\s+)?)([^:[\]()]{1,40}?)(\s*::\s*)(.*?)\s*$/;
 const FRONT_MATTER_FENCE = /^---\s*$/;
 const YAML_FIELD = /^([A-Za-z\u3000-\u9fff_-][^:#]*?)(\s*:\s*)(.*?)\s*$/;
 
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   return text.split(/\r?\n/);
 }
 
-function lineEnding(text: string): string {
+export function lineEnding(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
@@ -41,7 +41,7 @@ function fieldValueSpan(line: string, field: string): { start: number; end: numb
 }
 
 /** The front matter's line range (the lines between the fences), if the note starts with one. */
-function frontMatterLines(lines: readonly string[]): { first: number; closing: number } | undefined {
+export function frontMatterLines(lines: readonly string[]): { first: number; closing: number } | undefined {
   const first = lines[0]?.replace(/^\uFEFF/, '');
   if (first === undefined || !FRONT_MATTER_FENCE.test(first)) return undefined;
   for (let line = 1; line < lines.length; line++) {

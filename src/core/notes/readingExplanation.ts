@@ -5,7 +5,7 @@ import { fillTemplate } from '../messages';
 import { renderFrontMatterField } from '../import/sessionStub';
 import type { ConferenceSource, NoteReading, ParsedNote, ReadingSource, Session, SessionItemKind } from './model';
 import { fieldNameOf } from './fields';
-import { applyTextEdit, type TextEdit } from './noteEdits';
+import { applyTextEdit, frontMatterLines, lineEnding, splitLines, type TextEdit } from './noteEdits';
 
 /** English templates; each host translates them (vscode.l10n.t, the CLI bundle) before filling them in. */
 export const READING_MESSAGES = {
@@ -181,7 +181,6 @@ export function sharedPin(pins: readonly PinnedKeys[]): PinnedKeys {
   return pins[0].filter(([key, value]) => key !== 'title' && key !== 'track' && shared(key, value));
 }
 
-const FENCE = /^---\s*$/;
 const KEY_LINE = /^([^\s:#][^:]*?)\s*:/;
 
 /**
@@ -189,16 +188,18 @@ const KEY_LINE = /^([^\s:#][^:]*?)\s*:/;
  * the top — leaving out keys the front matter already has (under any of their names). Nothing else of the note changes.
  */
 export function planPinEdit(text: string, keys: PinnedKeys): TextEdit {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const lines = text.split(/\r?\n/);
-  const opens = lines.length > 0 && FENCE.test(lines[0].replace(/^\uFEFF/, ''));
-  const closing = opens ? lines.findIndex((line, index) => index > 0 && (FENCE.test(line) || line === '...')) : -1;
-  const present = new Set(lines.slice(1, Math.max(closing, 1)).flatMap((line) => {
+  const eol = lineEnding(text);
+  const lines = splitLines(text);
+  const frontMatter = frontMatterLines(lines);
+  const present = new Set(lines.slice(1, frontMatter?.closing ?? 1).flatMap((line) => {
     const key = KEY_LINE.exec(line)?.[1];
     return key === undefined ? [] : [fieldNameOf(key) ?? key];
   }));
   const added = keys.filter(([key]) => !present.has(fieldNameOf(key) ?? key)).map(([key, value]) => renderFrontMatterField(key, value));
-  if (closing > 0) return { startLine: closing, startCharacter: 0, endLine: closing, endCharacter: 0, newText: added.map((line) => `${line}${eol}`).join('') };
+  if (frontMatter) {
+    const { closing } = frontMatter;
+    return { startLine: closing, startCharacter: 0, endLine: closing, endCharacter: 0, newText: added.map((line) => `${line}${eol}`).join('') };
+  }
   const bom = text.startsWith('\uFEFF') ? 1 : 0;
   return { startLine: 0, startCharacter: bom, endLine: 0, endCharacter: bom, newText: ['---', ...added, '---', ''].join(eol) };
 }

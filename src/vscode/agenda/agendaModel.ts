@@ -107,18 +107,11 @@ export class AgendaModel extends Disposable {
   /** The zone of the first of the sessions' notes that names one, else the machine's. */
   private async timeZoneOf(sessions: readonly Session[]): Promise<string> {
     for (const uri of new Set(sessions.map((session) => session.uri))) {
-      if (!this.zones.has(uri)) this.zones.set(uri, noteTimeZone(await this.textOf(uri)));
+      if (!this.zones.has(uri)) this.zones.set(uri, noteTimeZone((await this.notes.noteText(vscode.Uri.parse(uri))) ?? ''));
       const zone = this.zones.get(uri);
       if (zone !== undefined) return zone;
     }
     return systemTimeZone();
   }
 
-  /** The note as the user sees it: the open editor's text, else the saved file ('' when it cannot be read). */
-  private async textOf(uri: string): Promise<string> {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri);
-    if (open) return open.getText();
-    const bytes = await this.notes.readRegularFile(vscode.Uri.parse(uri));
-    return bytes instanceof Uint8Array ? new TextDecoder().decode(bytes) : '';
-  }
 }

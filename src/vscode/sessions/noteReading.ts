@@ -68,11 +68,6 @@ function pinOf(notes: NoteWorkspace, uri: vscode.Uri, note: ParsedNote, text: st
   return pinReading(note, (keys) => notes.parseText(uri, withPinnedKeys(text, keys)) ?? note);
 }
 
-async function textOf(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-  return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
 function describeKeys(keys: PinnedKeys): string {
   return keys.map(([key, value]) => `${key}: ${value}`).join(', ');
 }
@@ -102,7 +97,9 @@ async function folderPin(notes: NoteWorkspace, uri: vscode.Uri): Promise<PinnedK
     const note = notes.index.note(sibling);
     if (!note || note.sessions.length === 0) continue;
     const siblingUri = vscode.Uri.parse(sibling);
-    pins.push(pinOf(notes, siblingUri, note, await textOf(siblingUri)).keys);
+    const text = await notes.noteText(siblingUri);
+    // A sibling that can no longer be read has no keys to share: the folder pins nothing it cannot check.
+    pins.push(text === undefined ? [] : pinOf(notes, siblingUri, note, text).keys);
   }
   return sharedPin(pins);
 }
@@ -132,11 +129,13 @@ export function registerNoteReading(context: vscode.ExtensionContext, notes: Not
       await notes.ready();
       const note = uri && notes.index.note(uri.toString());
       const folder = uri && vscode.workspace.getWorkspaceFolder(uri);
-      if (!uri || !note || !folder) {
+      // Deleted since it was read, or no longer a regular file: nothing to pin.
+      const text = note ? await notes.noteText(uri) : undefined;
+      if (!uri || !note || !folder || text === undefined) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a note of the workspace first: Pin This Reading writes the active note’s reading.'));
         return;
       }
-      const pin = pinOf(notes, uri, note, await textOf(uri));
+      const pin = pinOf(notes, uri, note, text);
       if (pin.keys.length === 0) {
         void vscode.window.showInformationMessage(
           note.sessions.length === 0
