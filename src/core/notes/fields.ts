@@ -42,6 +42,15 @@ export const STATUS_ALIASES: Readonly<Record<SessionStatus, readonly string[]>> 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Whether `text` is printable ASCII only: then Unicode normalisation has nothing to fold in it. */
+/**
+ * A copy of `text` that does not keep the note it was cut from in memory. V8 makes a substring a view into its
+ * parent string, so a title sliced from a note would keep the whole note text alive for as long as the index
+ * keeps the session; appending a character and cutting it off again makes V8 copy the characters.
+ */
+export function detached(text: string): string {
+  return (text + ' ').slice(0, -1);
+}
+
 export function isPrintableAscii(text: string): boolean {
   return PRINTABLE_ASCII.test(text);
 }

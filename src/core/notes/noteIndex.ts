@@ -81,9 +81,14 @@ function facetRecord<T>(make: (facet: Facet) => T): Record<Facet, T> {
   return { speakers: make('speakers'), tags: make('tags'), days: make('days'), statuses: make('statuses') };
 }
 
-function facetKeys(session: Session, facet: Facet): Set<GroupKey> {
+const NO_VALUE: readonly GroupKey[] = [undefined];
+
+/** The distinct keys a session is filed under for a facet; the `undefined` bucket when it has none. */
+function facetKeys(session: Session, facet: Facet): readonly GroupKey[] {
   const values = facetValues(session, facet);
-  return values.length === 0 ? new Set([undefined]) : new Set(values);
+  if (values.length === 0) return NO_VALUE;
+  // One or two values, nearly always: a scan is cheaper than a set per session and facet on the first index.
+  return values.length === 1 || values.every((value, i) => values.indexOf(value) === i) ? values : [...new Set(values)];
 }
 
 // Numeric so that "Day 2" sorts before "Day 10"; the code-point tie-break keeps the order total and stable.
@@ -213,6 +218,11 @@ export class NoteIndex {
    */
   updateMany(notes: Iterable<ParsedNote>, removedUris: Iterable<string>): IndexChange {
     const collector = new ChangeCollector();
+    this.apply(notes, removedUris, collector);
+    return this.emit(collector);
+  }
+
+  private apply(notes: Iterable<ParsedNote>, removedUris: Iterable<string>, collector: ChangeCollector): void {
     const folders = new Map<string, Set<string>>();
     for (const uri of removedUris) this.forget(uri, collector, folders);
     for (const note of notes) {
@@ -230,7 +240,6 @@ export class NoteIndex {
       }
     }
     for (const [folder, changed] of folders) this.rereadFolder(folder, changed, collector);
-    return this.emit(collector);
   }
 
   private forget(uri: string, collector: ChangeCollector, folders: Map<string, Set<string>>): void {

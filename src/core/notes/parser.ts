@@ -5,7 +5,7 @@
 // structure (track headings), then from `fileDefaults` settings, then from a title prefix or the file's path.
 // Everything here is linear in the size of the note: one markdown-it block pass, then single walks over its
 // headings and paragraphs, so huge heading counts and long lines stay cheap.
-import { fieldNameOf, isPrintableAscii, normalizeDate, readFieldLines, splitList, statusOf, type FieldName } from './fields';
+import { detached, fieldNameOf, isPrintableAscii, normalizeDate, readFieldLines, splitList, statusOf, type FieldName } from './fields';
 import { compileGlob, type Glob } from './glob';
 import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
 import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
@@ -39,15 +39,6 @@ export const PARSER_MESSAGES = {
 } as const;
 
 export type ParserMessageCode = keyof typeof PARSER_MESSAGES;
-
-/**
- * A copy of `text` that does not keep the note it was cut from in memory. V8 makes a substring a view into its
- * parent string, so a title sliced from a note would keep the whole note text alive for as long as the index
- * keeps the session; appending a character and cutting it off again makes V8 copy the characters.
- */
-function detached(text: string): string {
-  return (text + ' ').slice(0, -1);
-}
 
 function detachedList(values: readonly string[] | undefined): string[] {
   return values ? values.map(detached) : [];

@@ -2,6 +2,7 @@
 // speakers, tags, track or conference, or in the first characters of its own note text, so "kubecon ebpf" narrows
 // to eBPF sessions at KubeCon and a word remembered from the notes finds the talk. The note text is taken and folded
 // once, when the note is parsed (`withSessionText`), so a keystroke in the filter reads no file.
+import { detached } from './fields';
 import type { ParsedNote, Session } from './model';
 
 /** Text as every session search compares it: compatibility forms unified (full-width ＡＢＣ is ABC), lower case. */
@@ -27,48 +28,42 @@ export function sessionMatchesFilter(session: Session, filter: string): boolean 
   return words.every((word) => haystack.includes(word) || text.includes(word));
 }
 
-/** The note with each session's `searchText`: its lines but the heading, blank lines left out, cut and folded. */
+/** The note with each session's `searchText`: its text but the heading line, cut and folded. */
 export function withSessionText(note: ParsedNote, text: string): ParsedNote {
   const asOneSession = note.folderHints?.asOneSession;
   if (note.sessions.length === 0 && !asOneSession) return note;
-  const lines = new NoteLines(text);
-  const sessions = note.sessions.map((session) => withText(session, lines));
+  const lines = new LineStarts(text);
+  const sessions = note.sessions.map((session) => withText(session, text, lines));
   return {
     ...note,
     sessions,
-    ...(note.folderHints && asOneSession ? { folderHints: { ...note.folderHints, asOneSession: { ...asOneSession, sessions: asOneSession.sessions.map((session) => withText(session, lines)) } } } : {}),
+    ...(note.folderHints && asOneSession ? { folderHints: { ...note.folderHints, asOneSession: { ...asOneSession, sessions: asOneSession.sessions.map((session) => withText(session, text, lines)) } } } : {}),
   };
 }
 
-/** Where each line of a note starts, found once; a session reads only the few lines it keeps. */
-class NoteLines {
+/** Where each line of a note starts, found once. */
+class LineStarts {
   private readonly starts = [0];
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
     for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
   }
 
-  get count(): number {
-    return this.starts.length;
-  }
-
-  /** The line without its end (`\n` or `\r\n`), trimmed. */
-  line(index: number): string {
-    const end = index + 1 < this.starts.length ? this.starts[index + 1] - 1 : this.text.length;
-    return this.text.slice(this.starts[index], end).trim();
+  /** The offset where line `line` starts; past the last line, `end`. */
+  of(line: number, end: number): number {
+    return line < this.starts.length ? this.starts[line] : end;
   }
 }
 
-function withText(session: Session, lines: NoteLines): Session {
-  let taken = '';
-  for (let line = session.range.start; line <= session.range.end && line < lines.count && taken.length < SESSION_TEXT_LENGTH; line++) {
-    if (line === session.line) continue;
-    const content = lines.line(line);
-    if (content !== '') taken += `${content}\n`;
-  }
-  if (taken === '') return session;
-  // `taken` is built of concatenations, which V8 copies into a string of their own when it is cut: the index keeps
-  // no view into the note's text.
-  const cut = taken.slice(0, SESSION_TEXT_LENGTH);
-  return { ...session, searchText: foldForSearch(cut) };
+function withText(session: Session, text: string, lines: LineStarts): Session {
+  // The heading opens the range; the title is searched on its own.
+  const from = lines.of(session.line === session.range.start ? session.range.start + 1 : session.range.start, text.length);
+  const to = Math.min(lines.of(session.range.end + 1, text.length), from + SESSION_TEXT_LENGTH);
+  // One cut of the section as written, blank lines and indentation included: a word search never sees them, and a
+  // few operations per session cost far less than a few per line.
+  const cut = text.slice(from, to).trim();
+  if (cut === '') return session;
+  const folded = foldForSearch(cut);
+  // Folding makes a new string when it changes a character; else the cut would keep the whole note in memory.
+  return { ...session, searchText: folded === cut ? detached(cut) : folded };
 }

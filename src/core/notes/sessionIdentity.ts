@@ -62,13 +62,15 @@ interface Entry {
   readonly session: Session;
   readonly kind: PlaceKind;
   /** `conference \0 uid`, for a session with a UID. */
-  readonly uidKey?: string;
+  readonly uidKey: string | undefined;
   /** `conference \0 title key`, of its title or of the title its `same-as` names; undefined for `same-as: none`. */
-  readonly titleKey?: string;
+  readonly titleKey: string | undefined;
   /** `conference \0 same-as value`: the UID its `same-as` may name. */
-  readonly refKey?: string;
-  /** A cluster of its own (`same-as: none`). */
-  readonly alone?: string;
+  readonly refKey: string | undefined;
+  /** The key of a cluster of its own (`same-as: none`, a title of punctuation only). */
+  readonly alone: string | undefined;
+  /** The cluster it is in. */
+  cluster: Cluster | undefined;
 }
 
 /** The user's notes first (a session note before a report), a status the user decided first, then document order. */
@@ -125,11 +127,20 @@ export interface MergeChange {
   readonly added: readonly Session[];
 }
 
+// Arrays, not sets, hold the members and the titles' sessions: nearly every talk is written once, and 20,000
+// one-member sets cost the first index of 10,000 notes more in allocation and collection than all else here.
 interface Cluster {
-  readonly members: Set<Entry>;
-  merged?: Session;
+  readonly key: string;
+  readonly members: Entry[];
+  merged: Session | undefined;
   /** The members `merged` was built from, in preference order. */
   built: readonly Entry[];
+}
+
+/** Takes an item out of a small array, where it is at most once. */
+function without<T>(items: T[], item: T): void {
+  const at = items.indexOf(item);
+  if (at !== -1) items.splice(at, 1);
 }
 
 /** Adds one to a count in a map of counts. */
@@ -142,158 +153,149 @@ function countIn(counts: Map<string, number>, key: string, delta: 1 | -1): void 
 export class SessionIdentities {
   private readonly entries = new Map<Session, Entry>();
   private readonly clusters = new Map<string, Cluster>();
-  /** The cluster each entry is in. */
-  private readonly clusterOf = new Map<Entry, string>();
   /** Per title key, the UID clusters with a member of that title (how many members). */
   private readonly uidsByTitle = new Map<string, Map<string, number>>();
   /** Per title key, the sessions without a UID that match by title. */
-  private readonly looseByTitle = new Map<string, Set<Entry>>();
+  private readonly looseByTitle = new Map<string, Entry[]>();
+  /** What the `replace` in progress touched; kept between calls, as the first index makes one call per note. */
+  private readonly dirtyClusters = new Set<Cluster>();
+  private readonly dirtyTitles = new Set<string>();
   private serial = 0;
 
   /** Takes `removed`'s sessions out and puts `added`'s in; returns the merged sessions that changed. */
   replace(removed: ParsedNote | undefined, added: ParsedNote | undefined): MergeChange {
-    const dirtyClusters = new Set<string>();
-    const dirtyTitles = new Set<string>();
     for (const session of removed?.sessions ?? []) {
       const entry = this.entries.get(session);
-      if (entry) this.forget(entry, dirtyClusters, dirtyTitles);
+      if (entry) this.forget(entry);
     }
     if (added) {
       const kind = placeKind(added);
-      for (const session of added.sessions) this.file(this.entryOf(session, kind), dirtyClusters, dirtyTitles);
+      for (const session of added.sessions) this.file(this.entryOf(session, kind));
     }
-    for (const title of dirtyTitles) this.rematch(title, dirtyClusters);
-    return this.rebuild(dirtyClusters);
-  }
-
-  /** The session as the index shows it: the merged session of its talk. */
-  mergedOf(session: Session): Session | undefined {
-    return this.clusterOfSession(session)?.merged;
+    for (const title of this.dirtyTitles) this.rematch(title);
+    this.dirtyTitles.clear();
+    return this.rebuild();
   }
 
   /** The merged sessions whose preferred place is one of `sessions`, in their order. */
   shownOf(sessions: readonly Session[]): Session[] {
     return sessions.flatMap((session) => {
-      const cluster = this.clusterOfSession(session);
+      const cluster = this.entries.get(session)?.cluster;
       return cluster?.merged !== undefined && cluster.built[0]?.session === session ? [cluster.merged] : [];
     });
-  }
-
-  private clusterOfSession(session: Session): Cluster | undefined {
-    const entry = this.entries.get(session);
-    const key = entry && this.clusterOf.get(entry);
-    return key === undefined ? undefined : this.clusters.get(key);
   }
 
   private entryOf(session: Session, kind: PlaceKind): Entry {
     const conference = `${session.conference}\0`;
     const sameAs = session.sameAs?.trim();
-    if (sameAs !== undefined && SEPARATE.test(sameAs)) return { session, kind, alone: `alone\0${this.serial++}` };
-    const uid = session.uid?.trim();
-    const title = titleKey(sameAs || session.title);
-    // A title of punctuation only names no talk: only its UID may merge it.
-    if (!uid && title === '') return { session, kind, alone: `alone\0${this.serial++}` };
+    const uid = session.uid?.trim() || undefined;
+    const title = sameAs !== undefined && SEPARATE.test(sameAs) ? undefined : titleKey(sameAs || session.title);
+    // `same-as: none` keeps the session apart; a title of punctuation only names no talk: only its UID may merge it.
+    const alone = title === undefined || (!uid && title === '') ? `alone\0${this.serial++}` : undefined;
     return {
       session,
       kind,
-      ...(uid ? { uidKey: conference + uid } : {}),
-      titleKey: conference + title,
-      ...(sameAs && !uid ? { refKey: conference + sameAs } : {}),
+      uidKey: alone === undefined && uid ? conference + uid : undefined,
+      titleKey: alone === undefined ? conference + title : undefined,
+      refKey: alone === undefined && sameAs && !uid ? conference + sameAs : undefined,
+      alone,
+      cluster: undefined,
     };
   }
 
-  private file(entry: Entry, dirtyClusters: Set<string>, dirtyTitles: Set<string>): void {
+  private file(entry: Entry): void {
     this.entries.set(entry.session, entry);
     if (entry.alone !== undefined) {
-      this.join(entry, entry.alone, dirtyClusters);
+      this.join(entry, entry.alone);
     } else if (entry.uidKey !== undefined) {
-      this.join(entry, `uid\0${entry.uidKey}`, dirtyClusters);
-      this.touchUid(entry, 1, dirtyTitles);
+      this.join(entry, `uid\0${entry.uidKey}`);
+      this.touchUid(entry, 1);
     } else {
       const title = entry.titleKey as string;
-      let loose = this.looseByTitle.get(title);
-      if (!loose) this.looseByTitle.set(title, (loose = new Set()));
-      loose.add(entry);
-      dirtyTitles.add(title);
+      const loose = this.looseByTitle.get(title);
+      if (loose) loose.push(entry);
+      else this.looseByTitle.set(title, [entry]);
+      this.dirtyTitles.add(title);
     }
   }
 
-  private forget(entry: Entry, dirtyClusters: Set<string>, dirtyTitles: Set<string>): void {
+  private forget(entry: Entry): void {
     this.entries.delete(entry.session);
-    this.leave(entry, dirtyClusters);
+    this.leave(entry);
     if (entry.uidKey !== undefined) {
-      this.touchUid(entry, -1, dirtyTitles);
+      this.touchUid(entry, -1);
     } else if (entry.titleKey !== undefined) {
       const loose = this.looseByTitle.get(entry.titleKey);
-      loose?.delete(entry);
-      if (loose?.size === 0) this.looseByTitle.delete(entry.titleKey);
-      dirtyTitles.add(entry.titleKey);
+      if (loose) {
+        without(loose, entry);
+        if (loose.length === 0) this.looseByTitle.delete(entry.titleKey);
+      }
+      this.dirtyTitles.add(entry.titleKey);
     }
   }
 
   /** A UID member came or went: the titles that may match it, by its title or by a `same-as` naming its UID, re-match. */
-  private touchUid(entry: Entry, delta: 1 | -1, dirtyTitles: Set<string>): void {
+  private touchUid(entry: Entry, delta: 1 | -1): void {
     const title = entry.titleKey as string;
     const uidKey = entry.uidKey as string;
     let uids = this.uidsByTitle.get(title);
     if (!uids) this.uidsByTitle.set(title, (uids = new Map()));
     countIn(uids, uidKey, delta);
     if (uids.size === 0) this.uidsByTitle.delete(title);
-    dirtyTitles.add(title);
+    this.dirtyTitles.add(title);
     const conference = `${entry.session.conference}\0`;
-    dirtyTitles.add(conference + titleKey(uidKey.slice(conference.length)));
+    this.dirtyTitles.add(conference + titleKey(uidKey.slice(conference.length)));
   }
 
-  private join(entry: Entry, key: string, dirtyClusters: Set<string>): void {
+  private join(entry: Entry, key: string): void {
     let cluster = this.clusters.get(key);
-    if (!cluster) this.clusters.set(key, (cluster = { members: new Set(), built: [] }));
-    cluster.members.add(entry);
-    this.clusterOf.set(entry, key);
-    dirtyClusters.add(key);
+    if (!cluster) this.clusters.set(key, (cluster = { key, members: [], merged: undefined, built: [] }));
+    cluster.members.push(entry);
+    entry.cluster = cluster;
+    this.dirtyClusters.add(cluster);
   }
 
   /** Joins a cluster unless the entry is in it already. */
-  private moveTo(entry: Entry, key: string, dirtyClusters: Set<string>): void {
-    if (this.clusterOf.get(entry) === key) return;
-    this.leave(entry, dirtyClusters);
-    this.join(entry, key, dirtyClusters);
+  private moveTo(entry: Entry, key: string): void {
+    if (entry.cluster?.key === key) return;
+    this.leave(entry);
+    this.join(entry, key);
   }
 
-  private leave(entry: Entry, dirtyClusters: Set<string>): void {
-    const key = this.clusterOf.get(entry);
-    if (key === undefined) return;
-    this.clusterOf.delete(entry);
-    this.clusters.get(key)?.members.delete(entry);
-    dirtyClusters.add(key);
+  private leave(entry: Entry): void {
+    const cluster = entry.cluster;
+    if (cluster === undefined) return;
+    entry.cluster = undefined;
+    without(cluster.members, entry);
+    this.dirtyClusters.add(cluster);
   }
 
   /** The UID members of a UID cluster. */
   private uidMembers(uidKey: string): Session[] {
-    return [...(this.clusters.get(`uid\0${uidKey}`)?.members ?? [])].flatMap((member) => (member.uidKey === undefined ? [] : [member.session]));
+    return (this.clusters.get(`uid\0${uidKey}`)?.members ?? []).flatMap((member) => (member.uidKey === undefined ? [] : [member.session]));
   }
-
 
   /**
    * Re-matches the sessions without a UID of one title: a `same-as` naming a UID joins it; else the one UID talk of
    * that title on a compatible date (the same date, or either has none); else they group by date among themselves,
    * a session without a date joining the one dated group. Where two talks could match, the session stays apart.
    */
-  private rematch(title: string, dirtyClusters: Set<string>): void {
+  private rematch(title: string): void {
     const loose = this.looseByTitle.get(title);
     if (!loose) return;
-    if (loose.size === 1 && !this.uidsByTitle.has(title)) {
+    if (loose.length === 1 && !this.uidsByTitle.has(title)) {
       // Most titles: one place, no programme stub of that title.
       const [entry] = loose;
-      if (entry.refKey === undefined) return this.moveTo(entry, `title\0${title}\0${dayOf(entry.session) ?? ''}\0${0}`, dirtyClusters);
+      if (entry.refKey === undefined) return this.moveTo(entry, `title\0${title}\0${dayOf(entry.session) ?? ''}\0${0}`);
     }
     const uids = [...(this.uidsByTitle.get(title)?.keys() ?? [])];
     const byDay = new Map<string, Entry[]>();
     const undated: Entry[] = [];
     for (const entry of [...loose].sort(comparePlaces)) {
-      this.leave(entry, dirtyClusters);
+      this.leave(entry);
       const target = this.uidTarget(entry, uids);
       const day = dayOf(entry.session);
-      if (target !== undefined) this.join(entry, `uid\0${target}`, dirtyClusters);
+      if (target !== undefined) this.join(entry, `uid\0${target}`);
       else if (day === undefined) undated.push(entry);
       else byDay.set(day, [...(byDay.get(day) ?? []), entry]);
     }
@@ -306,7 +308,7 @@ export class SessionIdentities {
         const slot = `${day}\0${entry.session.uri}`;
         const nth = taken.get(slot) ?? 0;
         taken.set(slot, nth + 1);
-        this.join(entry, `title\0${title}\0${day}\0${nth}`, dirtyClusters);
+        this.join(entry, `title\0${title}\0${day}\0${nth}`);
       }
     }
   }
@@ -319,23 +321,25 @@ export class SessionIdentities {
     return undefined;
   }
 
-  private rebuild(dirtyClusters: ReadonlySet<string>): MergeChange {
+  private rebuild(): MergeChange {
     const removed: Session[] = [];
     const added: Session[] = [];
-    for (const key of dirtyClusters) {
-      const cluster = this.clusters.get(key);
-      if (!cluster) continue;
-      const members = cluster.members.size === 1 ? [...cluster.members] : [...cluster.members].sort(comparePlaces);
-      if (members.length === cluster.built.length && members.every((member, i) => member === cluster.built[i])) continue;
-      if (cluster.merged) removed.push(cluster.merged);
-      if (members.length === 0) {
-        this.clusters.delete(key);
+    for (const cluster of this.dirtyClusters) {
+      if (cluster.members.length === 0) {
+        if (cluster.merged) removed.push(cluster.merged);
+        this.clusters.delete(cluster.key);
+        cluster.merged = undefined;
+        cluster.built = [];
         continue;
       }
+      const members = cluster.members.length === 1 ? [cluster.members[0]] : [...cluster.members].sort(comparePlaces);
+      if (members.length === cluster.built.length && members.every((member, i) => member === cluster.built[i])) continue;
+      if (cluster.merged) removed.push(cluster.merged);
       cluster.built = members;
       cluster.merged = mergeSessions(members);
       added.push(cluster.merged);
     }
+    this.dirtyClusters.clear();
     return { removed, added };
   }
 }
