@@ -106,6 +106,14 @@ describe('compose a conference report', () => {
     assert.equal(tracks(again), tracks(markdown));
   });
 
+  it('saved among the notes, is one more place of the same talks', async () => {
+    const index = await folderIndex('en');
+    const before = index.conferenceSessionCount('Lakeside Dev Days 2025');
+    const { markdown } = await composeReport(index, 'Lakeside Dev Days 2025', readFromDisk, { withoutNotes: 'list' });
+    index.update(parseNoteText(markdown, { uri: pathToFileURL(path.join(FIXTURES, 'en', 'report.md')).toString(), pathSegments: ['report.md'] }, settings));
+    assert.equal(index.conferenceSessionCount('Lakeside Dev Days 2025'), before);
+  });
+
   it('lists sessions attended without notes, or leaves them out; planned ones never come', async () => {
     const listed = readBack(await compose('ja', 'ミナト技術祭 2025', { withoutNotes: 'list' }));
     assert.deepEqual(listed.sessions.map((session) => session.title), ['小さく始めるサービスメッシュ', '夜間バッチの作り直し', '列指向ストレージ入門']);

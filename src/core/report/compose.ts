@@ -43,12 +43,14 @@ export interface ComposedReport {
 const REPORT_TEXT = {
   en: {
     untracked: 'Other sessions',
-    statsIntro: 'Sessions per track, compared with the earlier conferences of the series:',
+    statsIntro: 'Sessions per track:',
+    seriesIntro: 'Sessions per track, compared with the earlier conferences of the series:',
     dates: (dates: string) => `Dates: ${dates}`,
   },
   ja: {
     untracked: 'その他のセッション',
-    statsIntro: 'シリーズのこれまでの回とのトラック別セッション数の比較:',
+    statsIntro: 'トラック別のセッション数:',
+    seriesIntro: 'シリーズのこれまでの回とのトラック別セッション数の比較:',
     dates: (dates: string) => `日程: ${dates}`,
   },
 } as const;
@@ -184,10 +186,14 @@ function fitsStatsBlock(name: string): boolean {
   return !name.includes(',') && !/(^|\s)#/.test(name);
 }
 
-/** The overview's `conference-stats` block: the series up to this conference, counting what the statistics count by default. */
-function statsBlock(index: NoteIndex, conference: string): string[] {
+/** The conferences the overview's chart compares: the series up to this one, in time order (none when its name cannot be written there). */
+function chartedSeries(index: NoteIndex, conference: string): string[] {
   const series = seriesUpTo(conference, index.conferences().map((group) => group.name), conferenceTimesOf(index), seriesNamesOf(index)).filter(fitsStatsBlock);
-  if (!series.includes(conference)) return [];
+  return series.includes(conference) ? series : [];
+}
+
+/** The `conference-stats` block over `series`, counting what the statistics count by default, written out. */
+function statsBlock(index: NoteIndex, series: readonly string[]): string[] {
   const { scope } = computeTrackStats(index, { conferences: series });
   return ['```' + STATS_BLOCK_LANGUAGE, `conferences: ${series.join(', ')}`, ...(scope ? [`scope: ${scope}`] : []), '```'];
 }
@@ -240,7 +246,7 @@ export async function composeReport(index: NoteIndex, conference: string, read: 
   if (untracked) byTrack.set(words.untracked, [...(byTrack.get(words.untracked) ?? []), ...untracked]);
 
   const facts = conferenceFacts(index, conference);
-  const block = statsBlock(index, conference);
+  const series = chartedSeries(index, conference);
   const lines = [
     '---',
     `conference: ${yamlScalar(conference)}`,
@@ -253,7 +259,7 @@ export async function composeReport(index: NoteIndex, conference: string, read: 
     `## ${words.overview}`,
     '',
     ...(facts.dates !== undefined ? [words.dates(facts.dates), ''] : []),
-    ...(block.length > 0 ? [words.statsIntro, '', ...block, ''] : []),
+    ...(series.length > 0 ? [series.length > 1 ? words.seriesIntro : words.statsIntro, '', ...statsBlock(index, series), ''] : []),
   ];
   for (const [track, sessions] of byTrack) {
     lines.push(`## ${renderHeadingText(track as string)}`, '');
