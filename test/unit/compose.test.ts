@@ -153,6 +153,19 @@ describe('compose a conference report', () => {
     assert.equal(options.scope, 'programme');
   });
 
+  it('takes the notes below a lettered item, the item being the title', async () => {
+    const text = '# Pier Talks 2030\n\nA. Ropes and Knots (Ana Silva)\nA fine talk about knots that hold under load.\nMore about knots.\n\nB. Tides Explained (Bo Chan)\n\nTides come twice a day.\n\n#### Detail\n\nMoon pulls.\n';
+    const index = new NoteIndex();
+    index.update(parseNoteText(text, { uri: 'file:///n/pier.md', pathSegments: ['pier.md'] }, settings));
+    assert.equal(index.note('file:///n/pier.md')?.reading?.itemKind, 'lettered-item');
+    const { markdown } = await composeReport(index, 'Pier Talks 2030', async () => text, { withoutNotes: 'omit' });
+    const note = readBack(markdown);
+    assert.deepEqual(note.sessions.map((session) => [session.title, notesIn(markdown, session)]), [
+      ['Ropes and Knots (Ana Silva)', 'A fine talk about knots that hold under load.\nMore about knots.'],
+      ['Tides Explained (Bo Chan)', 'Tides come twice a day.\n\n#### Detail\n\nMoon pulls.'],
+    ]);
+  });
+
   it('gives a session without a readable note no notes, and reads each note once', async () => {
     const index = await folderIndex('en');
     const reads: string[] = [];

@@ -80,12 +80,16 @@ function trimBlankLines(lines: readonly string[]): string[] {
   return lines.slice(start, end);
 }
 
-/** Where a heading at `line` ends: the line itself for an ATX heading, the underline for a setext one. */
+/**
+ * Where the title at `line` ends: the underline of a setext heading (its text may run over several lines, never
+ * over a blank one), else the line itself — an ATX heading, a bold line or a list item.
+ */
 function headingEnd(lines: readonly string[], line: number): number {
   if (ATX_HEADING.test(lines[line]) || UNSPACED_HEADING.test(lines[line])) return line;
-  let end = line + 1;
-  while (end < lines.length && !SETEXT_UNDERLINE.test(lines[end])) end++;
-  return Math.min(end, lines.length - 1);
+  for (let end = line + 1; end < lines.length && lines[end].trim() !== ''; end++) {
+    if (SETEXT_UNDERLINE.test(lines[end])) return end;
+  }
+  return line;
 }
 
 /**
