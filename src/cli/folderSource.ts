@@ -2,12 +2,14 @@
 // command line reads notes through; and the folder's saved index in the folder `--cache` names.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { coreMessage } from '../core/messages';
 import {
   decodeSnapshot, encodeSnapshot, MAX_SNAPSHOT_BYTES, restorableEntries, settingsKey, SNAPSHOT_MESSAGES, snapshotFileName,
   type FolderSnapshot, type SnapshotEntry, type SnapshotMessage,
 } from '../core/notes/indexSnapshot';
 import type { FolderSettings } from '../core/notes/noteSettings';
+import { decodeNoteBytes } from '../core/notes/parser';
 import { settle, type NoteSource } from '../core/notes/pipeline';
 import { readRegularFile, regularFileOnly } from './regularFile';
 import { CLI_MESSAGES as M, cliText } from './text';
@@ -46,6 +48,14 @@ export function nodeFolderSource(root: string, warn: (message: string) => void):
     stat: (relative) => settle(() => fs.stat(absolute(relative))),
     read: (relative) => settle(() => readRegularFile(absolute(relative), regularFileOnly)),
   };
+}
+
+/** A note's text, read as the pipeline reads notes (a regular file, UTF-8); undefined when it cannot be. */
+export async function readNoteText(uri: string): Promise<string | undefined> {
+  const bytes = await settle(() => readRegularFile(fileURLToPath(uri), regularFileOnly));
+  if (!(bytes instanceof Uint8Array)) return undefined;
+  const decoded = decodeNoteBytes(bytes);
+  return 'text' in decoded ? decoded.text : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@
 //   conference-notes mcp      [--allow-edits] FOLDER        (an MCP server on stdio: src/cli/mcp/)
 //   conference-notes publish  REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]   (src/cli/publish.ts)
 //   conference-notes agenda   [--conference NAME] [--tz ZONE] [--ics [--out FILE]] PATH...
+//   conference-notes compose  --conference NAME [--without-notes list|omit] [--out FILE] PATH...   (src/core/report/)
 //
 // Skipped or broken files are reported on stderr; the exit code is 0 when the notes could be read, 1 when none of
 // the paths could be read, 2 for a usage error.
@@ -37,14 +38,15 @@ import { settingsKey } from '../core/notes/indexSnapshot';
 import {
   folderFile, problemLine, problemsOf, readFolderWarm, readNotes, snapshotEntries, type NoteFileRef, type NoteReading, type NoteSource,
 } from '../core/notes/pipeline';
+import { composeReport, SESSIONS_WITHOUT_NOTES, type SessionsWithoutNotes } from '../core/report/compose';
 import { computeTrackStats, STATS_SCOPES, statsToCsv, statsToJson, statsToMarkdownTable, statsToTable, type StatsScope, type TrackSort } from '../core/stats/stats';
 import { explainLines, workspaceRootOf } from './explain';
-import { nodeFolderSource, readSavedIndex, writeSavedIndex } from './folderSource';
+import { nodeFolderSource, readNoteText, readSavedIndex, writeSavedIndex } from './folderSource';
 import { readRegularFile } from './regularFile';
 import { runPublish } from './publish';
 import { version as CLI_VERSION } from '../../package.json';
 import { serveNotesOverStdio } from './mcp/server';
-import { CLI_MESSAGES as M, cliText, statsLabels } from './text';
+import { CLI_MESSAGES as M, cliLanguage, cliText, statsLabels } from './text';
 
 /** Files read at once: the disk stays busy while each note is parsed. */
 const READ_CONCURRENCY = 16;
@@ -52,7 +54,7 @@ const READ_CONCURRENCY = 16;
 type Format = 'table' | 'json' | 'csv' | 'md';
 
 interface CliOptions {
-  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'refresh' | 'mcp' | 'agenda' | 'explain';
+  readonly command: 'sessions' | 'stats' | 'chart' | 'import' | 'refresh' | 'mcp' | 'agenda' | 'explain' | 'compose';
   readonly paths: readonly string[];
   readonly format: Format;
   readonly sort: TrackSort;
@@ -75,18 +77,26 @@ interface CliOptions {
   readonly statuses?: readonly SessionStatus[];
   /** `--scope programme|mine`: count the imported programme or the user's own sessions (stats, chart). */
   readonly scope?: StatsScope;
-  /** `agenda --conference NAME`. */
+  /** `agenda --conference NAME`, `compose --conference NAME`. */
   readonly conference?: string;
+  /** `compose --without-notes list|omit`: what becomes of sessions attended without notes. */
+  readonly withoutNotes: SessionsWithoutNotes;
   /** `agenda --ics`: iCalendar instead of text. */
   readonly ics: boolean;
 }
 
 class UsageError extends Error {}
 
+const COMMANDS: readonly string[] = ['sessions', 'stats', 'chart', 'import', 'refresh', 'mcp', 'agenda', 'explain', 'compose'] satisfies readonly CliOptions['command'][];
+
+function isCommand(command: string): command is CliOptions['command'] {
+  return COMMANDS.includes(command);
+}
+
 function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') return 'help';
-  if (command !== 'sessions' && command !== 'stats' && command !== 'chart' && command !== 'import' && command !== 'refresh' && command !== 'mcp' && command !== 'agenda' && command !== 'explain') {
+  if (!isCommand(command)) {
     throw new UsageError(cliText(M.unknownCommand, command));
   }
   const paths: string[] = [];
@@ -106,6 +116,7 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   let scope: StatsScope | undefined;
   let conference: string | undefined;
   let ics = false;
+  let withoutNotes: SessionsWithoutNotes = 'list';
   const valueOf = (option: string, index: number): string => {
     const value = rest[index + 1];
     if (value === undefined) throw new UsageError(cliText(M.missingValue, option));
@@ -143,6 +154,9 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
         break;
       case '--ics':
         ics = true;
+        break;
+      case '--without-notes':
+        withoutNotes = oneOf(argument, valueOf(argument, i++), SESSIONS_WITHOUT_NOTES);
         break;
       case '-o':
       case '--output':
@@ -185,8 +199,9 @@ function parseArguments(argv: readonly string[]): CliOptions | 'help' {
   if (command === 'refresh' && paths.length !== 1) throw new UsageError(cliText(M.refreshUsage));
   if (command === 'mcp' && paths.length !== 1) throw new UsageError(cliText(M.mcpUsage));
   if (command === 'agenda' && output !== undefined && !ics) throw new UsageError(cliText(M.agendaOutUsage));
+  if (command === 'compose' && conference === undefined) throw new UsageError(cliText(M.composeUsage));
   if (timeZone !== undefined && command === 'agenda' && !isValidTimeZone(timeZone)) throw new UsageError(cliText(M.invalidTimeZone, timeZone));
-  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, cacheDir, allowEdits, statuses, scope, conference, ics };
+  return { command, paths, format, sort, percent, output, theme, maxFileSize, layout, timeZone, timeoutMs, settingsFile, cacheDir, allowEdits, statuses, scope, conference, ics, withoutNotes };
 }
 
 /**
@@ -444,13 +459,20 @@ async function conferenceAgenda(index: NoteIndex, conference: string, options: C
   return buildAgenda(conference, sessions, timeZone);
 }
 
+/** The conference of the index `given` names: as written, else in any case; else the message that none is. */
+function conferenceNamed(index: NoteIndex, given: string): { readonly name: string } | { readonly problem: string } {
+  const names = index.conferences().map(({ name }) => name);
+  const wanted = given.toLowerCase();
+  const name = names.find((candidate) => candidate === given) ?? names.find((candidate) => candidate.toLowerCase() === wanted);
+  return name === undefined ? { problem: cliText(M.noConference, given, names.join(', ')) } : { name };
+}
+
 /** The conference `--conference` names (any case), else the only one, else the one on today. */
 async function chooseAgenda(index: NoteIndex, options: CliOptions, now: Date): Promise<Agenda | string> {
   const names = index.conferences().map(({ name }) => name);
   if (options.conference !== undefined) {
-    const wanted = options.conference.toLowerCase();
-    const named = names.find((name) => name === options.conference) ?? names.find((name) => name.toLowerCase() === wanted);
-    return named === undefined ? cliText(M.agendaNoConference, options.conference, names.join(', ')) : conferenceAgenda(index, named, options);
+    const named = conferenceNamed(index, options.conference);
+    return 'problem' in named ? named.problem : conferenceAgenda(index, named.name, options);
   }
   if (names.length === 0) return cliText(M.agendaNoSessions);
   if (names.length === 1) return conferenceAgenda(index, names[0], options);
@@ -502,19 +524,35 @@ async function printAgenda(index: NoteIndex, options: CliOptions, io: { out(text
   }
   const exported = await agendaToICalendar(agenda, { now, notePath: (session) => notePathOf(session, options), labels });
   for (const session of exported.leftOut) io.err(`${cliText(M.agendaLeftOut, terminalText(session.title))}\n`);
-  if (options.output === undefined) {
-    io.out(exported.text);
+  return writeOutput(exported.text, options.output, io);
+}
+
+/** The text on stdout, or in a new `--out` file: an existing file is never replaced. */
+async function writeOutput(text: string, output: string | undefined, io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  if (output === undefined) {
+    io.out(text);
     return 0;
   }
   try {
-    await writeNewFile(options.output, exported.text);
+    await writeNewFile(output, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(`conference-notes: ${code === 'EEXIST' ? cliText(M.agendaExists, options.output) : cliText(M.cannotWrite, options.output, (error as Error).message)}\n`);
+    io.err(`conference-notes: ${code === 'EEXIST' ? cliText(M.outExists, output) : cliText(M.cannotWrite, output, (error as Error).message)}\n`);
     return 1;
   }
-  io.err(`${cliText(M.wrote, options.output)}\n`);
+  io.err(`${cliText(M.wrote, output)}\n`);
   return 0;
+}
+
+/** `compose`: the conference's report from the notes, in their language (else the locale's), on stdout or in a new file. */
+async function printReport(index: NoteIndex, options: CliOptions, io: { out(text: string): void; err(text: string): void }): Promise<number> {
+  const named = conferenceNamed(index, options.conference as string);
+  if ('problem' in named) {
+    io.err(`conference-notes: ${named.problem}\n`);
+    return 1;
+  }
+  const report = await composeReport(index, named.name, readNoteText, { withoutNotes: options.withoutNotes, displayLanguage: cliLanguage() });
+  return writeOutput(report.markdown, options.output, io);
 }
 
 /**
@@ -576,6 +614,7 @@ export async function runCli(
   if (!readable) return 1;
 
   if (options.command === 'agenda') return printAgenda(index, options, io, now());
+  if (options.command === 'compose') return printReport(index, options, io);
   if (options.command === 'sessions') {
     const sessions = index.sessions();
     io.out(options.format === 'json' ? `${JSON.stringify({ sessions }, null, 2)}\n` : `${sessionsTable(sessions)}\n`);

@@ -15,6 +15,7 @@ export const CLI_MESSAGES = {
   conference-notes publish REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]
   conference-notes explain FILE
   conference-notes agenda [--conference NAME] [--tz ZONE] [--ics [--out FILE]] PATH...
+  conference-notes compose --conference NAME [--without-notes list|omit] [--out FILE] PATH...
 
 PATH is a markdown note or a folder searched for *.md and *.markdown files.
 FILE is a frab/Pentabarf schedule.xml, a frab or pretalx schedule.json, an iCalendar .ics, an xCal file or a
@@ -31,6 +32,10 @@ your own (default: programme when every conference has an imported schedule, els
 agenda prints a conference's sessions by day and time, naming overlapping planned or attended ones; --ics prints
 those as iCalendar instead (or writes them to a new --out FILE). Without --conference it takes the only
 conference, or the one on today; times are read in --tz, else in the zone the notes name, else the system's.
+compose prints the report of a conference: an overview with a conference-stats chart of its series so far, its
+tracks with the sessions you attended, watched or wrote notes on, each with your notes as written, and a summary,
+in the language of the notes. --without-notes list (default) lists attended sessions you wrote no notes on, omit
+leaves them out; --out FILE writes a new file instead (an existing file is never replaced).
 Options: --max-size BYTES skips larger files (default 2 MiB); --settings FILE reads the conferenceNotes.*,
 files.exclude and search.exclude settings from a VS Code settings.json (default: the .vscode/settings.json of
 PATH when it is a folder, or of DIR for import).
@@ -60,11 +65,12 @@ PATH when it is a folder, or of DIR for import).
   explainNotANote: '{0} is not read as a note here (excluded by the settings, too large, or not markdown).',
   invalidTimeZone: '"{0}" is not a time zone (use an IANA name such as Europe/Brussels).',
   cannotWrite: 'Could not write {0}: {1}',
-  agendaNoConference: 'No conference is named "{0}". Conferences: {1}',
+  noConference: 'No conference is named "{0}". Conferences: {1}',
   agendaNoSessions: 'No sessions found.',
   agendaChooseConference: 'No conference is on today; name one with --conference: {0}',
   agendaLeftOut: 'Left out of the calendar (no date or time): {0}',
-  agendaExists: '{0} exists; choose another --out file.',
+  outExists: '{0} exists; choose another --out file.',
+  composeUsage: 'compose takes --conference NAME, the conference whose report to write.',
   publishUsage: 'publish takes one report and --out DIR.',
   publishSameFile: 'The published copy would replace the report itself; choose another --out folder.',
   publishExists: '{0} exists; add --force to replace it.',

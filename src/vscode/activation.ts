@@ -8,6 +8,7 @@ import { registerAgenda, type AgendaApi } from './agenda/agenda';
 import { IndexCache } from './indexCache';
 import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './noteWorkspace';
 import { registerOpenSession } from './openSession';
+import { registerComposeReport } from './report/composeReport';
 import { registerSessionActions } from './sessions/sessionActions';
 import { registerSessionHover } from './sessions/sessionHover';
 import { registerNoteReading } from './sessions/noteReading';
@@ -60,6 +61,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   });
   const scheduleImport = registerScheduleImport(context, notes, output);
   const { extendMarkdownIt } = registerStatsPreview(context, notes);
+  registerComposeReport(context, notes);
   context.subscriptions.push(
     vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()),
     // The README that ships with the extension explains the note layouts; open it in the markdown preview.

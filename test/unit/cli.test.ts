@@ -249,3 +249,65 @@ describe('conference-notes stats --scope (CLI)', () => {
     assert.match(bad.err, /--scope takes one of: programme, mine/);
   });
 });
+
+describe('conference-notes compose (CLI)', () => {
+  const fixtures = join(root, 'test', 'fixtures', 'compose');
+  let scratch: string;
+  beforeEach(() => {
+    scratch = mkdtempSync(join(tmpdir(), 'conference-notes-compose-'));
+  });
+  afterEach(() => rmSync(scratch, { recursive: true, force: true }));
+
+  type SessionsJson = { sessions: { conference: string; track?: string; title: string }[] };
+  const sessionsOf = async (file: string) => (JSON.parse((await cli('sessions', '--format', 'json', file)).out) as SessionsJson).sessions.map((s) => [s.conference, s.track, s.title]);
+
+  it('prints the report of the conference named in any case, which reads back as its sessions', async () => {
+    const { code, out, err } = await cli('compose', '--conference', 'lakeside dev days 2025', join(fixtures, 'en'));
+    assert.equal(code, 0, err);
+    assert.match(out, /^---\nconference: Lakeside Dev Days 2025\n/);
+    assert.match(out, /\n```conference-stats\nconferences: Lakeside Dev Days 2024, Lakeside Dev Days 2025\n/);
+    const file = join(scratch, 'report.md');
+    writeFileSync(file, out);
+    assert.deepEqual(await sessionsOf(file), [
+      ['Lakeside Dev Days 2025', 'Platform', 'Zero-Downtime Schema Changes'],
+      ['Lakeside Dev Days 2025', 'Platform', 'Buildpacks in Anger'],
+      ['Lakeside Dev Days 2025', 'Platform', 'Feature Flags Without Regret'],
+      ['Lakeside Dev Days 2025', 'Observability', 'Tracing Deep Dive'],
+      ['Lakeside Dev Days 2025', 'Other sessions', 'Monorepos Over Coffee'],
+    ]);
+  });
+
+  it('leaves out attended sessions without notes with --without-notes omit, and writes Japanese notes in Japanese', async () => {
+    const { code, out } = await cli('compose', '--conference', 'ミナト技術祭 2025', '--without-notes', 'omit', join(fixtures, 'ja'));
+    assert.equal(code, 0);
+    assert.match(out, /\n## 概要\n[\s\S]*\n## まとめ\n/);
+    assert.ok(out.includes('### 夜間バッチの作り直し'));
+    assert.ok(!out.includes('列指向ストレージ入門'));
+  });
+
+  it('writes a new --out file and never replaces one', async () => {
+    const file = join(scratch, 'report.md');
+    const first = await cli('compose', '--conference', 'Lakeside Dev Days 2025', '--out', file, join(fixtures, 'en'));
+    assert.equal(first.code, 0, first.err);
+    assert.equal(first.out, '');
+    assert.match(readFileSync(file, 'utf8'), /^---\nconference: Lakeside Dev Days 2025\n/);
+    writeFileSync(file, 'my own edits\n');
+    const second = await cli('compose', '--conference', 'Lakeside Dev Days 2025', '--out', file, join(fixtures, 'en'));
+    assert.equal(second.code, 1);
+    assert.match(second.err, /report\.md exists; choose another --out file/);
+    assert.equal(readFileSync(file, 'utf8'), 'my own edits\n');
+    assert.deepEqual(readdirSync(scratch), ['report.md'], 'no temporary file is left behind');
+  });
+
+  it('needs a conference the notes hold, and a known --without-notes choice', async () => {
+    const missing = await cli('compose', join(fixtures, 'en'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /compose takes --conference NAME/);
+    const unknown = await cli('compose', '--conference', 'Nope 2025', join(fixtures, 'en'));
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.err, /No conference is named "Nope 2025"\. Conferences: Lakeside Dev Days 2024, Lakeside Dev Days 2025/);
+    const bad = await cli('compose', '--conference', 'Lakeside Dev Days 2025', '--without-notes', 'hide', join(fixtures, 'en'));
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--without-notes takes one of: list, omit/);
+  });
+});

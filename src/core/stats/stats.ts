@@ -116,6 +116,16 @@ function conferenceInfos(index: NoteIndex): ConferenceInfos {
   return { dates, shortNames };
 }
 
+/** When each conference of the index took place: its notes' front matter `dates` and its sessions' dates. */
+function indexTimes(index: NoteIndex, infos: ConferenceInfos): (conference: string) => ConferenceTime {
+  return (name) => conferenceTime(name, [...(infos.dates.get(name) ?? []), ...index.sessionsOfConference(name).map((session) => session.date)]);
+}
+
+/** When each conference of the index took place, as the statistics order them. */
+export function conferenceTimesOf(index: NoteIndex): (conference: string) => ConferenceTime {
+  return indexTimes(index, conferenceInfos(index));
+}
+
 /** Counts per conference → track, read from the index's aggregates or counted from a session list. */
 function countTracks(source: NoteIndex | readonly Session[], infos: ConferenceInfos): TrackCounts {
   const counts = new Map<string, Map<GroupKey, number>>();
@@ -124,8 +134,7 @@ function countTracks(source: NoteIndex | readonly Session[], infos: ConferenceIn
     for (const { name } of source.conferences()) {
       counts.set(name, new Map(source.tracks(name).map((track) => [track.name, track.count])));
     }
-    const timeOf = (name: string) => conferenceTime(name, [...(infos.dates.get(name) ?? []), ...source.sessionsOfConference(name).map((session) => session.date)]);
-    return { counts, timeOf };
+    return { counts, timeOf: indexTimes(source, infos) };
   }
   const dates = new Map<string, (string | undefined)[]>();
   for (const { conference, track, date } of source) {
@@ -147,7 +156,7 @@ function withStatus(source: NoteIndex | readonly Session[], statuses: readonly S
 }
 
 /** The places a session is written in: a merged session's, else the kind of its note (a session list's: the user's). */
-function placeKinds(source: NoteIndex | readonly Session[]): (session: Session) => readonly PlaceKind[] {
+export function placeKinds(source: NoteIndex | readonly Session[]): (session: Session) => readonly PlaceKind[] {
   const byUri = new Map<string, PlaceKind>();
   const kindOf = (uri: string): PlaceKind => {
     let kind = byUri.get(uri);

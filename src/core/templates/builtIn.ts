@@ -44,6 +44,12 @@ const BUILTIN_TEXT = {
   },
 } as const;
 
+/** The report skeleton's own words, which a composed report (report/compose.ts) is written with too. */
+export function reportWords(language: TemplateLanguage): Pick<(typeof BUILTIN_TEXT)[TemplateLanguage], 'reportHeading' | 'overview' | 'summary' | 'summaryText'> {
+  const { reportHeading, overview, summary, summaryText } = BUILTIN_TEXT[language];
+  return { reportHeading, overview, summary, summaryText };
+}
+
 /** Title prefixes of the session kinds; they match `DEFAULT_PARSE_OPTIONS.titlePrefixTracks`, which names the track. */
 const KIND_TITLE_PREFIX: Record<SessionKind, string> = {
   session: '',
