@@ -2,7 +2,7 @@
 // and Node imports so the webview bundle shares it. Everything the webview sends is untrusted input: the host
 // accepts a message only through `parseWebviewMessage`, which checks every field.
 import type { ChartKind, ChartMessages } from '../core/stats/chart';
-import type { StatsLabels, TrackSort, TrackStats, ValueMode } from '../core/stats/stats';
+import type { StatsLabels, StatsScope, TrackSort, TrackStats, ValueMode } from '../core/stats/stats';
 
 /** The self-contained palettes an exported image can carry (the panel itself follows the editor theme). */
 export type ImagePalette = 'light' | 'dark';
@@ -15,6 +15,9 @@ export const CHART_KINDS: readonly ChartKind[] = ['bars', 'trend'];
 /** Which sessions the panel counts: all of them, or only those the user attended or watched. */
 export type CountedSessions = 'all' | 'attended';
 export const COUNTED_SESSIONS: readonly CountedSessions[] = ['all', 'attended'];
+/** Which sessions the panel counts: `auto` compares programmes when every shown conference has one, else the user's. */
+export type ScopeChoice = 'auto' | StatsScope;
+export const SCOPE_CHOICES: readonly ScopeChoice[] = ['auto', 'programme', 'mine'];
 
 /** What the panel's option controls hold: kept in the webview state, so they survive updates and reloads. */
 export interface StatsViewOptions {
@@ -27,6 +30,8 @@ export interface StatsViewOptions {
   readonly chartKind?: ChartKind;
   /** All sessions (default) or only those attended or watched; absent in states saved before the choice existed. */
   readonly counted?: CountedSessions;
+  /** Programme or the user's sessions; absent (as `auto`) in states saved before the choice existed. */
+  readonly scope?: ScopeChoice;
 }
 
 export const DEFAULT_VIEW_OPTIONS: StatsViewOptions = { hiddenConferences: [], sort: 'count', valueMode: 'count', exportPalette: 'theme' };
@@ -51,6 +56,11 @@ export interface StatsViewStrings {
   readonly counted: string;
   readonly countedAll: string;
   readonly countedAttended: string;
+  readonly scope: string;
+  /** `{0}`: the scope the automatic choice took (`scopeProgramme` or `scopeMine`). */
+  readonly scopeAuto: string;
+  readonly scopeProgramme: string;
+  readonly scopeMine: string;
   readonly chartKind: string;
   readonly chartBars: string;
   readonly chartTrend: string;
@@ -153,7 +163,8 @@ export function isStatsViewOptions(value: unknown): value is StatsViewOptions {
     isOneOf(value.valueMode, VALUE_MODES) &&
     isOneOf(value.exportPalette, EXPORT_PALETTES) &&
     (value.chartKind === undefined || isOneOf(value.chartKind, CHART_KINDS)) &&
-    (value.counted === undefined || isOneOf(value.counted, COUNTED_SESSIONS))
+    (value.counted === undefined || isOneOf(value.counted, COUNTED_SESSIONS)) &&
+    (value.scope === undefined || isOneOf(value.scope, SCOPE_CHOICES))
   );
 }
 
@@ -163,11 +174,12 @@ export function isStatsViewState(value: unknown): value is StatsViewState {
 
 /** Copies only the known fields, so nothing extra a webview attached travels further. */
 function cleanOptions(options: StatsViewOptions): StatsViewOptions {
-  const { hiddenConferences, sort, valueMode, exportPalette, chartKind, counted } = options;
+  const { hiddenConferences, sort, valueMode, exportPalette, chartKind, counted, scope } = options;
   return {
     hiddenConferences: [...hiddenConferences], sort, valueMode, exportPalette,
     ...(chartKind === undefined ? {} : { chartKind }),
     ...(counted === undefined ? {} : { counted }),
+    ...(scope === undefined ? {} : { scope }),
   };
 }
 

@@ -103,11 +103,20 @@ function renderConferenceChoices(allConferences: readonly string[]): void {
   conferenceChoices.replaceChildren(conferenceChoices.querySelector('legend') ?? '', ...boxes);
 }
 
+const scopeControl = select(strings.scope, [['auto', strings.scopeAuto], ['programme', strings.scopeProgramme], ['mine', strings.scopeMine]] as const, options.scope ?? 'auto', (scope) => setOptions({ scope }));
+
+/** The automatic choice says which scope it took for the conferences shown. */
+function renderScopeChoice(stats: TrackStats): void {
+  const auto = scopeControl.querySelector('option[value="auto"]');
+  if (auto) auto.textContent = strings.scopeAuto.replace('{0}', stats.scope === 'programme' ? strings.scopeProgramme : strings.scopeMine);
+}
+
 const optionControls = element('form', { className: 'options' }, [
   conferenceChoices,
   select(strings.sort, [['count', strings.sortByCount], ['name', strings.sortByName]] as const, options.sort, (sort) => setOptions({ sort })),
   radioGroup('values', strings.values, [['count', strings.valueCounts], ['percent', strings.valuePercent]] as const, options.valueMode, (valueMode) => setOptions({ valueMode })),
   select(strings.counted, [['all', strings.countedAll], ['attended', strings.countedAttended]] as const, options.counted ?? 'all', (counted) => setOptions({ counted })),
+  scopeControl,
   select(strings.chartKind, [['bars', strings.chartBars], ['trend', strings.chartTrend]] as const, options.chartKind ?? 'bars', (chartKind) => setOptions({ chartKind })),
   select(strings.exportPalette, [['theme', strings.paletteTheme], ['light', strings.paletteLight], ['dark', strings.paletteDark]] as const, options.exportPalette, (exportPalette: ExportPalette) => setOptions({ exportPalette })),
 ]);
@@ -240,6 +249,7 @@ function highlightTrack(highlight: { conference: string; track: string | null })
 function render(stats: TrackStats, allConferences: readonly string[], highlight?: { conference: string; track: string | null }): void {
   current = { stats, allConferences };
   renderConferenceChoices(allConferences);
+  renderScopeChoice(stats);
   renderChart(stats);
   renderTable(stats);
   if (highlight) highlightTrack(highlight);

@@ -211,6 +211,80 @@ describe('Track statistics panel (extension host)', () => {
     }
   });
 
+  /** Writes notes for the test (path under the fixture workspace → text), waits until they are indexed, and removes them after. */
+  async function withNotes(files: Readonly<Record<string, string>>, sessions: number, run: () => Promise<void>): Promise<void> {
+    const api = await activateExtension();
+    const uris = Object.keys(files).map((path) => workspaceUri(...path.split('/')));
+    const before = api.notes.index.sessionCount;
+    try {
+      for (const [i, text] of Object.values(files).entries()) await vscode.workspace.fs.writeFile(uris[i], new TextEncoder().encode(text));
+      await waitForIndex(api, () => uris.every((uri) => api.notes.index.note(uri.toString()) !== undefined) && api.notes.index.sessionCount === before + sessions);
+      await run();
+    } finally {
+      for (const uri of uris) await deleteIfPresent(uri);
+      await waitForIndex(api, () => uris.every((uri) => api.notes.index.note(uri.toString()) === undefined));
+    }
+  }
+
+  const stub = (title: string, track: string, uid: string) => `## ${title}\n\n- track: ${track}\n- uid: ${uid}\n- status: planned\n\n`;
+  /** A schedule import of ScopeConf 2031 (four talks) and a report of the one talk the user attended. */
+  const SCOPE_CONF = {
+    'notes/scopeconf-programme.md': `---\nconference: ScopeConf 2031\nschedule: https://scopeconf.example/schedule.xml\n---\n\n${stub('Tracing at Scale', 'Ops', 'sc-1')}${stub('Paging Less', 'Ops', 'sc-2')}${stub('Typed Pipelines', 'Data', 'sc-3')}${stub('Lakehouse Tours', 'Data', 'sc-4')}`,
+    'notes/scopeconf-report.md': '# ScopeConf 2031\n\n## Ops\n\n### Tracing at Scale\n\n- status: attended\n\nSampling before the collector, not after.\n',
+  };
+
+  it('counts the programme or my sessions, as chosen; by default the programme when every conference shown has one', async () => {
+    await withNotes(SCOPE_CONF, 4, async () => {
+      const probe = await panelOfTheTest();
+      const onlyScopeConf = { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['DevConf 2024', 'WebCamp 2024'] };
+      const counts = (update: StatsUpdate) => [rowOf(update, 'Ops')?.[1], rowOf(update, 'Data')?.[1]];
+      let panel = await restorePanel(probe, { options: onlyScopeConf });
+      const automatic = await probe.nextUpdate((update) => rowOf(update, 'Ops') !== undefined);
+      assert.deepEqual([automatic.stats.scope, ...counts(automatic)], ['programme', '2', '2'], 'the whole schedule, the attended talk once');
+      panel.dispose();
+      panel = await restorePanel(probe, { options: { ...onlyScopeConf, scope: 'mine' } });
+      const mine = await probe.nextUpdate((update) => rowOf(update, 'Ops') !== undefined);
+      assert.deepEqual([mine.stats.scope, ...counts(mine)], ['mine', '1', undefined], 'only the talk the user attended');
+      panel.dispose();
+      // DevConf 2024 has no programme: shown beside it, the automatic choice counts the user's sessions.
+      await restorePanel(probe, { options: { ...DEFAULT_VIEW_OPTIONS, hiddenConferences: ['WebCamp 2024'] } });
+      const mixed = await probe.nextUpdate((update) => rowOf(update, 'Ops') !== undefined);
+      assert.equal(mixed.stats.scope, 'mine');
+    });
+  });
+
+  it('Compare with Earlier Editions shows the series up to the conference, in time order, and nothing else', async () => {
+    const edition = (name: string, year: number) => `---\nconference: ${name}\ndates: ${year}-05-1${year % 10}\n---\n\n## Ops\n\n### Talk of ${year}\n\n- status: attended\n\nNotes.\n`;
+    await withNotes({
+      'notes/harbor-eu-2030.md': edition('HarborCon Europe 2030', 2030),
+      'notes/harbor-na-2029.md': edition('HarborCon NA 2029', 2029),
+      'notes/harbor-na-2031.md': edition('HarborCon NA 2031 Virtual', 2031),
+    }, 3, async () => {
+      const probe = await panelOfTheTest();
+      await restorePanel(probe, { options: DEFAULT_VIEW_OPTIONS });
+      await probe.nextUpdate();
+      const provider = (await activateExtension()).sessionTree.provider;
+      const node = (await provider.getChildren()).find((candidate) => candidate.kind === 'conference' && candidate.conference === 'HarborCon Europe 2030');
+      assert.ok(node, 'the conference is in the Sessions view');
+      await probe.controller.compareWithEarlierEditions(node);
+      const compared = await probe.nextUpdate((update) => update.options !== undefined);
+      assert.deepEqual(compared.stats.conferences.map((conference) => conference.name), ['HarborCon NA 2029', 'HarborCon Europe 2030'], 'the earlier edition first; the later one and other conferences left out');
+      assert.deepEqual([...(compared.options?.hiddenConferences ?? [])].sort(), ['DevConf 2024', 'HarborCon NA 2031 Virtual', 'WebCamp 2024']);
+    });
+  });
+
+  it('Compare with Earlier Editions from the palette asks which conference, the one of the open note first', async () => {
+    await withNotes(SCOPE_CONF, 4, async () => {
+      await vscode.window.showTextDocument(workspaceUri('notes', 'scopeconf-report.md'));
+      let offered: readonly vscode.QuickPickItem[] = [];
+      const probe = await panelOfTheTest({ showQuickPick: async <T extends vscode.QuickPickItem>(items: readonly T[]) => ((offered = items), items[0]), showInformation: async () => undefined });
+      await probe.controller.compareWithEarlierEditions(undefined);
+      assert.equal(offered[0]?.label, 'ScopeConf 2031');
+      const alone = await probe.nextUpdate((update) => update.options !== undefined);
+      assert.deepEqual(alone.stats.conferences.map((conference) => conference.name), ['ScopeConf 2031'], 'no earlier edition: shown alone');
+    });
+  });
+
   /** The Frontend track of WebCamp 2024 as the Sessions view shows it. */
   async function frontendTrackNode(): Promise<unknown> {
     const provider = (await activateExtension()).sessionTree.provider;

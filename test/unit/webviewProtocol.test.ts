@@ -58,6 +58,8 @@ describe('statistics webview protocol', () => {
     assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, valueMode: 'ratio' } }), false);
     assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, counted: 'attended' } }), true);
     assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, counted: 'mine' } }), false);
+    assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, scope: 'programme' } }), true);
+    assert.equal(isStatsViewState({ options: { ...DEFAULT_VIEW_OPTIONS, scope: 'everything' } }), false);
     assert.equal(isStatsViewState(undefined), false);
   });
 });

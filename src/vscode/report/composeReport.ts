@@ -3,29 +3,14 @@
 // written to disk; the user saves it where they like. Notes are read as the user sees them, unsaved edits included.
 import * as vscode from 'vscode';
 import { composeReport, type SessionsWithoutNotes } from '../../core/report/compose';
+import { conferenceInContext, conferenceItems } from '../conferenceContext';
 import { windowDialogs, type Dialogs } from '../dialogs';
 import type { NoteWorkspace } from '../noteWorkspace';
 
 export const COMPOSE_REPORT_COMMAND = 'conferenceNotes.composeReport';
 
-interface ConferenceItem extends vscode.QuickPickItem {
-  readonly conference: string;
-}
-
 interface WithoutNotesItem extends vscode.QuickPickItem {
   readonly withoutNotes: SessionsWithoutNotes;
-}
-
-/**
- * The conference the command was given — a Sessions view node (conference, track or session; read by shape, as
- * features meet through commands), a session, or a name — else the one of the note in the editor.
- */
-function conferenceInContext(notes: NoteWorkspace, target: unknown): string | undefined {
-  const node = target as { conference?: unknown; session?: { conference?: unknown } } | undefined;
-  const given = typeof target === 'string' ? target : (node?.conference ?? node?.session?.conference);
-  if (typeof given === 'string') return given;
-  const active = vscode.window.activeTextEditor?.document.uri.toString();
-  return active === undefined ? undefined : notes.index.note(active)?.conference;
 }
 
 export class ComposeReportCommand {
@@ -39,11 +24,7 @@ export class ComposeReportCommand {
       void vscode.window.showInformationMessage(vscode.l10n.t('No sessions found.'));
       return undefined;
     }
-    const inContext = conferenceInContext(this.notes, target);
-    const items: ConferenceItem[] = conferences
-      .map(({ name, count }) => ({ label: name, description: String(count), conference: name }))
-      // The conference in context comes first, where the picker's selection starts.
-      .sort((a, b) => Number(b.conference === inContext) - Number(a.conference === inContext));
+    const items = conferenceItems(this.notes, conferenceInContext(this.notes, target));
     const conference = (await this.dialogs.showQuickPick(items, { title: vscode.l10n.t('Compose the Report of Which Conference?') }))?.conference;
     if (conference === undefined) return undefined;
     const choices: WithoutNotesItem[] = [

@@ -10,8 +10,10 @@ import { fileExists } from '../files';
 import { localizeMessages } from '../localize';
 import { CHART_MESSAGES, JAPANESE_CHART_TEXTS, renderTrackChart, xmlAttribute, xmlText, type ChartMessages } from '../../core/stats/chart';
 import type { Session, SessionStatus } from '../../core/notes/model';
-import { computeTrackStats, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from '../../core/stats/stats';
+import { seriesNamesOf, seriesUpTo } from '../../core/stats/series';
+import { computeTrackStats, conferenceTimesOf, STATS_MESSAGES, statsToCsv, statsToMarkdownTable, trackLabel, type StatsLabels, type TrackStats } from '../../core/stats/stats';
 import { Disposable } from '../disposable';
+import { conferenceInContext, conferenceItems } from '../conferenceContext';
 import type { NoteWorkspace } from '../noteWorkspace';
 import { OPEN_SESSION_COMMAND } from '../openSession';
 import {
@@ -109,6 +111,11 @@ function viewStrings(): StatsViewStrings {
     counted: vscode.l10n.t('Sessions counted'),
     countedAll: vscode.l10n.t('All sessions'),
     countedAttended: vscode.l10n.t('Only attended or watched'),
+    scope: vscode.l10n.t('Count'),
+    // The webview puts the scope the automatic choice took in place of {0}.
+    scopeAuto: vscode.l10n.t('Programmes if all have one ({0})', '{0}'),
+    scopeProgramme: vscode.l10n.t('The programme'),
+    scopeMine: vscode.l10n.t('My sessions'),
     chartKind: vscode.l10n.t('Chart'),
     chartBars: vscode.l10n.t('Bars per conference'),
     chartTrend: vscode.l10n.t('Trend across conferences'),
@@ -178,6 +185,8 @@ export class StatsPanelController extends Disposable {
   private readonly pendingPngs = new Map<number, PendingPng>();
   /** The track Show Track in Chart asked for, sent with the next update. */
   private pendingHighlight: { conference: string; track: string | null } | undefined;
+  /** The host changed the options (Compare with Earlier Editions): the next update gives the webview its controls back. */
+  private optionsSetByHost = false;
   /** The markdown editor the user was last in: the panel has focus when its Insert button is clicked. */
   private reportEditor: vscode.TextEditor | undefined;
 
@@ -339,7 +348,8 @@ export class StatsPanelController extends Disposable {
     const allConferences = this.notes.index.conferences().map(({ name }) => name);
     const conferences = allConferences.filter((name) => !options.hiddenConferences.includes(name));
     const statuses = options.counted === 'attended' ? ATTENDED_STATUSES : undefined;
-    return { stats: computeTrackStats(this.notes.index, { conferences, sort: options.sort, valueMode: options.valueMode, statuses }), allConferences };
+    const scope = options.scope === 'auto' ? undefined : options.scope;
+    return { stats: computeTrackStats(this.notes.index, { conferences, sort: options.sort, valueMode: options.valueMode, statuses, scope }), allConferences };
   }
 
   private async sendUpdate(): Promise<void> {
@@ -349,8 +359,34 @@ export class StatsPanelController extends Disposable {
     this.pendingHighlight = undefined;
     const unhide = highlight !== undefined && this.options.hiddenConferences.includes(highlight.conference);
     if (unhide) this.setOptions({ ...this.options, hiddenConferences: this.options.hiddenConferences.filter((name) => name !== highlight.conference) });
+    const optionsChanged = unhide || this.optionsSetByHost;
+    this.optionsSetByHost = false;
     const { stats, allConferences } = await this.computeStats();
-    this.post({ type: 'update', stats, allConferences, ...(highlight ? { highlight } : {}), ...(unhide ? { options: this.options } : {}) });
+    this.post({ type: 'update', stats, allConferences, ...(highlight ? { highlight } : {}), ...(optionsChanged ? { options: this.options } : {}) });
+  }
+
+  /**
+   * Compare with Earlier Editions: the panel shows the conference's series up to it, in time order (series.ts), and
+   * no other conference. From a Sessions view node, or for the conference the user picks (the note's first).
+   */
+  async compareWithEarlierEditions(target: unknown): Promise<void> {
+    await this.notes.ready();
+    const index = this.notes.index;
+    const conference = conferenceInContext(this.notes, target, false)
+      ?? (await this.dependencies.prompts.showQuickPick(conferenceItems(this.notes, conferenceInContext(this.notes, undefined)), { title: vscode.l10n.t('Compare Which Conference with Its Earlier Editions?') }))?.conference;
+    if (conference === undefined) return;
+    const allConferences = index.conferences().map(({ name }) => name);
+    if (!allConferences.includes(conference)) {
+      void this.dependencies.prompts.showInformation(vscode.l10n.t('{0} has no sessions any more.', conference));
+      return;
+    }
+    const series = seriesUpTo(conference, allConferences, conferenceTimesOf(index), seriesNamesOf(index));
+    if (series.length === 1) void this.dependencies.prompts.showInformation(vscode.l10n.t('Your notes hold no earlier edition of {0}: it is shown alone.', conference));
+    this.setOptions({ ...this.options, hiddenConferences: allConferences.filter((name) => !series.includes(name)) });
+    this.optionsSetByHost = true;
+    const alreadyLoaded = this.currentPanel !== undefined && this.webviewReady;
+    this.show();
+    if (alreadyLoaded) await this.sendUpdate();
   }
 
   /** Show Track in Chart from the Sessions view: a track node, or a session node (its own track). */
@@ -628,6 +664,7 @@ export function registerStatsPanel(context: vscode.ExtensionContext, notes: Note
     vscode.window.registerWebviewPanelSerializer(STATS_PANEL_VIEW_TYPE, controller.serializer),
     command(STATS_COMMANDS.show, () => controller.show()),
     command('conferenceNotes.showTrackInChart', (target) => controller.showTrackInChart(target)),
+    command('conferenceNotes.compareWithEarlierEditions', (target) => controller.compareWithEarlierEditions(target)),
     command(STATS_COMMANDS.exportSvg, () => controller.runExport('svg')),
     command(STATS_COMMANDS.exportPng, () => controller.runExport('png')),
     command(STATS_COMMANDS.exportCsv, () => controller.runExport('csv')),
