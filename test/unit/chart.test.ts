@@ -222,6 +222,14 @@ describe('renderTrackChart', () => {
       assert.deepEqual(untracked.map((bar) => bar.getAttribute('aria-label')), ['No track — KubeCon 2019: 0', 'No track — KubeCon 2020: 2']);
     });
 
+    it('makes every trend point with sessions a tab stop the webview opens like a bar: named, with its track and conference', () => {
+      const points = byClass(render({}, { kind: 'trend' }), 'point');
+      assert.deepEqual(points.map((point) => point.getAttribute('tabindex')), SAMPLE_COUNTS.map((count) => (count > 0 ? '0' : null)), 'no tab stop on a point of 0');
+      const bars = byClass(render(), 'bar');
+      const described = (marks: Element[]) => marks.map((mark) => [mark.getAttribute('data-track'), mark.getAttribute('data-conference'), mark.getAttribute('aria-label'), mark.getAttribute('role')].join('|')).sort();
+      assert.deepEqual(described(points), described(bars), 'the same names and data as the bars');
+    });
+
     it('wraps long names at spaces onto as many lines as they need, cutting nothing, and keeps the full name in a <title>', () => {
       const long = 'A very long track name about cloud native observability at scale';
       const root = render({}, { width: 600 }, sessionsOf({ Conf: { [long]: 1, Short: 1 } }));
