@@ -11,7 +11,6 @@ import { isStatsBlockKey, parseStatsBlock, renderStatsBlock, STATS_BLOCK_KEYS, S
 import { fileExists } from '../files';
 import { localizeMessages } from '../localize';
 import type { NoteWorkspace } from '../noteWorkspace';
-import type { PngDrawer } from '../stats/statsPanel';
 
 /** Index changes are batched into one preview refresh: typing in a note re-renders once per pause. */
 const REFRESH_DELAY_MS = 300;
@@ -19,6 +18,9 @@ const REFRESH_DELAY_MS = 300;
 function blockTexts(): StatsBlockTexts {
   return { message: (template, args) => vscode.l10n.t(template, ...args), labels: localizeMessages(STATS_MESSAGES), chart: localizeMessages(CHART_MESSAGES) };
 }
+
+/** Draws a chart of the core renderer as PNG: the statistics panel's canvas (the host has none), given by activation. */
+export type PngDrawer = (svg: string) => Promise<Uint8Array<ArrayBuffer>>;
 
 export interface StatsPreviewApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;

@@ -620,14 +620,11 @@ export class StatsPanelController extends Disposable {
   }
 }
 
-/** Draws a chart of the core renderer as PNG (in the statistics panel's webview). */
-export type PngDrawer = (svg: string) => Promise<Uint8Array<ArrayBuffer>>;
-
 /**
  * Registers the Track statistics commands, the panel serializer and the live updates; `logger` receives webview errors
- * and invalid messages. Returns the panel's PNG drawing, which Publish Report uses too.
+ * and invalid messages. Returns the panel's PNG drawing of a chart's SVG, which activation hands to Publish Report.
  */
-export function registerStatsPanel(context: vscode.ExtensionContext, notes: NoteWorkspace, logger: vscode.LogOutputChannel): PngDrawer {
+export function registerStatsPanel(context: vscode.ExtensionContext, notes: NoteWorkspace, logger: vscode.LogOutputChannel): (svg: string) => Promise<Uint8Array<ArrayBuffer>> {
   const controller = new StatsPanelController(context, notes, logger, interactiveDependencies);
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
