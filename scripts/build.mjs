@@ -82,8 +82,9 @@ const builds = [
   // Web-worker extension host (vscode.dev, github.dev): no Node built-ins may be reached.
   { ...common, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
   // The command-line twin (package.json `bin`).
-  // `module` first: jsonc-parser's UMD `main` hides its requires from the bundler.
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], banner: { js: '#!/usr/bin/env node' } },
+  // `module` first: jsonc-parser's UMD `main` hides its requires from the bundler. resvg (publish --format png) is a
+  // native module per platform: required from the installed package on first use, never bundled.
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], external: ['@resvg/resvg-js'], banner: { js: '#!/usr/bin/env node' } },
   // The Track statistics webview script: runs in the webview (a browser page), draws with the core renderer.
   { ...common, entryPoints: ['src/webview/statsView.ts'], outfile: 'dist/webview/statsView.js', platform: 'browser', format: 'iife', target: 'es2022' },
   // Extension-host tests, run inside the real VS Code by @vscode/test-cli; mocha stays a runtime require.

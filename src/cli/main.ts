@@ -7,7 +7,7 @@
 //   conference-notes import   FILE|URL --out DIR [--layout report|files] [--tz ZONE] [--timeout SECONDS]
 //   conference-notes refresh  DIR [--tz ZONE] [--timeout SECONDS]   (imports again from the URL the notes name)
 //   conference-notes mcp      [--allow-edits] FOLDER        (an MCP server on stdio: src/cli/mcp/)
-//   conference-notes publish  REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]   (src/cli/publish.ts)
+//   conference-notes publish  REPORT --out DIR [--notes PATH]... [--format svg|png] [--theme light|dark] [--force]   (src/cli/publish.ts)
 //   conference-notes agenda   [--conference NAME] [--tz ZONE] [--ics [--out FILE]] PATH...
 //   conference-notes compose  --conference NAME [--without-notes list|omit] [--out FILE] PATH...   (src/core/report/)
 //

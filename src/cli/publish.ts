@@ -1,12 +1,13 @@
-// `conference-notes publish REPORT --out DIR`: the report with every `conference-stats` block replaced by an SVG image
-// and the Markdown table, written into DIR with the images beside it. The report is only read, and an existing output
-// file is replaced only with --force.
+// `conference-notes publish REPORT --out DIR`: the report with every `conference-stats` block replaced by an image (SVG,
+// or PNG with --format png) and the Markdown table, written into DIR with the images beside it. The report is only
+// read, and an existing output file is replaced only with --force.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { NoteIndex } from '../core/notes/noteIndex';
 import { CHART_MESSAGES } from '../core/stats/chart';
-import { publishReport } from '../core/stats/publish';
+import { PUBLISH_FORMATS, publishReport, type PublishedImage, type PublishFormat } from '../core/stats/publish';
 import { STATS_MESSAGES, type StatsLabels } from '../core/stats/stats';
+import { svgToPng } from './pngImage';
 import { CLI_MESSAGES as M, cliText } from './text';
 
 interface PublishArguments {
@@ -14,6 +15,7 @@ interface PublishArguments {
   readonly out: string;
   readonly notes: readonly string[];
   readonly theme: 'light' | 'dark';
+  readonly format: PublishFormat;
   readonly force: boolean;
 }
 
@@ -24,6 +26,7 @@ function parsePublishArguments(argv: readonly string[]): PublishArguments | stri
   const notes: string[] = [];
   let out: string | undefined;
   let theme: 'light' | 'dark' = 'light';
+  let format: PublishFormat = 'svg';
   let force = false;
   for (let i = 0; i < argv.length; i++) {
     const argument = argv[i];
@@ -35,11 +38,16 @@ function parsePublishArguments(argv: readonly string[]): PublishArguments | stri
       const given = value();
       if (given !== 'light' && given !== 'dark') return cliText(M.invalidChoice, argument, 'light, dark');
       theme = given;
+    } else if (argument === '--format') {
+      const given = value();
+      const chosen = PUBLISH_FORMATS.find((each) => each === given);
+      if (!chosen) return cliText(M.invalidChoice, argument, PUBLISH_FORMATS.join(', '));
+      format = chosen;
     } else if (argument.startsWith('-')) return cliText(M.unknownOption, argument);
     else positional.push(argument);
   }
   if (positional.length !== 1 || !out || notes.includes('')) return cliText(M.publishUsage);
-  return { report: positional[0], out, notes: notes.length > 0 ? notes : [path.dirname(positional[0])], theme, force };
+  return { report: positional[0], out, notes: notes.length > 0 ? notes : [path.dirname(positional[0])], theme, format, force };
 }
 
 async function exists(file: string): Promise<boolean> {
@@ -70,6 +78,7 @@ export async function runPublish(argv: readonly string[], io: Io, readIndex: (pa
   const result = publishReport(text, index, {
     reportName: fileName.replace(/\.[^.]+$/, ''),
     palette: parsed.theme,
+    format: parsed.format,
     labels: localized(STATS_MESSAGES) as StatsLabels,
     chartMessages: localized(CHART_MESSAGES),
   });
@@ -78,19 +87,28 @@ export async function runPublish(argv: readonly string[], io: Io, readIndex: (pa
     io.err(`conference-notes: ${cliText(M.publishSameFile)}\n`);
     return 1;
   }
-  const writes = [{ file: target, text: result.markdown }, ...result.images.map((image) => ({ file: path.join(parsed.out, image.fileName), text: image.svg }))];
+  const imageFile = (image: PublishedImage) => path.join(parsed.out, image.fileName);
+  const files = [target, ...result.images.map(imageFile)];
   if (!parsed.force) {
-    for (const write of writes) {
-      if (await exists(write.file)) {
-        io.err(`conference-notes: ${cliText(M.publishExists, write.file)}\n`);
+    for (const file of files) {
+      if (await exists(file)) {
+        io.err(`conference-notes: ${cliText(M.publishExists, file)}\n`);
         return 1;
       }
     }
   }
+  // Every image is drawn before anything is written: a PNG that cannot be drawn leaves no half-published copy.
+  const writes: { file: string; content: string | Uint8Array }[] = [{ file: target, content: result.markdown }];
+  try {
+    for (const image of result.images) writes.push({ file: imageFile(image), content: parsed.format === 'png' ? await svgToPng(image.svg) : image.svg });
+  } catch (error) {
+    io.err(`conference-notes: ${(error as Error).message}\n`);
+    return 1;
+  }
   for (const problem of result.problems) io.err(`${cliText(M.publishBlockProblem, parsed.report, problem.line + 1, cliText(problem.message, ...problem.args))}\n`);
   await fs.mkdir(parsed.out, { recursive: true });
   for (const write of writes) {
-    await fs.writeFile(write.file, write.text);
+    await fs.writeFile(write.file, write.content);
     io.err(`${cliText(M.wrote, write.file)}\n`);
   }
   return 0;

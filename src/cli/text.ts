@@ -12,7 +12,7 @@ export const CLI_MESSAGES = {
   conference-notes import FILE|URL --out DIR [--layout report|files] [--tz ZONE] [--timeout SECONDS]
   conference-notes refresh DIR [--tz ZONE] [--timeout SECONDS]
   conference-notes mcp [--allow-edits] FOLDER
-  conference-notes publish REPORT --out DIR [--notes PATH]... [--theme light|dark] [--force]
+  conference-notes publish REPORT --out DIR [--notes PATH]... [--format svg|png] [--theme light|dark] [--force]
   conference-notes explain FILE
   conference-notes agenda [--conference NAME] [--tz ZONE] [--ics [--out FILE]] PATH...
   conference-notes compose --conference NAME [--without-notes list|omit] [--out FILE] PATH...
@@ -29,6 +29,7 @@ nothing unless --allow-edits lets it set a session's status.
 --status planned,attended,watched,to-watch,skipped,cancelled counts only the sessions with one of those statuses.
 --scope programme counts every session of the imported schedules, mine those attended, watched or with notes of
 your own (default: programme when every conference has an imported schedule, else mine).
+publish --format png draws the images as PNG (for blogs that take no SVG) with the system's fonts.
 agenda prints a conference's sessions by day and time, naming overlapping planned or attended ones; --ics prints
 those as iCalendar instead (or writes them to a new --out FILE). Without --conference it takes the only
 conference, or the one on today; times are read in --tz, else in the zone the notes name, else the system's.
@@ -75,6 +76,7 @@ PATH when it is a folder, or of DIR for import).
   publishSameFile: 'The published copy would replace the report itself; choose another --out folder.',
   publishExists: '{0} exists; add --force to replace it.',
   publishBlockProblem: '{0}:{1}: {2} (the block was left as written)',
+  pngUnavailable: 'PNG images need the @resvg/resvg-js package ({0}); --format svg writes SVG images.',
   mcpListSessionsTitle: 'List sessions',
   mcpListSessionsDescription: 'Lists the sessions of the notes, with their fields and the id to ask for each one by. Every filter is optional; conference, track and speaker match part of the name, case-insensitively.',
   mcpGetSessionTitle: 'Get a session',

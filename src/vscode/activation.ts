@@ -54,13 +54,13 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   registerSessionHover(context, notes);
   registerNoteReading(context, notes);
   registerSessionSymbols(context, notes);
-  registerStatsPanel(context, notes, output);
+  const drawPng = registerStatsPanel(context, notes, output);
   // Insert Session selects the session it added, in the view while it is shown (revealing it would open the view).
   registerTemplateCommands(context, notes, async (session) => {
     if (sessionTree.view.visible) await sessionTree.view.reveal(sessionTree.provider.nodeForSession(session), { select: true, focus: false, expand: false });
   });
   const scheduleImport = registerScheduleImport(context, notes, output);
-  const { extendMarkdownIt } = registerStatsPreview(context, notes);
+  const { extendMarkdownIt } = registerStatsPreview(context, notes, drawPng);
   registerComposeReport(context, notes);
   context.subscriptions.push(
     vscode.commands.registerCommand('conferenceNotes.refresh', () => notes.rescan()),

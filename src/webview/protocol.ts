@@ -101,10 +101,10 @@ export type HostToWebviewMessage =
       readonly options?: StatsViewOptions;
     }
   /**
-   * Draw `stats` with the palette and texts (the report's language) as PNG — only the webview has a canvas — and
-   * answer with `png` or `pngFailed`.
+   * Draw a chart of the core renderer (an export's or a published report's, with a self-contained palette) as PNG —
+   * only the webview has a canvas — and answer with `png` or `pngFailed`.
    */
-  | { readonly type: 'renderPng'; readonly requestId: number; readonly stats: TrackStats; readonly palette: ImagePalette; readonly messages: ChartMessages };
+  | { readonly type: 'renderPng'; readonly requestId: number; readonly svg: string };
 
 // ---- webview → host -------------------------------------------------------------------------------------
 

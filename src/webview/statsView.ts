@@ -5,14 +5,13 @@
 //
 // Note text (conference and track names) only ever reaches the DOM as `textContent`, attribute values, or inside
 // the SVG the core renderer escaped; that SVG is parsed as XML and imported, never assigned to `innerHTML`.
-import { renderTrackChart, type ChartMessages } from '../core/stats/chart';
+import { PNG_SCALE, renderTrackChart } from '../core/stats/chart';
 import { statsToTable, type TrackStats } from '../core/stats/stats';
 import {
   isStatsViewState,
   type ExportFormat,
   type ExportPalette,
   type HostToWebviewMessage,
-  type ImagePalette,
   type StatsViewOptions,
   type StatsViewSettings,
   type StatsViewState,
@@ -29,8 +28,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const SVG_MIME = 'image/svg+xml';
-/** PNG exports are drawn at twice the SVG size so they stay sharp on high-density screens and in slides. */
-const PNG_SCALE = 2;
 const MIN_CHART_WIDTH = 320;
 
 function post(message: WebviewToHostMessage): void {
@@ -136,38 +133,41 @@ function parseSvg(svg: string): SVGSVGElement {
   return document.importNode(svgRoot, true);
 }
 
-function barTarget(bar: Element): { conference: string; track: string | null } | undefined {
+/** What opens a track's sessions of one conference: a bar, or a point of the trend chart. */
+const MARKS = '.bar, .point';
+
+function markTarget(bar: Element): { conference: string; track: string | null } | undefined {
   const conference = bar.getAttribute('data-conference');
   return conference === null ? undefined : { conference, track: bar.getAttribute('data-track') };
 }
 
-function sameBar(a: Element, b: { conference: string; track: string | null }): boolean {
-  const target = barTarget(a);
+function sameMark(a: Element, b: { conference: string; track: string | null }): boolean {
+  const target = markTarget(a);
   return target?.conference === b.conference && target.track === b.track;
 }
 
 function renderChart(stats: TrackStats): void {
-  // A live update replaces the bars: keep keyboard focus on the same track and conference.
-  const focused = document.activeElement instanceof Element && document.activeElement.matches('.bar') ? barTarget(document.activeElement) : undefined;
+  // A live update replaces the bars and points: keep keyboard focus on the same track and conference.
+  const focused = document.activeElement instanceof Element && document.activeElement.matches(MARKS) ? markTarget(document.activeElement) : undefined;
   const width = Math.max(MIN_CHART_WIDTH, Math.floor(chart.clientWidth || document.body.clientWidth));
   chart.replaceChildren(parseSvg(renderTrackChart(stats, { palette: 'vscode', width, messages: strings.chart, kind: options.chartKind })));
   if (focused) {
-    const bar = Array.from(chart.querySelectorAll('.bar')).find((candidate) => sameBar(candidate, focused));
+    const bar = Array.from(chart.querySelectorAll(MARKS)).find((candidate) => sameMark(candidate, focused));
     if (bar instanceof SVGElement) bar.focus();
   }
 }
 
-function openBar(target: EventTarget | null): boolean {
-  const bar = target instanceof Element ? target.closest('.bar') : null;
-  const track = bar && barTarget(bar);
+function openMark(target: EventTarget | null): boolean {
+  const bar = target instanceof Element ? target.closest(MARKS) : null;
+  const track = bar && markTarget(bar);
   if (!track) return false;
   post({ type: 'openTrack', ...track });
   return true;
 }
 
-chart.addEventListener('click', (event) => openBar(event.target));
+chart.addEventListener('click', (event) => openMark(event.target));
 chart.addEventListener('keydown', (event) => {
-  if ((event.key === 'Enter' || event.key === ' ') && openBar(event.target)) event.preventDefault();
+  if ((event.key === 'Enter' || event.key === ' ') && openMark(event.target)) event.preventDefault();
 });
 
 let resizeFrame = 0;
@@ -211,9 +211,8 @@ const exportButtons = element('div', { className: 'exports', role: 'group', aria
   exportButton('markdown', strings.exportMarkdown),
 ]);
 
-/** Draws the self-contained-palette SVG on a canvas: only the webview has one, the extension host does not. */
-async function renderPng(stats: TrackStats, palette: ImagePalette, messages: ChartMessages): Promise<string> {
-  const svg = renderTrackChart(stats, { palette, messages, kind: options.chartKind });
+/** Draws a self-contained-palette SVG of the core renderer on a canvas: only the webview has one, the extension host does not. */
+async function renderPng(svg: string): Promise<string> {
   const image = new Image();
   image.src = `data:${SVG_MIME};charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
@@ -229,17 +228,17 @@ async function renderPng(stats: TrackStats, palette: ImagePalette, messages: Cha
 // ---- messages from the host ------------------------------------------------------------------------------
 
 /**
- * Marks the track (its band in the selection colour, its bars outlined) and focuses the bar of the given conference
- * — or the first with sessions, as a bar of 0 is no tab stop — scrolled into view.
+ * Marks the track (its band in the selection colour, its bars or trend points outlined) and focuses the bar or point
+ * of the given conference — or the first with sessions, as one of 0 is no tab stop — scrolled into view.
  */
 function highlightTrack(highlight: { conference: string; track: string | null }): void {
-  const bars = Array.from(chart.querySelectorAll('.bar')).filter((bar) => barTarget(bar)?.track === highlight.track);
+  const bars = Array.from(chart.querySelectorAll(MARKS)).filter((bar) => markTarget(bar)?.track === highlight.track);
   for (const bar of bars) {
     bar.classList.add('highlighted');
     bar.closest('.track')?.classList.add('highlighted');
   }
   const focusable = bars.filter((bar) => bar.hasAttribute('tabindex'));
-  const focus = focusable.find((bar) => sameBar(bar, highlight)) ?? focusable[0];
+  const focus = focusable.find((bar) => sameMark(bar, highlight)) ?? focusable[0];
   if (focus instanceof SVGElement) {
     focus.focus();
     focus.scrollIntoView({ block: 'center' });
@@ -267,7 +266,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) =
       render(message.stats, message.allConferences, message.highlight);
       break;
     case 'renderPng':
-      renderPng(message.stats, message.palette, message.messages).then(
+      renderPng(message.svg).then(
         (base64) => post({ type: 'png', requestId: message.requestId, base64 }),
         (error: unknown) => post({ type: 'pngFailed', requestId: message.requestId, message: error instanceof Error ? error.message : String(error) }),
       );

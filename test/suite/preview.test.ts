@@ -1,7 +1,11 @@
 // The conference-stats block in VS Code's built-in Markdown preview: `markdown.api.render` runs every contributed
 // markdown-it plugin, so its HTML is what a preview shows. Checked: the chart and table for a block, new numbers after
-// a note edit, the error box (and the Problems entry) for a bad option, and that the preview gets no script.
+// a note edit, the error box (and the Problems entry) for a bad option, and that the preview gets no script. Also
+// Publish Report, with SVG and with PNG images (drawn by the statistics panel).
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, waitForIndex, workspaceUri } from './helpers';
 
@@ -72,5 +76,36 @@ describe('conference-stats block in the Markdown preview', () => {
     const html = await render(REPORT);
     assert.doesNotMatch(html, /<img/);
     assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;/);
+  });
+});
+
+describe('Publish Report', () => {
+  let folder: string;
+  before(() => activateExtension());
+  beforeEach(() => (folder = mkdtempSync(join(tmpdir(), 'conference-notes-publish-'))));
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  async function publish(format: 'svg' | 'png'): Promise<{ markdown: string; image: Uint8Array }> {
+    const report = join(folder, 'trip.md');
+    writeFileSync(report, REPORT);
+    const out = vscode.Uri.file(join(folder, format));
+    await vscode.commands.executeCommand('conferenceNotes.publishReport', vscode.Uri.file(report), format, out);
+    return {
+      markdown: new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(out, 'trip.md'))),
+      image: await vscode.workspace.fs.readFile(vscode.Uri.joinPath(out, `trip-chart-1.${format}`)),
+    };
+  }
+
+  it('writes the copy with an SVG or a PNG image twice its size, and leaves the report alone', async () => {
+    const svg = await publish('svg');
+    assert.match(svg.markdown, /!\[[^\]]*\]\(trip-chart-1\.svg\)/);
+    const svgWidth = Number(/^<svg [^>]*\bwidth="(\d+)"/.exec(new TextDecoder().decode(svg.image))?.[1]);
+
+    const png = await publish('png');
+    assert.match(png.markdown, /!\[[^\]]*\]\(trip-chart-1\.png\)/);
+    assert.doesNotMatch(png.markdown, /conference-stats/);
+    assert.deepEqual([...png.image.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+    assert.equal(new DataView(png.image.buffer, png.image.byteOffset).getUint32(16), 2 * svgWidth, 'drawn at twice the SVG width');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(join(folder, 'trip.md')))), REPORT);
   });
 });

@@ -1,7 +1,7 @@
 // The Track statistics panel as a user sees it in the real workbench: opened with F1 on the examples/
 // workspace, its table checked against the counts of the two example reports (written out by hand, so a bug in
-// the statistics core fails here), bars that open a track's sessions, screenshots in the light and dark themes,
-// and a workspace of hostile note names that must show up as text.
+// the statistics core fails here), bars and trend points that open a track's sessions, screenshots in the light
+// and dark themes, and a workspace of hostile note names that must show up as text.
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,36 @@ describe('Track statistics panel on the examples workspace (light theme)', funct
     assert.deepEqual(await rows.locator('.label-name').allTextContents(), FIRST_BAR_SESSIONS);
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab.active', { hasText: 'report.md' }).waitFor();
+  });
+
+  it("opens a track's sessions from a point of the trend chart, clicked or with the keyboard", async function () {
+    const { page } = workbench;
+    const frame = await webviewFrame(page, PANEL_TITLE);
+    const chartKind = frame.getByLabel('Chart', { exact: true });
+    await chartKind.selectOption('trend');
+    try {
+      const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      // Embedded Linux is the last line drawn, so its point at OSS Japan lies over Security's (2 sessions each).
+      const point = frame.locator('.point[data-track="Embedded Linux"][data-conference="Open Source Summit Japan 2025"]');
+      await point.waitFor();
+      assert.equal(await point.getAttribute('aria-label'), 'Embedded Linux — Open Source Summit Japan 2025: 2');
+      await point.click();
+      await rows.first().waitFor();
+      assert.deepEqual(await rows.locator('.label-name').allTextContents(), ['Yocto で作る長期サポート製品', 'リアルタイム Linux の現状']);
+      await page.keyboard.press('Escape');
+
+      const focused = frame.locator('.point[data-track="Security"][data-conference="KubeCon + CloudNativeCon Europe 2025"]');
+      assert.equal(await focused.getAttribute('tabindex'), '0', 'a point with sessions is a tab stop');
+      assert.equal(await frame.locator('.point[data-track="Embedded Linux"][data-conference="KubeCon + CloudNativeCon Europe 2025"]').getAttribute('tabindex'), null, 'one of 0 is none');
+      await focused.focus();
+      await page.keyboard.press('Space');
+      await rows.first().waitFor();
+      assert.deepEqual(await rows.locator('.label-name').allTextContents(), FIRST_BAR_SESSIONS);
+      await page.keyboard.press('Escape');
+    } finally {
+      // The panel remembers its options: the other tests see bars.
+      await chartKind.selectOption('bars');
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHART_MESSAGES, JAPANESE_CHART_TEXTS, renderTrackChart, textWidthUnits, wrapText, type TrackChartOptions } from '../../src/core/stats/chart';
 import { computeTrackStats, type TrackStatsOptions } from '../../src/core/stats/stats';
+import { trackVariantKey } from '../../src/core/notes/trackAliases';
 import { makeSession } from './helpers/parsedNotes';
 import { assertProperty } from './helpers/property';
 
@@ -219,6 +220,14 @@ describe('renderTrackChart', () => {
       }
       const untracked = bars.filter((bar) => !bar.hasAttribute('data-track'));
       assert.deepEqual(untracked.map((bar) => bar.getAttribute('aria-label')), ['No track — KubeCon 2019: 0', 'No track — KubeCon 2020: 2']);
+    });
+
+    it('makes every trend point with sessions a tab stop the webview opens like a bar: named, with its track and conference', () => {
+      const points = byClass(render({}, { kind: 'trend' }), 'point');
+      assert.deepEqual(points.map((point) => point.getAttribute('tabindex')), SAMPLE_COUNTS.map((count) => (count > 0 ? '0' : null)), 'no tab stop on a point of 0');
+      const bars = byClass(render(), 'bar');
+      const described = (marks: Element[]) => marks.map((mark) => [mark.getAttribute('data-track'), mark.getAttribute('data-conference'), mark.getAttribute('aria-label'), mark.getAttribute('role')].join('|')).sort();
+      assert.deepEqual(described(points), described(bars), 'the same names and data as the bars');
     });
 
     it('wraps long names at spaces onto as many lines as they need, cutting nothing, and keeps the full name in a <title>', () => {
@@ -450,8 +459,8 @@ describe('renderTrackChart', () => {
           hostileText,
           fc.constantFrom('vscode' as const, 'light' as const, 'dark' as const),
           fc.constantFrom('count' as const, 'percent' as const),
-          (fields, title, palette, valueMode) => {
-            const sessions = fields.map((field, i) => makeSession('file:///hostile.md', i, field));
+          (written, title, palette, valueMode) => {
+            const sessions = written.map((field, i) => makeSession('file:///hostile.md', i, field));
             const root = parseSvg(renderTrackChart(computeTrackStats(sessions, { valueMode }), { palette, title, description: title, idPrefix: title }));
 
             assert.equal(root.tagName, 'svg');
@@ -460,7 +469,15 @@ describe('renderTrackChart', () => {
               for (const attribute of Array.from(element.attributes)) assert.ok(ALLOWED_ATTRIBUTES.has(attribute.name), `attribute ${attribute.name}`);
             }
 
-            // Expected from the input alone: a bar per distinct track and conference, named as written.
+            // Expected from the input alone: a bar per distinct track and conference, named as written; spellings that
+            // differ only in case, width or white space are one track, named as most of its sessions write it.
+            const spellings = written.flatMap((field) => (field.track === undefined ? [] : [field.track]));
+            const named = (track: string) => {
+              const variants = spellings.filter((spelling) => trackVariantKey(spelling) === trackVariantKey(track));
+              const uses = (spelling: string) => variants.filter((each) => each === spelling).length;
+              return [...new Set(variants)].sort((a, b) => uses(b) - uses(a) || (a < b ? -1 : 1))[0];
+            };
+            const fields = written.map((field) => ({ ...field, track: field.track === undefined ? undefined : named(field.track) }));
             const conferences = [...new Set(fields.map((field) => field.conference))];
             const tracks = [...new Set(fields.map((field) => field.track))];
             const sessionsOfConference = (conference: string) => fields.filter((field) => field.conference === conference).length;

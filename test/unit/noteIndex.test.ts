@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_PARSE_OPTIONS, type ParsedNote, type Session } from '../../src/core/notes/model';
 import { NoteIndex, sessionDay, type Facet, type GroupKey, type IndexChange } from '../../src/core/notes/noteIndex';
 import { parseNote } from '../../src/core/notes/parser';
+import { trackVariantKey } from '../../src/core/notes/trackAliases';
 import { makeNote, type SessionFields } from './helpers/parsedNotes';
 import { assertProperty } from './helpers/property';
 
@@ -70,6 +71,38 @@ describe('NoteIndex', () => {
 
       index.remove('file:///day1.md');
       assert.deepEqual(index.tracks('KubeCon'), [{ name: 'Security', count: 1 }]);
+    });
+
+    it('makes case, width and white-space variants of a track one track, named as most of its sessions write it', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///2019.md', 'KubeCon NA 2019', [{ track: 'keynote' }, { track: 'Cloud  Native' }]));
+      index.update(makeNote('file:///2020.md', 'KubeCon NA 2020', [{ track: 'ＫＥＹＮＯＴＥ' }, { track: 'Keynote' }, { track: 'cloud native' }]));
+      // Every spelling once: the first in code-point order, capitals before lower case, ASCII before full width.
+      assert.deepEqual(index.tracks('KubeCon NA 2019'), [{ name: 'Cloud  Native', count: 1 }, { name: 'Keynote', count: 1 }]);
+      assert.deepEqual(index.tracks('KubeCon NA 2020'), [{ name: 'Cloud  Native', count: 1 }, { name: 'Keynote', count: 2 }]);
+      assert.deepEqual(index.sessionsByTrack('KubeCon NA 2020', 'keynote').map((session) => session.track), ['ＫＥＹＮＯＴＥ', 'Keynote']);
+      assert.equal(index.trackSessionCount('KubeCon NA 2019', 'KEYNOTE'), 1);
+      assert.equal(index.canonicalTrack('ｋｅｙｎｏｔｅ'), 'Keynote');
+      assert.equal(index.canonicalTrack('Unknown'), 'Unknown');
+    });
+
+    it('renames a track everywhere when an edit changes which spelling most sessions write, and reports it', () => {
+      const index = new NoteIndex();
+      index.update(makeNote('file:///2019.md', 'KubeCon NA 2019', [{ track: 'Keynote' }, { track: 'Security' }]));
+      index.update(makeNote('file:///2020.md', 'KubeCon NA 2020', [{ track: 'keynote' }]));
+      assert.deepEqual(index.tracks('KubeCon NA 2019').map((track) => track.name), ['Keynote', 'Security']);
+      const changes = recording(index);
+
+      index.update(makeNote('file:///2020.md', 'KubeCon NA 2020', [{ track: 'keynote' }, { track: 'keynote' }]));
+      assert.deepEqual(index.tracks('KubeCon NA 2019'), [{ name: 'keynote', count: 1 }, { name: 'Security', count: 1 }], 'the other conference shows the new name too');
+      assert.deepEqual(index.tracks('KubeCon NA 2020'), [{ name: 'keynote', count: 2 }]);
+      const [renamed] = changes;
+      assert.deepEqual([...renamed.conferences].sort(), ['KubeCon NA 2019', 'KubeCon NA 2020'], 'the untouched conference is refreshed for the new name');
+      assert.deepEqual(renamed.tracks.filter((ref) => ref.conference === 'KubeCon NA 2019').map((ref) => ref.track).sort(), ['Keynote', 'keynote']);
+
+      index.remove('file:///2020.md');
+      assert.deepEqual(index.tracks('KubeCon NA 2019').map((track) => track.name), ['Keynote', 'Security'], 'back to the one spelling left');
+      assert.deepEqual(changes[1].tracks.map((ref) => `${ref.conference}: ${ref.track}`).sort(), ['KubeCon NA 2019: Keynote', 'KubeCon NA 2019: keynote', 'KubeCon NA 2020: Keynote', 'KubeCon NA 2020: keynote']);
     });
 
     it('files sessions without a track under the undefined track, listed last', () => {
@@ -261,7 +294,8 @@ describe('NoteIndex', () => {
     const sessionFields: fc.Arbitrary<SessionFields> = fc.record(
       {
         conference: fc.constantFrom('KubeCon', 'RubyKaigi', 'JSConf'),
-        track: fc.constantFrom('Security', 'Storage', '基調講演', undefined),
+        // Three spellings of one track: which one names it moves with every edit.
+        track: fc.constantFrom('Security', 'security', 'ＳＥＣＵＲＩＴＹ', 'Storage', '基調講演', undefined),
         speakers: fc.subarray(['Ada', 'Grace', 'Linus']),
         tags: fc.subarray(['k8s', 'ruby']),
         date: fc.constantFrom('2020-11-17', '2020-11-18', undefined),
@@ -306,10 +340,18 @@ describe('NoteIndex', () => {
       const members = new Map<string, string[]>();
       const file = (key: string, session: Session) => members.set(key, [...(members.get(key) ?? []), session.id]);
       const orNone = (values: readonly GroupKey[]) => (values.length === 0 ? [undefined] : [...new Set(values)]);
-      for (const { sessions } of notes) {
+      const indexed = [...notes];
+      const all = indexed.flatMap((n) => n.sessions);
+      // A track is named as most of its sessions, in every conference, write it; a tie goes to the first in code-point order.
+      const trackName = (track: string) => {
+        const variants = all.flatMap((session) => (session.track !== undefined && trackVariantKey(session.track) === trackVariantKey(track) ? [session.track] : []));
+        const uses = (spelling: string) => variants.filter((each) => each === spelling).length;
+        return [...new Set(variants)].sort((a, b) => uses(b) - uses(a) || (a < b ? -1 : 1))[0];
+      };
+      for (const { sessions } of indexed) {
         for (const session of sessions) {
           file(`conference\0${session.conference}`, session);
-          file(`track\0${session.conference}\0${session.track ?? ''}`, session);
+          file(`track\0${session.conference}\0${session.track === undefined ? '' : trackName(session.track)}`, session);
           for (const speaker of orNone(session.speakers)) file(`speakers\0${speaker ?? ''}`, session);
           for (const tag of orNone(session.tags)) file(`tags\0${tag ?? ''}`, session);
           file(`days\0${sessionDay(session) ?? ''}`, session);

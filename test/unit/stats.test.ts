@@ -106,6 +106,17 @@ describe('computeTrackStats', () => {
     assert.deepEqual(computeTrackStats(index, { sort: 'name' }), computeTrackStats(SAMPLE, { sort: 'name' }));
   });
 
+  it('counts case and width variants of a track as one row, under the spelling most sessions write', () => {
+    const sessions = sessionsOf({ 'KubeCon 2019': { keynote: 2, Security: 1 }, 'KubeCon 2020': { ＫＥＹＮＯＴＥ: 1, Keynote: 1 } });
+    const rows = (stats: ReturnType<typeof computeTrackStats>) => stats.tracks.map((row) => [row.name, ...row.counts]);
+    assert.deepEqual(rows(computeTrackStats(sessions)), [['keynote', 2, 2], ['Security', 1, 0]]);
+
+    const index = new NoteIndex();
+    index.updateMany([makeNote('file:///2019.md', 'KubeCon 2019', [{ track: 'keynote', status: 'attended' }, { track: 'keynote' }]), makeNote('file:///2020.md', 'KubeCon 2020', [{ track: 'Keynote', status: 'attended' }, { track: 'Keynote' }, { track: 'Keynote' }])], []);
+    // Filtered by status, the rows keep the index's name: the spellings left out still count for it.
+    assert.deepEqual(rows(computeTrackStats(index, { statuses: ['attended'] })), [['Keynote', 1, 1]]);
+  });
+
   it('has no tracks and no conferences for no sessions', () => {
     const stats = computeTrackStats([]);
     assert.deepEqual([stats.conferences, stats.tracks, stats.totalSessions], [[], [], 0]);

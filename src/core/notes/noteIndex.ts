@@ -5,9 +5,12 @@
 // Inferred readings depend on a file's folder (folderReadings.ts): the index keeps each file as parsed and, per
 // folder, re-derives its files' readings from what they kept, so a change to one file costs its folder's
 // decision (a walk over the folder's inferred files) and re-indexes only the files whose reading changed.
+// Tracks are filed under their variant key (trackAliases.ts): "Keynote" and "ＫＥＹＮＯＴＥ" are one track, shown under
+// the canonical spelling of the whole index; a batch that changes that spelling reports the track in every conference.
 import { applyFolder, decideFolder, folderOf, type FolderDecision } from './folderReadings';
 import type { ParsedNote, Session, SessionStatus } from './model';
 import { SessionIdentities, type MergeChange } from './sessionIdentity';
+import { TrackSpellings, type TrackNameChange } from './trackAliases';
 
 /**
  * A group key. `undefined` is the one well-defined bucket for sessions that have none of the facet
@@ -153,6 +156,7 @@ class Grouping<K extends GroupKey> {
 class ChangeCollector {
   readonly uris = new Set<string>();
   readonly conferences = new Set<string>();
+  /** Conference → the variant keys of its tracks that were touched. */
   readonly tracks = new Map<string, Set<GroupKey>>();
   readonly facets = facetRecord(() => new Set<GroupKey>());
   /** Top-level groups that appeared or vanished an odd number of times: a file replaced in place cancels out. */
@@ -164,19 +168,25 @@ class ChangeCollector {
     if (!this.flippedGroups.delete(id)) this.flippedGroups.add(id);
   }
 
-  touchTrack(conference: string, track: GroupKey): void {
+  touchTrack(conference: string, trackKey: GroupKey): void {
     this.conferences.add(conference);
     let tracks = this.tracks.get(conference);
     if (!tracks) this.tracks.set(conference, (tracks = new Set()));
-    tracks.add(track);
+    tracks.add(trackKey);
   }
 
-  toChange(): IndexChange {
+  /** `names`: what each touched key was named before the batch and is named after it; a renamed track is reported under both. */
+  toChange(names: ReadonlyMap<string, TrackNameChange>): IndexChange {
     const facets = facetRecord((facet) => [...this.facets[facet]]);
+    const namesOf = (key: GroupKey): GroupKey[] => {
+      if (key === undefined) return [undefined];
+      const name = names.get(key);
+      return name ? [...new Set([name.before, name.after])].filter((each) => each !== undefined) : [];
+    };
     return {
       uris: [...this.uris],
       conferences: [...this.conferences],
-      tracks: [...this.tracks].flatMap(([conference, tracks]) => [...tracks].map((track) => ({ conference, track }))),
+      tracks: [...this.tracks].flatMap(([conference, keys]) => [...keys].flatMap(namesOf).map((track) => ({ conference, track }))),
       facets,
       groupsAddedOrRemoved: this.flippedGroups.size > 0,
     };
@@ -197,7 +207,9 @@ export class NoteIndex {
   /** A talk written in several places (programme, report, session note) is one session in every aggregate below. */
   private readonly identities = new SessionIdentities();
   private readonly byConference = new Grouping<string>();
+  /** Per conference, its sessions by the variant key of their track. */
   private readonly tracksByConference = new Map<string, Grouping<GroupKey>>();
+  private readonly trackSpellings = new TrackSpellings();
   private readonly byFacet = facetRecord(() => new Grouping<GroupKey>());
   private readonly listeners = new Set<IndexChangeListener>();
   private totalSessions = 0;
@@ -218,11 +230,6 @@ export class NoteIndex {
    */
   updateMany(notes: Iterable<ParsedNote>, removedUris: Iterable<string>): IndexChange {
     const collector = new ChangeCollector();
-    this.apply(notes, removedUris, collector);
-    return this.emit(collector);
-  }
-
-  private apply(notes: Iterable<ParsedNote>, removedUris: Iterable<string>, collector: ChangeCollector): void {
     const folders = new Map<string, Set<string>>();
     for (const uri of removedUris) this.forget(uri, collector, folders);
     for (const note of notes) {
@@ -240,6 +247,17 @@ export class NoteIndex {
       }
     }
     for (const [folder, changed] of folders) this.rereadFolder(folder, changed, collector);
+    return this.emit(collector, this.settleTrackNames(collector));
+  }
+
+  /** Names the tracks counted in this batch; a track whose canonical name changed is touched in every conference that has it. */
+  private settleTrackNames(collector: ChangeCollector): ReadonlyMap<string, TrackNameChange> {
+    const names = this.trackSpellings.settle();
+    for (const [key, { before, after }] of names) {
+      if (before === undefined || after === undefined || before === after) continue;
+      for (const [conference, tracks] of this.tracksByConference) if (tracks.count(key) > 0) collector.touchTrack(conference, key);
+    }
+    return names;
   }
 
   private forget(uri: string, collector: ChangeCollector, folders: Map<string, Set<string>>): void {
@@ -356,18 +374,29 @@ export class NoteIndex {
     return this.byConference.sessions(conference);
   }
 
-  /** The conference's tracks by name, the no-track bucket (`name: undefined`) last. */
+  /** The conference's tracks by canonical name, the no-track bucket (`name: undefined`) last. */
   tracks(conference: string): GroupCount[] {
-    return this.tracksByConference.get(conference)?.counts() ?? [];
+    const counts = this.tracksByConference.get(conference)?.counts() ?? [];
+    return counts.map(({ name, count }) => ({ name: name === undefined ? undefined : this.trackSpellings.nameOfKey(name), count })).sort((a, b) => compareNames(a.name, b.name));
   }
 
+  /** The name a track is shown under: its canonical spelling, whichever variant (case, width) is asked for. */
+  canonicalTrack(track: GroupKey): GroupKey {
+    return track === undefined ? undefined : this.trackSpellings.canonical(track);
+  }
+
+  /** Sessions of the track in any of its spellings. */
   trackSessionCount(conference: string, track: GroupKey): number {
-    return this.tracksByConference.get(conference)?.count(track) ?? 0;
+    return this.tracksByConference.get(conference)?.count(this.trackKey(track)) ?? 0;
   }
 
-  /** The track's sessions in document order (`track` undefined: the conference's sessions without a track). */
+  /** The track's sessions in any of its spellings, in document order (`track` undefined: the conference's sessions without a track). */
   sessionsByTrack(conference: string, track: GroupKey): Session[] {
-    return this.tracksByConference.get(conference)?.sessions(track) ?? [];
+    return this.tracksByConference.get(conference)?.sessions(this.trackKey(track)) ?? [];
+  }
+
+  private trackKey(track: GroupKey): GroupKey {
+    return track === undefined ? undefined : this.trackSpellings.keyOf(track);
   }
 
   /** Groups of a facet by name, the "none" bucket last. A session with two speakers counts under both. */
@@ -422,8 +451,9 @@ export class NoteIndex {
     if (this.byConference.add(conference, session)) collector.flipGroup('conference', conference);
     let tracks = this.tracksByConference.get(conference);
     if (!tracks) this.tracksByConference.set(conference, (tracks = new Grouping<GroupKey>()));
-    tracks.add(track, session);
-    collector.touchTrack(conference, track);
+    const trackKey = track === undefined ? undefined : this.trackSpellings.add(track);
+    tracks.add(trackKey, session);
+    collector.touchTrack(conference, trackKey);
     for (const facet of FACETS) {
       for (const key of facetKeys(session, facet)) {
         if (this.byFacet[facet].add(key, session)) collector.flipGroup(facet, key);
@@ -438,12 +468,13 @@ export class NoteIndex {
     if (this.byId.get(session.id) === session) this.byId.delete(session.id);
     const { conference, track } = session;
     if (this.byConference.delete(conference, session)) collector.flipGroup('conference', conference);
+    const trackKey = track === undefined ? undefined : this.trackSpellings.remove(track);
     const tracks = this.tracksByConference.get(conference);
     if (tracks) {
-      tracks.delete(track, session);
+      tracks.delete(trackKey, session);
       if (tracks.size === 0) this.tracksByConference.delete(conference);
     }
-    collector.touchTrack(conference, track);
+    collector.touchTrack(conference, trackKey);
     for (const facet of FACETS) {
       for (const key of facetKeys(session, facet)) {
         if (this.byFacet[facet].delete(key, session)) collector.flipGroup(facet, key);
@@ -452,8 +483,8 @@ export class NoteIndex {
     }
   }
 
-  private emit(collector: ChangeCollector): IndexChange {
-    const change = collector.toChange();
+  private emit(collector: ChangeCollector, trackNames: ReadonlyMap<string, TrackNameChange>): IndexChange {
+    const change = collector.toChange(trackNames);
     if (change.uris.length === 0) return change;
     // Every listener hears about the change even if an earlier one throws; the first error is rethrown after.
     let firstError: unknown;

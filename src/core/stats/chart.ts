@@ -65,6 +65,9 @@ export interface TrackChartOptions {
 
 export type ChartKind = 'bars' | 'trend';
 
+/** PNG images are drawn at twice the SVG's size, so they stay sharp on high-density screens and in slides. */
+export const PNG_SCALE = 2;
+
 /** Lines a trend chart draws at most (the first tracks in the stats' order): more could not be told apart. */
 export const TREND_MAX_TRACKS = 10;
 
@@ -547,7 +550,8 @@ function renderTrend(stats: TrackStats, rows: readonly TrackStatsRow[], palette:
         'circle',
         {
           class: 'point', cx: x(i) ?? plotLeft, cy: y(values[i]), r: TREND_MARKER_RADIUS, ...style,
-          tabindex: '0', role: 'graphics-symbol', 'aria-label': ariaLabel, 'data-track': row.name, 'data-conference': conference.name,
+          // Like a bar, a point with sessions is a tab stop that lists them (the panel); one of 0 has none to list.
+          tabindex: row.counts[i] > 0 ? '0' : undefined, role: 'graphics-symbol', 'aria-label': ariaLabel, 'data-track': row.name, 'data-conference': conference.name,
         },
         element('title', {}, xmlText(ariaLabel)),
       );

@@ -1,7 +1,7 @@
 // Publish: a copy of a report for a blog (Hatena, Zenn, Qiita, a static site) with every `conference-stats` block
 // replaced by an image file and the Markdown table, so the report reads the same without the extension. The source
-// text is only read; the hosts write the copy and the images, and ask (or refuse, on the command line) before
-// replacing an existing file.
+// text is only read; the hosts write the copy and the images (as SVG, or drawn as PNG where a blog takes no SVG: the
+// core has no canvas, so the hosts rasterise), and ask (or refuse, on the command line) before replacing a file.
 import { markdownImage } from '../notes/markdownLinks';
 import type { Session } from '../notes/model';
 import type { NoteIndex } from '../notes/noteIndex';
@@ -44,9 +44,14 @@ export function findStatsBlocks(text: string): StatsBlockLocation[] {
   return blocks;
 }
 
+/** The format of the published images: `png` for blogs that take no SVG. */
+export type PublishFormat = 'svg' | 'png';
+export const PUBLISH_FORMATS: readonly PublishFormat[] = ['svg', 'png'];
+
 export interface PublishedImage {
-  /** File name beside the published report, e.g. `report-chart-1.svg`. */
+  /** File name beside the published report, e.g. `report-chart-1.svg` (or `.png`). */
   readonly fileName: string;
+  /** The chart; for a PNG, what the host draws. */
   readonly svg: string;
 }
 
@@ -59,6 +64,8 @@ export interface PublishOptions {
   readonly chartMessages?: TrackChartOptions['messages'];
   /** Alternative text of each image (default: the chart's title). */
   readonly imageAlt?: string;
+  /** What the image files will be (default `svg`): names their extension; a host draws PNGs from `svg`. */
+  readonly format?: PublishFormat;
 }
 
 export interface PublishResult {
@@ -89,7 +96,7 @@ export function publishReport(text: string, source: NoteIndex | readonly Session
     const stats = statsForBlock(source, parsed.options);
     const replacement: string[] = [];
     if (parsed.options.show.chart) {
-      const fileName = `${stem}-chart-${images.length + 1}.svg`;
+      const fileName = `${stem}-chart-${images.length + 1}.${options.format ?? 'svg'}`;
       const svg = renderTrackChart(stats, { palette: options.palette ?? 'light', kind: parsed.options.chart, messages: options.chartMessages, idPrefix: `chart-${images.length + 1}` });
       images.push({ fileName, svg });
       replacement.push(markdownImage(options.imageAlt ?? options.chartMessages?.title ?? 'Sessions per track', fileName));

@@ -4,7 +4,7 @@ import type { PlaceKind, Session, SessionStatus } from '../notes/model';
 import { placeKind } from '../notes/sessionIdentity';
 import { fillTemplate } from '../messages';
 import { compareNames, type GroupKey, type NoteIndex } from '../notes/noteIndex';
-import { trackVariantKey } from '../notes/trackAliases';
+import { TrackSpellings, trackVariantKey } from '../notes/trackAliases';
 import { conferenceTime, orderConferences, shortConferenceLabels, type ConferenceTime } from './conferenceOrder';
 
 /** English templates for every user-facing string of the table exports; adapters pass localised ones. */
@@ -126,8 +126,18 @@ export function conferenceTimesOf(index: NoteIndex): (conference: string) => Con
   return indexTimes(index, conferenceInfos(index));
 }
 
+/**
+ * The name a track is counted under: the index's canonical spelling of it, or for a bare session list the one its own
+ * sessions write most (trackAliases.ts), so that variants of a name are one row.
+ */
+function trackNamer(source: NoteIndex | readonly Session[]): (track: string) => string {
+  if (!isSessionList(source)) return (track) => source.canonicalTrack(track) ?? track;
+  const spellings = TrackSpellings.of(source);
+  return (track) => spellings.canonical(track);
+}
+
 /** Counts per conference → track, read from the index's aggregates or counted from a session list. */
-function countTracks(source: NoteIndex | readonly Session[], infos: ConferenceInfos): TrackCounts {
+function countTracks(source: NoteIndex | readonly Session[], infos: ConferenceInfos, trackName: (track: string) => string): TrackCounts {
   const counts = new Map<string, Map<GroupKey, number>>();
   // Structural, not `instanceof`: every bundle (extension, tests, preview plugin) has its own copy of the class.
   if (!isSessionList(source)) {
@@ -143,7 +153,8 @@ function countTracks(source: NoteIndex | readonly Session[], infos: ConferenceIn
       counts.set(conference, (tracks = new Map()));
       dates.set(conference, []);
     }
-    tracks.set(track, (tracks.get(track) ?? 0) + 1);
+    const name = track === undefined ? undefined : trackName(track);
+    tracks.set(name, (tracks.get(name) ?? 0) + 1);
     dates.get(conference)?.push(date);
   }
   return { counts, timeOf: (name) => conferenceTime(name, [...(infos.dates.get(name) ?? []), ...(dates.get(name) ?? [])]) };
@@ -209,7 +220,8 @@ export function computeTrackStats(source: NoteIndex | readonly Session[], option
   // Front matter belongs to notes: a session list has none, an index filtered by status keeps its notes'.
   const infos = isSessionList(source) ? NO_INFOS : conferenceInfos(source);
   const scoped = inScope(source, options);
-  const { counts, timeOf } = countTracks(withStatus(scoped.source, options.statuses), infos);
+  // Named after the whole source: a status or scope leaving some spellings out does not rename the track.
+  const { counts, timeOf } = countTracks(withStatus(scoped.source, options.statuses), infos, trackNamer(source));
   const chosen = options.conferences ? [...new Set(options.conferences)].filter((name) => counts.has(name)) : counts.keys();
   const names = orderConferences(chosen, timeOf);
   const labels = shortConferenceLabels(names).map((label, i) => infos.shortNames.get(names[i]) ?? label);

@@ -5,7 +5,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import { CHART_MESSAGES } from '../../core/stats/chart';
-import { findStatsBlocks, publishReport } from '../../core/stats/publish';
+import { findStatsBlocks, PUBLISH_FORMATS, publishReport, type PublishFormat } from '../../core/stats/publish';
 import { STATS_MESSAGES } from '../../core/stats/stats';
 import { isStatsBlockKey, parseStatsBlock, renderStatsBlock, STATS_BLOCK_KEYS, STATS_BLOCK_LANGUAGE, STATS_BLOCK_MESSAGES, type StatsBlockKey, type StatsBlockTexts } from '../../core/stats/statsBlock';
 import { fileExists } from '../files';
@@ -19,11 +19,15 @@ function blockTexts(): StatsBlockTexts {
   return { message: (template, args) => vscode.l10n.t(template, ...args), labels: localizeMessages(STATS_MESSAGES), chart: localizeMessages(CHART_MESSAGES) };
 }
 
+/** Draws a chart of the core renderer as PNG: the statistics panel's canvas (the host has none), given by activation. */
+export type PngDrawer = (svg: string) => Promise<Uint8Array<ArrayBuffer>>;
+
 export interface StatsPreviewApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
-export function registerStatsPreview(context: vscode.ExtensionContext, notes: NoteWorkspace): StatsPreviewApi {
+/** `drawPng` draws Publish Report's PNG images (the statistics panel's canvas). */
+export function registerStatsPreview(context: vscode.ExtensionContext, notes: NoteWorkspace, drawPng: PngDrawer): StatsPreviewApi {
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const refreshPreviews = () => {
     if (refreshTimer !== undefined) clearTimeout(refreshTimer);
@@ -60,7 +64,9 @@ export function registerStatsPreview(context: vscode.ExtensionContext, notes: No
     vscode.workspace.onDidCloseTextDocument((document) => problems.delete(document.uri)),
     vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, { provideCompletionItems: (document, position) => completions(notes, document, position) }, ':', ' ', ','),
     vscode.languages.registerHoverProvider({ language: 'markdown' }, { provideHover: (document, position) => hover(document, position) }),
-    vscode.commands.registerCommand('conferenceNotes.publishReport', (uri?: vscode.Uri) => publish(notes, uri)),
+    vscode.commands.registerCommand('conferenceNotes.publishReport', (uri?: vscode.Uri, format?: unknown, folder?: unknown) =>
+      publish(notes, drawPng, uri, { format: PUBLISH_FORMATS.find((each) => each === format), folder: folder instanceof vscode.Uri ? folder : undefined }),
+    ),
   );
 
   let blockCount = 0;
@@ -123,20 +129,36 @@ function hover(document: vscode.TextDocument, position: vscode.Position): vscode
   return new vscode.Hover(markdown);
 }
 
-/** Writes the published copy and its images into a folder the user picks; existing files are replaced only after asking. */
-async function publish(notes: NoteWorkspace, given?: vscode.Uri): Promise<void> {
+/** The image format the user picks: SVG, or PNG for blogs that take no SVG. */
+async function pickFormat(): Promise<PublishFormat | undefined> {
+  const items: (vscode.QuickPickItem & { format: PublishFormat })[] = [
+    { label: vscode.l10n.t('SVG images'), detail: vscode.l10n.t('Sharp at any size; most blogs and static sites show them.'), format: 'svg' },
+    { label: vscode.l10n.t('PNG images'), detail: vscode.l10n.t('For blogs that take no SVG. The Track Statistics panel opens to draw them.'), format: 'png' },
+  ];
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Publish Report: Images'), placeHolder: vscode.l10n.t('Image format of the charts') }))?.format;
+}
+
+/**
+ * Writes the published copy and its images into a folder the user picks; existing files are replaced only after asking.
+ * `answers` (the command's second and third arguments, for keybindings and tests) skip the questions of the image
+ * format and the folder.
+ */
+async function publish(notes: NoteWorkspace, drawPng: PngDrawer, given: vscode.Uri | undefined, answers: { format?: PublishFormat; folder?: vscode.Uri }): Promise<void> {
   const document = given ? await vscode.workspace.openTextDocument(given) : vscode.window.activeTextEditor?.document;
   if (!document || document.languageId !== 'markdown') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a markdown report to publish.'));
     return;
   }
-  const [folder] =
+  const imageFormat = answers.format ?? (await pickFormat());
+  if (!imageFormat) return;
+  const [folder] = answers.folder ? [answers.folder] :
     (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title: vscode.l10n.t('Publish Report: Folder of the Copy'), openLabel: vscode.l10n.t('Publish Here'), defaultUri: vscode.Uri.joinPath(document.uri, '..') })) ?? [];
   if (!folder) return;
   await notes.ready();
   const fileName = document.uri.path.split('/').pop() ?? 'report.md';
   const result = publishReport(document.getText(), notes.index, {
     reportName: fileName.replace(/\.[^.]+$/, ''),
+    format: imageFormat,
     labels: localizeMessages(STATS_MESSAGES),
     chartMessages: localizeMessages(CHART_MESSAGES),
   });
@@ -145,14 +167,18 @@ async function publish(notes: NoteWorkspace, given?: vscode.Uri): Promise<void> 
     void vscode.window.showErrorMessage(vscode.l10n.t('Choose another folder: publishing never replaces the report itself.'));
     return;
   }
-  const writes = [{ uri: target, text: result.markdown }, ...result.images.map((image) => ({ uri: vscode.Uri.joinPath(folder, image.fileName), text: image.svg }))];
-  const existing = (await Promise.all(writes.map(async (write) => ((await fileExists(write.uri)) ? write.uri : undefined)))).filter((uri) => uri !== undefined);
+  const images = result.images.map((image) => ({ uri: vscode.Uri.joinPath(folder, image.fileName), svg: image.svg }));
+  const existing = (await Promise.all([target, ...images.map((image) => image.uri)].map(async (uri) => ((await fileExists(uri)) ? uri : undefined)))).filter((uri) => uri !== undefined);
   if (existing.length > 0) {
     const replace = vscode.l10n.t('Replace');
     const names = existing.map((uri) => uri.path.split('/').pop()).join(', ');
     if ((await vscode.window.showWarningMessage(vscode.l10n.t('Replace {0}?', names), { modal: true }, replace)) !== replace) return;
   }
-  for (const write of writes) await vscode.workspace.fs.writeFile(write.uri, new TextEncoder().encode(write.text));
+  // Every image is drawn before anything is written: a PNG that cannot be drawn leaves no half-published copy.
+  const encoder = new TextEncoder();
+  const writes = [{ uri: target, content: encoder.encode(result.markdown) }];
+  for (const image of images) writes.push({ uri: image.uri, content: imageFormat === 'png' ? await drawPng(image.svg) : encoder.encode(image.svg) });
+  for (const write of writes) await vscode.workspace.fs.writeFile(write.uri, write.content);
   if (result.problems.length > 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Published {0}; {1} blocks with problems were left as written.', target.path, String(result.problems.length)));
   } else {

@@ -183,7 +183,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   nodeForSession(session: Session): SessionTreeNode {
     switch (this.groupingMode) {
       case 'conference':
-        return this.sessionNode(session, this.trackNode(session.conference, session.track));
+        return this.sessionNode(session, this.trackNode(session.conference, this.index.canonicalTrack(session.track)));
       case 'file':
         return this.sessionNode(session, this.groupNode('file', session.uri));
       default: {
@@ -252,7 +252,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     const item = new vscode.TreeItem(session.title, vscode.TreeItemCollapsibleState.None);
     item.id = id;
     // Speakers say most about a session; in other groupings the track tells where it belongs.
-    item.description = this.groupingMode === 'conference' ? session.speakers.join(', ') : [session.track, session.speakers.join(', ')].filter(Boolean).join(' · ');
+    item.description = this.groupingMode === 'conference' ? session.speakers.join(', ') : [this.index.canonicalTrack(session.track), session.speakers.join(', ')].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(session.status ? STATUS_ICONS[session.status] : 'note');
     item.contextValue = 'session';
     item.accessibilityInformation = { label: sessionAccessibilityLabel(session) };

@@ -153,7 +153,7 @@ function jsonForHtmlAttribute(value: unknown): string {
   return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function decodeBase64(base64: string): Uint8Array {
+function decodeBase64(base64: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
 }
 
@@ -482,16 +482,24 @@ export class StatsPanelController extends Disposable {
   }
 
   private async exportPng(): Promise<void> {
-    // Only the webview has a canvas to draw the SVG on: open the panel if needed and let it render the PNG.
+    const { stats } = await this.computeStats();
+    const png = await this.drawPng(this.chartSvg(stats, this.reportChartMessages(this.currentReportEditor()?.document)));
+    await this.saveAs(png, 'png', vscode.l10n.t('PNG image'));
+  }
+
+  /**
+   * A PNG of a chart of the core renderer, at `PNG_SCALE`. Only the webview has a canvas to draw the SVG on (in the
+   * desktop and the web build alike, with the fonts of the machine): the panel opens beside the editor if needed.
+   */
+  async drawPng(svg: string): Promise<Uint8Array<ArrayBuffer>> {
     this.show();
     await this.whenWebviewReady();
-    const { stats } = await this.computeStats();
     const requestId = this.nextPngRequest++;
     const base64 = await new Promise<string>((resolve, reject) => {
       this.pendingPngs.set(requestId, { resolve, reject });
-      this.post({ type: 'renderPng', requestId, stats, palette: this.imagePalette(), messages: this.reportChartMessages(this.currentReportEditor()?.document) });
+      this.post({ type: 'renderPng', requestId, svg });
     });
-    await this.saveAs(decodeBase64(base64), 'png', vscode.l10n.t('PNG image'));
+    return decodeBase64(base64);
   }
 
   private async exportTable(format: 'csv' | 'markdown'): Promise<void> {
@@ -648,8 +656,11 @@ export class StatsPanelController extends Disposable {
   }
 }
 
-/** Registers the Track statistics commands, the panel serializer and the live updates; `logger` receives webview errors and invalid messages. */
-export function registerStatsPanel(context: vscode.ExtensionContext, notes: NoteWorkspace, logger: vscode.LogOutputChannel): void {
+/**
+ * Registers the Track statistics commands, the panel serializer and the live updates; `logger` receives webview errors
+ * and invalid messages. Returns the panel's PNG drawing of a chart's SVG, which activation hands to Publish Report.
+ */
+export function registerStatsPanel(context: vscode.ExtensionContext, notes: NoteWorkspace, logger: vscode.LogOutputChannel): (svg: string) => Promise<Uint8Array<ArrayBuffer>> {
   const controller = new StatsPanelController(context, notes, logger, interactiveDependencies);
   const command = (id: string, run: (...args: unknown[]) => unknown) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -671,4 +682,5 @@ export function registerStatsPanel(context: vscode.ExtensionContext, notes: Note
     command(STATS_COMMANDS.exportMarkdown, () => controller.runExport('markdown')),
     command(STATS_COMMANDS.insertChart, () => controller.runExport('insertIntoReport')),
   );
+  return (svg) => controller.drawPng(svg);
 }
