@@ -90,7 +90,8 @@ describe('Track statistics panel on the examples workspace (light theme)', funct
 
   it("opens a track's sessions from a point of the trend chart, clicked or with the keyboard", async function () {
     const { page } = workbench;
-    const frame = await webviewFrame(page, PANEL_TITLE);
+    // The session opened from a bar took the panel's place in its group: the panel is shown again.
+    const frame = await openStatsPanel(page);
     const chartKind = frame.getByLabel('Chart', { exact: true });
     await chartKind.selectOption('trend');
     try {

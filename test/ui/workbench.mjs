@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCleanup, launchChromium, repoRoot, startServer, workbenchUrl } from '../../scripts/vscode-server.mjs';
+import { writeLanguagePack } from './languagePack.mjs';
 
 export const artifactsDir = join(repoRoot, 'artifacts');
 
@@ -21,14 +22,19 @@ const uiTimeoutMs = 15_000;
 /**
  * Starts a server with the extension at `extensionDevelopmentPath` (this repository by default) loaded as
  * development extension, opens `folder` in chromium and waits for the workbench in the given `theme`
- * ('light' or 'dark'). Resolves with the page and `close()`, which stops browser and server and removes
+ * ('light' or 'dark'), in `displayLanguage` if given (through a minimal language pack). Resolves with the page and `close()`, which stops browser and server and removes
  * the temp dirs.
  */
-export async function openWorkbench({ folder, theme = 'dark', extensionDevelopmentPath = repoRoot }) {
+export async function openWorkbench({ folder, theme = 'dark', extensionDevelopmentPath = repoRoot, displayLanguage }) {
   if (!themes[theme]) throw new Error(`theme is one of ${Object.keys(themes).join(', ')}, not "${theme}"`);
   const cleanup = createCleanup();
   try {
-    const server = await startServer({ cleanup, userSettings: { 'workbench.colorTheme': themes[theme].setting } });
+    const server = await startServer({
+      cleanup,
+      userSettings: { 'workbench.colorTheme': themes[theme].setting },
+      displayLanguage,
+      prepareExtensions: (extensionsDir) => displayLanguage && writeLanguagePack(extensionsDir, displayLanguage),
+    });
     const browser = await launchChromium(cleanup);
     const page = await browser.newPage({ viewport });
     page.setDefaultTimeout(uiTimeoutMs);
