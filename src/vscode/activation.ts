@@ -11,6 +11,7 @@ import { registerOpenSession } from './openSession';
 import { registerComposeReport } from './report/composeReport';
 import { registerSessionActions } from './sessions/sessionActions';
 import { registerSessionHover } from './sessions/sessionHover';
+import { registerOpenSessionPlace } from './sessions/sessionPlaces';
 import { registerNoteReading } from './sessions/noteReading';
 import { registerSessionTree, type SessionTreeApi } from './sessions/sessionTree';
 import { registerStatsPanel } from './stats/statsPanel';
@@ -51,6 +52,7 @@ export function activateShared(context: vscode.ExtensionContext, platform: Platf
   const agenda = registerAgenda(context, notes, sessionTree.view);
   registerOpenSession(context);
   registerSessionActions(context, notes);
+  registerOpenSessionPlace(context, notes);
   registerSessionHover(context, notes);
   registerNoteReading(context, notes);
   registerSessionSymbols(context, notes);

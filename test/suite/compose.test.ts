@@ -5,27 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
-import type { Dialogs } from '../../src/vscode/dialogs';
 import { ComposeReportCommand, COMPOSE_REPORT_COMMAND } from '../../src/vscode/report/composeReport';
-import { activateExtension, answeringDialogs, waitForIndex, workspaceUri } from './helpers';
-
-/** Answers each quick pick with the item whose label holds the next answer, and records what was offered. */
-function scripted(answers: string[]): Pick<Dialogs, 'showQuickPick'> & { titles: string[]; offered: string[][] } {
-  const queue = [...answers];
-  const titles: string[] = [];
-  const offered: string[][] = [];
-  return {
-    titles,
-    offered,
-    showQuickPick: async (items, options) => {
-      titles.push(options.title ?? '');
-      offered.push(items.map((item) => item.label));
-      const answer = queue.shift();
-      assert.ok(answer !== undefined, `unexpected question: ${options.title ?? ''}`);
-      return items.find((item) => item.label.includes(answer));
-    },
-  };
-}
+import { activateExtension, answeringDialogs, scriptedQuickPick as scripted, waitForIndex, workspaceUri } from './helpers';
 
 async function closeEverything(): Promise<void> {
   for (let i = 0; i < 10 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -79,11 +60,11 @@ describe('Compose Conference Report (extension host)', () => {
   it('offers the conference in context first', async () => {
     const dialogs = scripted(['WebCamp', 'List']);
     await new ComposeReportCommand(api.notes, dialogs).run({ kind: 'conference', id: 'conference:WebCamp 2024', conference: 'WebCamp 2024' });
-    assert.deepEqual(dialogs.offered[0], ['WebCamp 2024', 'DevConf 2024']);
+    assert.deepEqual(dialogs.offered[0].map((item) => item.label), ['WebCamp 2024', 'DevConf 2024']);
     const fromEditor = scripted(['DevConf', 'List']);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('notes', 'webcamp.md')));
     await new ComposeReportCommand(api.notes, fromEditor).run();
-    assert.equal(fromEditor.offered[0][0], 'WebCamp 2024');
+    assert.equal(fromEditor.offered[0][0].label, 'WebCamp 2024');
   });
 
   it('runs from the command palette with VS Code’s own quick pick, and opens nothing when cancelled', async () => {

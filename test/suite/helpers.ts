@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { renderTrackChart } from '../../src/core/stats/chart';
 import { STATS_MESSAGES, statsToTable } from '../../src/core/stats/stats';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
+import type { Dialogs } from '../../src/vscode/dialogs';
 import type { SessionTreeNode } from '../../src/vscode/sessions/sessionTree';
 import { STATS_PANEL_VIEW_TYPE, StatsPanelController, type StatsPrompts } from '../../src/vscode/stats/statsPanel';
 import type { HostToWebviewMessage } from '../../src/webview/protocol';
@@ -173,6 +174,27 @@ export function drawnBars(update: StatsUpdate, track?: string): number {
  * cancels, `workbench.action.acceptSelectedQuickOpenItem` takes the first item — repeated until the command
  * finishes, since an extension cannot tell when the dialog has appeared. Resolves with the command's result.
  */
+/**
+ * Quick picks answered from a script: each with the item whose label holds the next answer (none when no item does);
+ * a question beyond the script fails the test. Records each picker's title and items.
+ */
+export function scriptedQuickPick(answers: readonly string[]): Pick<Dialogs, 'showQuickPick'> & { titles: string[]; offered: (readonly vscode.QuickPickItem[])[] } {
+  const queue = [...answers];
+  const titles: string[] = [];
+  const offered: (readonly vscode.QuickPickItem[])[] = [];
+  return {
+    titles,
+    offered,
+    showQuickPick: async (items, options) => {
+      titles.push(options.title ?? '');
+      offered.push(items);
+      const answer = queue.shift();
+      assert.ok(answer !== undefined, `unexpected question: ${options.title ?? ''}`);
+      return items.find((item) => item.label.includes(answer));
+    },
+  };
+}
+
 export async function answeringDialogs<T>(command: string, answer: string, ...args: unknown[]): Promise<T> {
   // VS Code shows its own (quick input) file dialog for a remote or web workspace; for local files it would show the
   // system's, which no command reaches, unless told otherwise.

@@ -7,10 +7,15 @@ function linkLabel(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\[\]]/g, (char) => `\\${char}`);
 }
 
-/** A relative path (`/` separators) with each segment percent-encoded, so spaces and `()<>` cannot end the link
- *  (`encodeURIComponent` leaves the parentheses as they are). */
+/** Percent-encoded so that spaces and `()<>` cannot end a link's destination (`encodeURIComponent` leaves the
+ *  parentheses as they are). */
+export function encodeLinkComponent(text: string): string {
+  return encodeURIComponent(text).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** A relative path (`/` separators) with each segment percent-encoded. */
 function linkPath(relativePath: string): string {
-  return relativePath.split('/').map((segment) => encodeURIComponent(segment).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
+  return relativePath.split('/').map(encodeLinkComponent).join('/');
 }
 
 /** `path` (a workspace path with `/` separators) relative to the folder `fromDirectory`. */

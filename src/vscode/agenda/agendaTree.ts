@@ -6,7 +6,7 @@ import type { Agenda, AgendaDay, AgendaEntry, AgendaSlot } from '../../core/agen
 import { conferenceDate } from '../../core/agenda/agenda';
 import type { Session, SessionStatus } from '../../core/notes/model';
 import { Disposable } from '../disposable';
-import { OPEN_SESSION_COMMAND } from '../openSession';
+import { OPEN_SESSION_COMMAND, sessionContextValue } from '../openSession';
 import type { AgendaModel } from './agendaModel';
 
 export type AgendaNode =
@@ -109,7 +109,7 @@ export class AgendaTreeProvider extends Disposable implements vscode.TreeDataPro
     if (session.speakers.length > 0) tooltip.appendMarkdown('\n\n').appendText(session.speakers.join(', '));
     if (clash) tooltip.appendMarkdown('\n\n$(warning) ').appendText(clash);
     item.tooltip = tooltip;
-    item.contextValue = clash ? 'sessionOverlapping' : 'session';
+    item.contextValue = sessionContextValue(session, clash ? 'sessionOverlapping' : 'session');
     item.command = { command: OPEN_SESSION_COMMAND, title: vscode.l10n.t('Open Session'), arguments: [session] };
     return this.identified(item, node);
   }

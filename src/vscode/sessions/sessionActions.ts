@@ -8,8 +8,11 @@ import { openSession } from '../openSession';
 import { linkToSession } from './sessionLinks';
 import { statusLabel, type SessionTreeNode } from './sessionTree';
 
+/** What a session command is given: a context menu's tree node (the Sessions view's or the agenda's) or a session. */
+export type SessionTarget = SessionTreeNode | Session;
+
 /** Context-menu commands receive the tree node; tests and other commands pass the session itself. */
-function sessionOf(target: SessionTreeNode | Session | undefined): Session | undefined {
+export function sessionOf(target: SessionTarget | undefined): Session | undefined {
   if (!target) return undefined;
   if ('kind' in target) return target.kind === 'session' ? target.session : undefined;
   return target;
@@ -35,11 +38,11 @@ export async function applyNoteEdit(uri: vscode.Uri, plan: (text: string) => Tex
 
 export function registerSessionActions(context: vscode.ExtensionContext, notes: NoteWorkspace): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('conferenceNotes.openToSide', async (target?: SessionTreeNode | Session) => {
+    vscode.commands.registerCommand('conferenceNotes.openToSide', async (target?: SessionTarget) => {
       const session = sessionOf(target);
       if (session) await openSession(session, vscode.ViewColumn.Beside);
     }),
-    vscode.commands.registerCommand('conferenceNotes.copyMarkdownLink', async (target?: SessionTreeNode | Session) => {
+    vscode.commands.registerCommand('conferenceNotes.copyMarkdownLink', async (target?: SessionTarget) => {
       const session = sessionOf(target);
       if (!session) return;
       const active = vscode.window.activeTextEditor?.document;
@@ -47,7 +50,7 @@ export function registerSessionActions(context: vscode.ExtensionContext, notes: 
       await vscode.env.clipboard.writeText(link);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', link), 3000);
     }),
-    vscode.commands.registerCommand('conferenceNotes.setStatus', async (target?: SessionTreeNode | Session, status?: SessionStatus) => {
+    vscode.commands.registerCommand('conferenceNotes.setStatus', async (target?: SessionTarget, status?: SessionStatus) => {
       const session = sessionOf(target);
       if (!session) return;
       const chosen =

@@ -2,15 +2,16 @@
 // stable ids and a parent, so the view keeps its expansion state across refreshes and `reveal` works; an index
 // change refreshes only the group nodes it touched.
 import * as vscode from 'vscode';
-import { SESSION_STATUSES, type Session, type SessionStatus } from '../../core/notes/model';
+import { SESSION_STATUSES, type PlaceKind, type Session, type SessionPlace, type SessionStatus } from '../../core/notes/model';
 import { compareNames, sessionDay, type Facet, type GroupKey, type IndexChange, type NoteIndex } from '../../core/notes/noteIndex';
 import { readFieldLines } from '../../core/notes/fields';
 import { summarizeReading } from '../../core/notes/readingExplanation';
 import { sessionMatchesFilter } from '../../core/notes/sessionFilter';
+import { placeCommandUri } from '../../core/notes/sessionPlaces';
 import { Disposable } from '../disposable';
 import { localizeTemplate } from '../localize';
 import type { NoteWorkspace } from '../noteWorkspace';
-import { OPEN_SESSION_COMMAND } from '../openSession';
+import { OPEN_SESSION_COMMAND, OPEN_SESSION_PLACE_COMMAND, sessionContextValue } from '../openSession';
 import { registerReadingState } from './readingState';
 import { registerSessionLinkDrop, SessionTreeDragAndDrop } from './sessionDragAndDrop';
 
@@ -57,6 +58,28 @@ export function statusLabel(status: SessionStatus): string {
     cancelled: vscode.l10n.t('Cancelled'),
   };
   return labels[status];
+}
+
+/** What a place of a talk is, as users read it, in their language. */
+export function placeKindLabel(kind: PlaceKind): string {
+  const labels: Record<PlaceKind, string> = {
+    programme: vscode.l10n.t('Programme'),
+    report: vscode.l10n.t('Report'),
+    'session-note': vscode.l10n.t('Session note'),
+  };
+  return labels[kind];
+}
+
+/** A note's path as the user knows it: relative to its workspace folder, named by the folder when there are several. */
+export function workspacePath(uri: vscode.Uri): string {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  const where = vscode.workspace.asRelativePath(uri, false);
+  return folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}: ${where}` : where;
+}
+
+/** `notes/report.md, line 8`: where a place is, its line counted from one as editors count. */
+export function placeLocation(place: SessionPlace): string {
+  return vscode.l10n.t('{0}, line {1}', workspacePath(vscode.Uri.parse(place.uri)), place.line + 1);
 }
 
 /** Lines of the note shown in a session's tooltip, and the characters kept of each: a glance, not the note. */
@@ -254,7 +277,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     // Speakers say most about a session; in other groupings the track tells where it belongs.
     item.description = this.groupingMode === 'conference' ? session.speakers.join(', ') : [this.index.canonicalTrack(session.track), session.speakers.join(', ')].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(session.status ? STATUS_ICONS[session.status] : 'note');
-    item.contextValue = 'session';
+    item.contextValue = sessionContextValue(session);
     item.accessibilityInformation = { label: sessionAccessibilityLabel(session) };
     item.command = { command: OPEN_SESSION_COMMAND, title: vscode.l10n.t('Open Session'), arguments: [session] };
     return item;
@@ -312,11 +335,12 @@ export function sessionAccessibilityLabel(session: Session): string {
 
 /**
  * Fields, file and the first lines of the note — as text: nothing from a note becomes markup or a command link. The
- * tree's tooltip, and the hover over a link to the session.
+ * tree's tooltip, and the hover over a link to the session. A talk written in several places lists each as a link
+ * that opens it: our links, the one command they run trusted, no other.
  */
 export async function sessionTooltip(session: Session, reading?: readonly string[]): Promise<vscode.MarkdownString> {
   const tooltip = new vscode.MarkdownString(undefined, true);
-  tooltip.isTrusted = false;
+  tooltip.isTrusted = session.places ? { enabledCommands: [OPEN_SESSION_PLACE_COMMAND] } : false;
   tooltip.supportHtml = false;
   tooltip.appendMarkdown('**').appendText(session.title).appendMarkdown('**\n\n');
   const fields: [string, string | undefined][] = [
@@ -332,9 +356,15 @@ export async function sessionTooltip(session: Session, reading?: readonly string
     if (value) tooltip.appendMarkdown('- ').appendText(`${label}: ${value}`).appendMarkdown('\n');
   }
   const uri = vscode.Uri.parse(session.uri);
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const where = vscode.workspace.asRelativePath(uri, false);
-  tooltip.appendMarkdown('\n$(file) ').appendText(folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `${folder.name}: ${where}` : where);
+  if (session.places) {
+    tooltip.appendMarkdown('\n$(files) ').appendText(vscode.l10n.t('Written in:')).appendMarkdown('\n');
+    for (const place of session.places) {
+      tooltip.appendMarkdown('- [').appendText(`${placeKindLabel(place.kind)} · ${placeLocation(place)}`).appendMarkdown(`](${placeCommandUri(OPEN_SESSION_PLACE_COMMAND, place)})\n`);
+    }
+    tooltip.appendMarkdown('\n'); // What follows is no part of the list's last item.
+  } else {
+    tooltip.appendMarkdown('\n$(file) ').appendText(workspacePath(uri));
+  }
   // How the note was read, for a user who wonders why the tree looks as it does (How This Note Was Read tells more).
   for (const line of reading ?? []) tooltip.appendMarkdown('  \n$(book) ').appendText(line);
   const preview = await readPreview(uri, session);
