@@ -159,10 +159,10 @@ export function makeTempDir(cleanup, prefix) {
  * group (its file watchers and extension host are children that SIGTERM to the server alone would leave
  * running), with throwaway data, user, extension and temp directories. `userSettings` is written as the
  * user's settings.json. `env` reaches the extension host too, which is how test-cli gives its test runner
- * the options. `prepareExtensions(dir)` may install extensions into the (empty) extensions directory before the
- * server starts; `displayLanguage` is the workbench's locale (a language pack for it must be installed). Resolves once the server accepts connections; `stop()` ends the whole process group.
+ * the options. `prepare(dirs)` may install extensions into the (empty) extensions directory before the server
+ * starts; `displayLanguage` is the workbench's locale (a language pack for it must be installed). Resolves once the server accepts connections; `stop()` ends the whole process group.
  */
-export async function startServer({ cleanup, port, userSettings = {}, env = process.env, onOutput = () => {}, displayLanguage, prepareExtensions = () => {} }) {
+export async function startServer({ cleanup, port, userSettings = {}, env = process.env, onOutput = () => {}, displayLanguage, prepare = () => {} }) {
   await ensureVSCodeInstalled();
   const dataRoot = makeTempDir(cleanup, 'vscode-server-');
   const dirs = {
@@ -175,7 +175,7 @@ export async function startServer({ cleanup, port, userSettings = {}, env = proc
   mkdirSync(dirs.tmp);
   writeUserSettings(dirs, { ...defaultUserSettings, ...userSettings });
   mkdirSync(dirs.extensions);
-  prepareExtensions(dirs.extensions);
+  prepare(dirs);
   port ??= await findFreePort();
   // NODE_OPTIONS is meant for the toolchain's Node (e.g. tsx loaders) and would break Node 24 here.
   const serverEnv = { ...env, ...isolatedHome(dataRoot), TMPDIR: dirs.tmp };

@@ -61,6 +61,7 @@ describe('Japanese display language', function () {
     await runCommand(page, manifestJapanese['command.groupBy']);
     const picker = page.locator('.quick-input-widget');
     const options = picker.locator('.quick-input-list .monaco-list-row');
+    await picker.locator('.quick-input-title').filter({ hasText: ja('Group Sessions By') }).waitFor();
     await options.first().waitFor();
     const optionTexts = await options.evaluateAll((rows) => rows.map((row) => row.querySelector('.label-name')?.textContent ?? ''));
     assertNoEnglishOfOurs([await picker.locator('.quick-input-title').textContent() ?? '', ...optionTexts], 'the Group Sessions By picker');
@@ -76,6 +77,7 @@ describe('Japanese display language', function () {
     assertNoEnglishOfOurs((await agendaWelcome.innerText()).split('\n'), 'the Agenda view');
     // Back to conferences for the next test's screenshot.
     await runCommand(page, manifestJapanese['command.groupBy']);
+    await picker.locator('.quick-input-title').filter({ hasText: ja('Group Sessions By') }).waitFor();
     await options.filter({ hasText: ja('Conference') }).first().click();
     await expandTreeItem(page, 'Open Source Summit Japan 2025');
   });

@@ -33,7 +33,7 @@ export async function openWorkbench({ folder, theme = 'dark', extensionDevelopme
       cleanup,
       userSettings: { 'workbench.colorTheme': themes[theme].setting },
       displayLanguage,
-      prepareExtensions: (extensionsDir) => displayLanguage && writeLanguagePack(extensionsDir, displayLanguage),
+      prepare: (dirs) => displayLanguage && writeLanguagePack(dirs, displayLanguage),
     });
     const browser = await launchChromium(cleanup);
     const page = await browser.newPage({ viewport });
