@@ -118,11 +118,10 @@ describe('Session places (extension host)', () => {
     assert.match(links[0].label, /^Report · places fixture \(2032\)\/my report\.md, line 9$/);
     assert.match(links[1].label, /^Programme · places fixture \(2032\)\/programme\.md, line 15$/);
 
-    for (const [index, expected] of [[1, programme()], [0, report()]] as const) {
+    for (const [index, expected, text] of [[1, programme(), PROGRAMME], [0, report(), REPORT]] as const) {
       const { command, args } = commandOf(links[index].link);
       assert.equal(command, OPEN_SESSION_PLACE_COMMAND);
       await vscode.commands.executeCommand(command, ...args);
-      const text = expected === programme() ? PROGRAMME : REPORT;
       assert.deepEqual(opened(), { uri: expected.toString(), line: headingLine(text) });
     }
   });

@@ -92,7 +92,8 @@ describe('Track statistics panel on the examples workspace (light theme)', funct
     const { page } = workbench;
     // The session opened from a bar took the panel's place in its group: the panel is shown again.
     const frame = await openStatsPanel(page);
-    const chartKind = frame.getByLabel('Chart', { exact: true });
+    // The label's accessible name includes the chosen option's text, so the control is found by its caption.
+    const chartKind = frame.locator('label', { has: frame.locator('.option-label', { hasText: /^Chart$/ }) }).locator('select');
     await chartKind.selectOption('trend');
     try {
       const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
