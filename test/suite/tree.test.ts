@@ -183,9 +183,10 @@ describe('Sessions view: updates', () => {
     let events = 0;
     const subscription = api.notes.index.onDidChange(() => events++);
     try {
-      for (let i = 0; i < count; i++) {
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `note-${i}.md`), new TextEncoder().encode(`# Storm Conf\n\n## Track ${i % 7}\n\n### Talk ${i}\n`));
-      }
+      // All at once, as a checkout or an unzip writes them: written one after another on a busy machine, the gaps
+      // between writes would outlast the watcher's quiet period, and the passes would count the machine's speed.
+      await vscode.workspace.fs.createDirectory(folder);
+      await Promise.all(Array.from({ length: count }, (_, i) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, `note-${i}.md`), new TextEncoder().encode(`# Storm Conf\n\n## Track ${i % 7}\n\n### Talk ${i}\n`))));
       await waitForIndex(api, () => api.notes.index.conferenceSessionCount('Storm Conf') === count, 30_000).catch((error: Error) => {
         throw new Error(`${error.message}: ${api.notes.index.conferenceSessionCount('Storm Conf')} of ${count} indexed after ${events} passes`);
       });

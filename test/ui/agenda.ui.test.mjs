@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
-import { openViewContainer, openWorkbench, screenshot } from './workbench.mjs';
+import { openViewContainer, openWorkbench, screenshot, screenshotOnFailure } from './workbench.mjs';
 
 const pad = (value) => String(value).padStart(2, '0');
 const clock = (date) => `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
@@ -41,11 +41,7 @@ describe('Agenda view and Now / Next during a conference', function () {
     await openViewContainer(workbench.page, 'Conference Notes');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      console.log(`    screenshot: ${await screenshot(workbench.page, `failed-agenda-${this.currentTest.title.replace(/\W+/g, '-')}`)}`);
-    }
-  });
+  afterEach(screenshotOnFailure(() => workbench, 'agenda-'));
 
   after(async function () {
     await workbench?.close();

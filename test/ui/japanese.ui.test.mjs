@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/vscode-server.mjs';
-import { expandTreeItem, openViewContainer, openWorkbench, runCommand, screenshot, treeItems, webviewFrame } from './workbench.mjs';
+import { expandTreeItem, openViewContainer, openWorkbench, runCommand, screenshot, treeItems, webviewFrame, screenshotOnFailure } from './workbench.mjs';
 
 const examplesDir = join(repoRoot, 'examples');
 const readJson = (path) => JSON.parse(readFileSync(join(repoRoot, path), 'utf8'));
@@ -42,11 +42,7 @@ describe('Japanese display language', function () {
     await openViewContainer(workbench.page, 'Conference Notes');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      console.log(`    screenshot: ${await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`)}`);
-    }
-  });
+  afterEach(screenshotOnFailure(() => workbench));
 
   after(async function () {
     await workbench?.close();

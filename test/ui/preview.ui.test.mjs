@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/vscode-server.mjs';
-import { openViewContainer, openWorkbench, runCommand, screenshot } from './workbench.mjs';
+import { openViewContainer, openWorkbench, runCommand, screenshot, screenshotOnFailure } from './workbench.mjs';
 
 const TRIP_REPORT = [
   '# Trip report',
@@ -57,11 +57,7 @@ for (const theme of ['light', 'dark']) {
       writeFileSync(join(folder, 'trip-report.md'), TRIP_REPORT);
       workbench = await openWorkbench({ folder, theme });
     });
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && workbench) {
-        console.log(`    screenshot: ${await screenshot(workbench.page, `failed-preview-${theme}`)}`);
-      }
-    });
+    afterEach(screenshotOnFailure(() => workbench, `preview-${theme}-`));
     after(async function () {
       await workbench?.close();
       if (folder) rmSync(folder, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import MarkdownIt from 'markdown-it';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { parse as parseYaml } from 'yaml';
 import { repoRoot } from '../../scripts/vscode-server.mjs';
-import { expandTreeItem, openViewContainer, openWorkbench, screenshot, treeItems, waitForTreeItems } from './workbench.mjs';
+import { expandTreeItem, openViewContainer, openWorkbench, screenshot, treeItems, waitForTreeItems, screenshotOnFailure } from './workbench.mjs';
 
 const examplesDir = join(repoRoot, 'examples');
 const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
@@ -44,11 +44,7 @@ describe('Sessions view on the examples workspace', function () {
     await openViewContainer(workbench.page, 'Conference Notes');
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      console.log(`    screenshot: ${await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`)}`);
-    }
-  });
+  afterEach(screenshotOnFailure(() => workbench));
 
   after(async function () {
     await workbench?.close();

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/vscode-server.mjs';
-import { expandTreeItem, openViewContainer, openWorkbench, screenshot, treeItems, waitForTreeItems } from './workbench.mjs';
+import { expandTreeItem, openViewContainer, openWorkbench, screenshot, treeItems, waitForTreeItems, screenshotOnFailure } from './workbench.mjs';
 
 const examplesDir = join(repoRoot, 'examples');
 const kubecon = 'KubeCon + CloudNativeCon Europe 2025';
@@ -35,11 +35,7 @@ for (const theme of ['light', 'dark']) {
       await waitForTreeItems(workbench.page, [kubecon, ossj]);
     });
 
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && workbench) {
-        console.log(`    screenshot: ${await screenshot(workbench.page, `failed-${theme}-${this.currentTest.title.replace(/\W+/g, '-')}`)}`);
-      }
-    });
+    afterEach(screenshotOnFailure(() => workbench, `${theme}-`));
 
     after(async function () {
       await workbench?.close();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'mocha';
 import { repoRoot } from '../../scripts/vscode-server.mjs';
-import { openViewContainer, openWorkbench, runCommand, screenshot, webviewFrame } from './workbench.mjs';
+import { openViewContainer, openWorkbench, runCommand, screenshot, webviewFrame, screenshotOnFailure } from './workbench.mjs';
 
 const examplesDir = join(repoRoot, 'examples');
 const PANEL_TITLE = 'Track Statistics';
@@ -41,15 +41,6 @@ function tableText(frame) {
   return frame.locator('table tr').evaluateAll((rows) => rows.map((row) => Array.from(row.cells, (cell) => cell.textContent)));
 }
 
-function saveScreenshotOnFailure(getWorkbench) {
-  return async function () {
-    const workbench = getWorkbench();
-    if (this.currentTest?.state === 'failed' && workbench) {
-      console.log(`    screenshot: ${await screenshot(workbench.page, `failed-${this.currentTest.title.replace(/\W+/g, '-')}`)}`);
-    }
-  };
-}
-
 describe('Track statistics panel on the examples workspace (light theme)', function () {
   let workbench;
 
@@ -57,7 +48,7 @@ describe('Track statistics panel on the examples workspace (light theme)', funct
     assert.ok(existsSync(join(repoRoot, 'dist/webview/statsView.js')), 'dist/ is missing: run `node scripts/build.mjs` first');
     workbench = await openWorkbench({ folder: examplesDir, theme: 'light' });
   });
-  afterEach(saveScreenshotOnFailure(() => workbench));
+  afterEach(screenshotOnFailure(() => workbench));
   after(async function () {
     await workbench?.close();
   });
@@ -105,13 +96,15 @@ describe('Track statistics panel on the examples workspace (light theme)', funct
       await rows.first().waitFor();
       assert.deepEqual(await rows.locator('.label-name').allTextContents(), ['Yocto で作る長期サポート製品', 'リアルタイム Linux の現状']);
       await page.keyboard.press('Escape');
+      // Closed before the next one opens, so that its rows are not this one's.
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 
       const focused = frame.locator('.point[data-track="Security"][data-conference="KubeCon + CloudNativeCon Europe 2025"]');
       assert.equal(await focused.getAttribute('tabindex'), '0', 'a point with sessions is a tab stop');
       assert.equal(await frame.locator('.point[data-track="Embedded Linux"][data-conference="KubeCon + CloudNativeCon Europe 2025"]').getAttribute('tabindex'), null, 'one of 0 is none');
       await focused.focus();
       await page.keyboard.press('Space');
-      await rows.first().waitFor();
+      await rows.filter({ hasText: FIRST_BAR_SESSIONS[0] }).first().waitFor();
       assert.deepEqual(await rows.locator('.label-name').allTextContents(), FIRST_BAR_SESSIONS);
       await page.keyboard.press('Escape');
     } finally {
@@ -127,7 +120,7 @@ describe('Track statistics panel on the examples workspace (dark theme)', functi
   before(async function () {
     workbench = await openWorkbench({ folder: examplesDir, theme: 'dark' });
   });
-  afterEach(saveScreenshotOnFailure(() => workbench));
+  afterEach(screenshotOnFailure(() => workbench));
   after(async function () {
     await workbench?.close();
   });
@@ -165,7 +158,7 @@ describe('Track statistics panel with hostile note names', function () {
     writeFileSync(join(folder, 'other.md'), `---\nconference: "</svg><img src=x onerror=alert(2)>"\n---\n\n## ${TRACK}\n\n${talk('Third session')}`);
     workbench = await openWorkbench({ folder, theme: 'dark' });
   });
-  afterEach(saveScreenshotOnFailure(() => workbench));
+  afterEach(screenshotOnFailure(() => workbench));
   after(async function () {
     await workbench?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });

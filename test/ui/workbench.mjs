@@ -131,3 +131,13 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
+
+/** An `afterEach` hook that saves a screenshot of the workbench when the test failed (artifacts/failed-<prefix><title>.png). */
+export function screenshotOnFailure(getWorkbench, prefix = '') {
+  return async function () {
+    const workbench = getWorkbench();
+    if (this.currentTest?.state === 'failed' && workbench) {
+      console.log(`    screenshot: ${await screenshot(workbench.page, `failed-${prefix}${this.currentTest.title.replace(/\W+/g, '-')}`)}`);
+    }
+  };
+}
