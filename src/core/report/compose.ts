@@ -11,7 +11,7 @@ import { readMarkdownStructure } from '../notes/markdown';
 import type { PlaceKind, Session } from '../notes/model';
 import { frontMatterLines } from '../notes/noteEdits';
 import type { GroupKey, NoteIndex } from '../notes/noteIndex';
-import { conferenceTimesOf, computeTrackStats, placeKinds } from '../stats/stats';
+import { conferenceInfos, conferenceTimesOf, computeTrackStats, placeKinds } from '../stats/stats';
 import { seriesNamesOf, seriesUpTo } from '../stats/series';
 import { STATS_BLOCK_LANGUAGE } from '../stats/statsBlock';
 import { reportWords } from '../templates/builtIn';
@@ -204,15 +204,7 @@ function statsBlock(index: NoteIndex, series: readonly string[]): string[] {
 
 /** What the conference's notes' front matter says about it (the first note that says it). */
 function conferenceFacts(index: NoteIndex, conference: string): { dates?: string; series?: string } {
-  let dates: string | undefined;
-  for (const uri of index.uris()) {
-    const note = index.note(uri);
-    if (note?.conference === conference && note.conferenceInfo?.dates !== undefined) {
-      dates = note.conferenceInfo.dates;
-      break;
-    }
-  }
-  return { dates, series: seriesNamesOf(index)(conference) };
+  return { dates: conferenceInfos(index).dates.get(conference)?.[0], series: seriesNamesOf(index)(conference) };
 }
 
 function sessionSection(entry: ReportSession, language: TemplateLanguage): string[] {

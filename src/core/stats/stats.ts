@@ -95,15 +95,15 @@ interface TrackCounts {
   readonly timeOf: (conference: string) => ConferenceTime;
 }
 
-interface ConferenceInfos {
+export interface ConferenceInfos {
   readonly dates: ReadonlyMap<string, readonly string[]>;
   readonly shortNames: ReadonlyMap<string, string>;
 }
 
 const NO_INFOS: ConferenceInfos = { dates: new Map(), shortNames: new Map() };
 
-/** Per conference, the front matter `dates` and `short-name` of its notes (the first note giving one wins). */
-function conferenceInfos(index: NoteIndex): ConferenceInfos {
+/** Per conference, the front matter `dates` (in note order) and `short-name` (the first note giving one wins) of its notes. */
+export function conferenceInfos(index: NoteIndex): ConferenceInfos {
   const dates = new Map<string, string[]>();
   const shortNames = new Map<string, string>();
   for (const uri of index.uris()) {
