@@ -11,7 +11,7 @@ import {
 import type { FolderSettings } from '../core/notes/noteSettings';
 import { decodeNoteBytes } from '../core/notes/parser';
 import { settle, type NoteSource } from '../core/notes/pipeline';
-import { readRegularFile, regularFileOnly } from './regularFile';
+import { readRegularFile, regularFileOnly, statAndReadRegularFile } from './regularFile';
 import { CLI_MESSAGES as M, cliText } from './text';
 
 /**
@@ -47,6 +47,7 @@ export function nodeFolderSource(root: string, warn: (message: string) => void):
     },
     stat: (relative) => settle(() => fs.stat(absolute(relative))),
     read: (relative) => settle(() => readRegularFile(absolute(relative), regularFileOnly)),
+    statAndRead: (relative, wanted) => settle(() => statAndReadRegularFile(absolute(relative), wanted)),
   };
 }
 

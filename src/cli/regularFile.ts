@@ -2,7 +2,7 @@
 // between the two the file can be replaced by a pipe, whose read waits for a writer forever. So the file is opened
 // with O_NONBLOCK (opening a pipe then returns at once), checked on the open handle, and only then read. Shared by
 // the command line and the Node extension host (its main thread and its parse worker).
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Stats } from 'node:fs';
 import { NOT_A_FILE, type ReadFailure } from '../core/notes/pipeline';
 
 /** What is open, as the check before the read sees it. */
@@ -17,24 +17,31 @@ const NON_BLOCKING_READ = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** A note's check: anything but a regular file is NOT_A_FILE. */
 export const regularFileOnly = (entry: OpenEntry): ReadFailure | undefined => (entry.isFile ? undefined : NOT_A_FILE);
 
-/** The bytes of the file at `path`, or what `refuse` says about it before a byte is read. */
-export async function readRegularFile<Refusal>(path: string, refuse: (entry: OpenEntry) => Refusal | undefined): Promise<Uint8Array | Refusal> {
+/** The stat of the open file at `path`, and its bytes when `wanted` says so: one lookup of the path, no window for a pipe. */
+export async function statAndReadRegularFile(path: string, wanted: (stat: Stats) => boolean): Promise<{ readonly stat: Stats; readonly bytes?: Uint8Array }> {
   const handle = await fs.open(path, NON_BLOCKING_READ);
   try {
-    const entry = await handle.stat();
-    return refuse({ isFile: entry.isFile(), size: entry.size }) ?? (await handle.readFile());
+    const stat = await handle.stat();
+    return wanted(stat) ? { stat, bytes: await handle.readFile() } : { stat };
   } finally {
     await handle.close();
   }
 }
 
-/** readRegularFile for a thread that does nothing else (the parse worker), where synchronous calls cost less. */
-export function readRegularFileSync<Refusal>(path: string, refuse: (entry: OpenEntry) => Refusal | undefined): Uint8Array | Refusal {
+/** statAndReadRegularFile for a thread that does nothing else (the parse worker), where synchronous calls cost less. */
+export function statAndReadRegularFileSync(path: string, wanted: (stat: Stats) => boolean): { readonly stat: Stats; readonly bytes?: Uint8Array } {
   const fd = openSync(path, NON_BLOCKING_READ);
   try {
-    const entry = fstatSync(fd);
-    return refuse({ isFile: entry.isFile(), size: entry.size }) ?? readFileSync(fd);
+    const stat = fstatSync(fd);
+    return wanted(stat) ? { stat, bytes: readFileSync(fd) } : { stat };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The bytes of the file at `path`, or what `refuse` says about it before a byte is read. */
+export async function readRegularFile<Refusal>(path: string, refuse: (entry: OpenEntry) => Refusal | undefined): Promise<Uint8Array | Refusal> {
+  let refusal: Refusal | undefined;
+  const { bytes } = await statAndReadRegularFile(path, (stat) => (refusal = refuse({ isFile: stat.isFile(), size: stat.size })) === undefined);
+  return bytes ?? (refusal as Refusal);
 }

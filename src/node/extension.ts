@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { settle } from '../core/notes/pipeline';
-import { readRegularFile, regularFileOnly } from '../cli/regularFile';
+import { readRegularFile, regularFileOnly, statAndReadRegularFile } from '../cli/regularFile';
 import { activateShared, type ConferenceNotesApi } from '../vscode/activation';
 import { workspaceFileSystem, type LocalNoteParser, type NoteFileSystem } from '../vscode/noteWorkspace';
 import { createParsePool } from './parsePool';
@@ -32,7 +32,7 @@ function parseLocalNotesWith(workerScript: string): LocalNoteParser {
     const pool = createParsePool({
       size: Math.min(2, availableParallelism()),
       createWorker: () => new Worker(workerScript),
-      mainThread: { stat: (path) => settle(() => fs.stat(path)), read: (path) => settle(() => readRegularFile(path, regularFileOnly)) },
+      mainThread: { statAndRead: (path, wanted) => settle(() => statAndReadRegularFile(path, wanted)) },
     });
     try {
       return await pool.readAndParse(files);

@@ -7,7 +7,7 @@
 // thread (through the `mainThread` source), and the pool goes on with the workers it has left.
 import type { ParseOptions } from '../core/notes/model';
 import type { FolderSettings } from '../core/notes/noteSettings';
-import { readNote, type NoteFileRef, type NoteReading, type NoteSource } from '../core/notes/pipeline';
+import { readNote, type NoteFileAccess, type NoteFileRef, type NoteReading } from '../core/notes/pipeline';
 
 /** A local note to read: its path on disk (`path`), its identity in the index and its folder's settings. */
 export interface NoteFile extends NoteFileRef {
@@ -44,7 +44,7 @@ export interface ParsePoolOptions {
   readonly size: number;
   readonly createWorker: () => PoolWorkerPort;
   /** Reads the files of a failed worker on the main thread. */
-  readonly mainThread: Pick<NoteSource, 'stat' | 'read'>;
+  readonly mainThread: NoteFileAccess;
   /** How long a worker holding work may go without answering before it counts as hung. */
   readonly answerTimeoutMs?: number;
 }

@@ -1,10 +1,9 @@
 // Worker-thread entry of the Node parse pool (src/node/parsePool.ts), bundled as dist/parseWorker.js: runs the core's
 // reading pipeline over batches of local notes off the extension host's main thread.
-import { statSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { ParseOptions } from '../core/notes/model';
-import { readNote, settle, type NoteReading, type NoteSource } from '../core/notes/pipeline';
-import { readRegularFileSync, regularFileOnly } from '../cli/regularFile';
+import { readNote, settle, type NoteFileAccess, type NoteReading } from '../core/notes/pipeline';
+import { statAndReadRegularFileSync } from '../cli/regularFile';
 import type { BatchReply, PoolMessage, WorkerFile } from './parsePool';
 
 if (!parentPort) throw new Error('The parse worker runs in a worker thread only.');
@@ -18,9 +17,8 @@ const optionsById = new Map<number, ParseOptions>();
  * Synchronous reads: this thread does nothing else, and a synchronous read costs a fraction of the promise
  * plumbing of `fs.promises.readFile`, whose every step comes back through the event loop.
  */
-const localFiles: Pick<NoteSource, 'stat' | 'read'> = {
-  stat: (path) => settle(() => statSync(path)),
-  read: (path) => settle(() => readRegularFileSync(path, regularFileOnly)),
+const localFiles: NoteFileAccess = {
+  statAndRead: (path, wanted) => settle(() => statAndReadRegularFileSync(path, wanted)),
 };
 
 async function readBatch(files: readonly WorkerFile[]): Promise<NoteReading[]> {

@@ -240,9 +240,25 @@ describe('NoteIndex', () => {
       index.update(makeNote('file:///a.md', 'KubeCon', [{ track: 'Security' }]));
       const added = index.update(makeNote('file:///b.md', 'RubyKaigi', [{}]));
       assert.equal(added.groupsAddedOrRemoved, true);
+      index.tags(); // as the tree grouped by tag reads them
       const tagAdded = index.update(makeNote('file:///b.md', 'RubyKaigi', [{ tags: ['ruby'] }]));
       assert.equal(tagAdded.groupsAddedOrRemoved, true);
       assert.deepEqual([...tagAdded.facets.tags].sort(), ['ruby', undefined]);
+    });
+
+    it('groups by a facet from its first read on, and reports only the facets read', () => {
+      const index = new NoteIndex();
+      index.updateMany([
+        makeNote('file:///a.md', 'KubeCon', [{ speakers: ['Ada', 'Grace'] }, { speakers: ['Ada'], tags: ['ebpf'] }]),
+        makeNote('file:///b.md', 'RubyKaigi', [{}]),
+      ], []);
+      const unread = index.update(makeNote('file:///c.md', 'RubyKaigi', [{ speakers: ['Linus'] }]));
+      assert.deepEqual([unread.facets.speakers, unread.groupsAddedOrRemoved], [[], false], 'nothing shows speakers yet: no speaker group to refresh');
+      assert.deepEqual(index.speakers(), [{ name: 'Ada', count: 2 }, { name: 'Grace', count: 1 }, { name: 'Linus', count: 1 }, { name: undefined, count: 1 }]);
+      const read = index.update(makeNote('file:///c.md', 'RubyKaigi', [{ speakers: ['Margaret'] }]));
+      assert.deepEqual([[...read.facets.speakers].sort(), read.groupsAddedOrRemoved], [['Linus', 'Margaret'], true]);
+      assert.deepEqual(index.sessionsInGroup('speakers', 'Margaret').map((session) => session.uri), ['file:///c.md']);
+      assert.deepEqual(index.tags(), [{ name: 'ebpf', count: 1 }, { name: undefined, count: 3 }]);
     });
 
     it('delivers one event for a batch, with every file in it', () => {
@@ -376,6 +392,8 @@ describe('NoteIndex', () => {
       assertProperty(
         fc.property(fc.array(operation, { maxLength: 25 }), (operations) => {
           const index = new NoteIndex();
+          // The same operations on an index whose groups are read only at the end: its facets are built from what it holds then.
+          const unread = new NoteIndex();
           const expected = new Map<string, ParsedNote>();
           for (const op of operations) {
             const before = groupsOf(index);
@@ -385,22 +403,26 @@ describe('NoteIndex', () => {
               case 'update':
                 touched = [op.note.uri];
                 change = index.update(op.note);
+                unread.update(op.note);
                 expected.set(op.note.uri, op.note);
                 break;
               case 'remove':
                 touched = expected.has(op.uri) ? [op.uri] : [];
                 change = index.remove(op.uri);
+                unread.remove(op.uri);
                 expected.delete(op.uri);
                 break;
               case 'batch':
                 touched = [...op.removed.filter((uri) => expected.has(uri)), ...op.notes.map((n) => n.uri)];
                 change = index.updateMany(op.notes, op.removed);
+                unread.updateMany(op.notes, op.removed);
                 for (const uri of op.removed) expected.delete(uri);
                 for (const n of op.notes) expected.set(n.uri, n);
                 break;
               case 'clear':
                 touched = [...expected.keys()];
                 change = index.clear();
+                unread.clear();
                 expected.clear();
                 break;
             }
@@ -416,6 +438,7 @@ describe('NoteIndex', () => {
             assert.equal(change.groupsAddedOrRemoved, topLevel(before) !== topLevel(after));
           }
           for (const n of expected.values()) for (const session of n.sessions) assert.equal(index.session(session.id), session);
+          assert.deepEqual(groupsOf(unread), recount(expected.values()));
         }),
         { numRuns: 300 },
       );

@@ -40,9 +40,9 @@ export interface IndexChange {
   readonly conferences: readonly string[];
   /** Tracks whose session count or members changed (including ones that appeared or disappeared). */
   readonly tracks: readonly TrackRef[];
-  /** Per facet, the groups whose count or members changed. */
+  /** Per facet, the groups whose count or members changed; none for a facet never read (nothing shows its groups yet). */
   readonly facets: Readonly<Record<Facet, readonly GroupKey[]>>;
-  /** A top-level group (conference, speaker, tag, day or status) appeared or disappeared: group lists must be re-read. */
+  /** A top-level group (conference, or a speaker, tag, day or status of a facet read) appeared or disappeared: group lists must be re-read. */
   readonly groupsAddedOrRemoved: boolean;
 }
 
@@ -150,6 +150,11 @@ class Grouping<K extends GroupKey> {
   sessions(key: K): Session[] {
     return [...(this.members.get(key) ?? [])].sort(compareSessions);
   }
+
+  /** Every session filed, under any key. */
+  *all(): Iterable<Session> {
+    for (const sessions of this.members.values()) yield* sessions;
+  }
 }
 
 /** Collects what a batch of operations touched, reported as one `IndexChange`. */
@@ -210,7 +215,12 @@ export class NoteIndex {
   /** Per conference, its sessions by the variant key of their track. */
   private readonly tracksByConference = new Map<string, Grouping<GroupKey>>();
   private readonly trackSpellings = new TrackSpellings();
-  private readonly byFacet = facetRecord(() => new Grouping<GroupKey>());
+  /**
+   * Built when a facet is first read (the tree grouped by it, a completion list), then kept up to date: the first
+   * index of a workspace, which the tree grouped by conference never needs them for, files each session twice
+   * instead of six times. A change reports the groups of the facets built.
+   */
+  private readonly byFacet: Partial<Record<Facet, Grouping<GroupKey>>> = {};
   private readonly listeners = new Set<IndexChangeListener>();
   private totalSessions = 0;
 
@@ -401,11 +411,21 @@ export class NoteIndex {
 
   /** Groups of a facet by name, the "none" bucket last. A session with two speakers counts under both. */
   groups(facet: Facet): GroupCount[] {
-    return this.byFacet[facet].counts();
+    return this.facetGrouping(facet).counts();
   }
 
   sessionsInGroup(facet: Facet, key: GroupKey): Session[] {
-    return this.byFacet[facet].sessions(key);
+    return this.facetGrouping(facet).sessions(key);
+  }
+
+  private facetGrouping(facet: Facet): Grouping<GroupKey> {
+    let grouping = this.byFacet[facet];
+    if (!grouping) {
+      grouping = new Grouping<GroupKey>();
+      for (const session of this.byConference.all()) for (const key of facetKeys(session, facet)) grouping.add(key, session);
+      this.byFacet[facet] = grouping;
+    }
+    return grouping;
   }
 
   speakers(): GroupCount[] {
@@ -455,8 +475,10 @@ export class NoteIndex {
     tracks.add(trackKey, session);
     collector.touchTrack(conference, trackKey);
     for (const facet of FACETS) {
+      const grouping = this.byFacet[facet];
+      if (!grouping) continue;
       for (const key of facetKeys(session, facet)) {
-        if (this.byFacet[facet].add(key, session)) collector.flipGroup(facet, key);
+        if (grouping.add(key, session)) collector.flipGroup(facet, key);
         collector.facets[facet].add(key);
       }
     }
@@ -476,8 +498,10 @@ export class NoteIndex {
     }
     collector.touchTrack(conference, trackKey);
     for (const facet of FACETS) {
+      const grouping = this.byFacet[facet];
+      if (!grouping) continue;
       for (const key of facetKeys(session, facet)) {
-        if (this.byFacet[facet].delete(key, session)) collector.flipGroup(facet, key);
+        if (grouping.delete(key, session)) collector.flipGroup(facet, key);
         collector.facets[facet].add(key);
       }
     }

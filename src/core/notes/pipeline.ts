@@ -45,6 +45,20 @@ export interface NoteSource {
    * the file without blocking and answers NOT_A_FILE for anything but a regular file.
    */
   read(path: string): Promise<Uint8Array | ReadFailure>;
+  /**
+   * Optional, for a source that can stat a file it has open (a local disk): `stat`, then `read` when `wanted` says
+   * so, in one visit — one lookup of the path instead of two, a third of a first scan's system calls.
+   */
+  statAndRead?(path: string, wanted: (stat: NoteStat) => boolean): Promise<StatAndRead | ReadFailure>;
+}
+
+/** What reading a note needs of a source: a stat and a read, or the two in one visit. */
+export type NoteFileAccess = Pick<NoteSource, 'stat' | 'read'> | Required<Pick<NoteSource, 'statAndRead'>>;
+
+/** What `statAndRead` found: the stat, and the bytes if they were wanted. */
+export interface StatAndRead {
+  readonly stat: NoteStat;
+  readonly bytes?: Uint8Array;
 }
 
 /** What a stat tells the pipeline: the size (the cap), whether it is a regular file, and when it was last written. */
@@ -57,14 +71,14 @@ export interface NoteStat {
 
 /** Error codes of a file that is not there: Node's fs, and VS Code's FileSystemError. */
 const MISSING_CODES = new Set(['ENOENT', 'ENOTDIR', 'FileNotFound']);
-/** Error codes of a read of a folder: Node's fs, and VS Code's FileSystemError. */
-const FOLDER_CODES = new Set(['EISDIR', 'FileIsADirectory']);
+/** Error codes of a read of something that is not a file: a folder (Node's fs, VS Code's FileSystemError), a socket opened (ENXIO). */
+const NOT_A_FILE_CODES = new Set(['EISDIR', 'FileIsADirectory', 'ENXIO']);
 
 /** What a failed stat or read means for the pipeline, from the error a platform's file API threw. */
 export function readFailureOf(error: unknown): ReadFailure {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   if (typeof code === 'string' && MISSING_CODES.has(code)) return { failure: 'missing' };
-  if (typeof code === 'string' && FOLDER_CODES.has(code)) return NOT_A_FILE;
+  if (typeof code === 'string' && NOT_A_FILE_CODES.has(code)) return NOT_A_FILE;
   return { failure: 'unreadable', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -126,21 +140,38 @@ function trackAliasesOf(options: ParseOptions): TrackAliases | undefined {
   return aliases;
 }
 
+/** Why a file is not read, from its stat: it is not a regular file, or it is over the size cap. */
+function refusalOf(stat: NoteStat, maxFileSize: number, cause: ReadCause): NoteReading | undefined {
+  if (!stat.isFile()) return failed(NOT_A_FILE, cause);
+  if (stat.size > maxFileSize) return { kind: 'skipped', problem: readingMessage('too-large', [stat.size, maxFileSize]) };
+  return undefined;
+}
+
+/** A stat, then the bytes if `wanted` says so: in one visit where the source can, else a `stat` and a `read`. */
+async function statAndRead(source: NoteFileAccess, path: string, wanted: (stat: NoteStat) => boolean): Promise<StatAndRead | ReadFailure> {
+  if ('statAndRead' in source) return source.statAndRead(path, wanted);
+  const stat = await source.stat(path);
+  if (isFailure(stat)) return stat;
+  if (!wanted(stat)) return { stat };
+  const bytes = await source.read(path);
+  return isFailure(bytes) ? bytes : { stat, bytes };
+}
+
 /** stat → regular files only → size cap → read → decode → parse. Never throws: a source that throws is an unreadable file. */
 export async function readNote(
-  source: Pick<NoteSource, 'stat' | 'read'>,
+  source: NoteFileAccess,
   file: NoteFileRef,
   settings: Pick<FolderSettings, 'parseOptions' | 'maxFileSize'>,
   cause: ReadCause,
 ): Promise<NoteReading> {
   try {
     const readAt = Date.now();
-    const stat = await source.stat(file.path);
-    if (isFailure(stat)) return failed(stat, cause);
-    if (!stat.isFile()) return failed(NOT_A_FILE, cause);
-    if (stat.size > settings.maxFileSize) return { kind: 'skipped', problem: readingMessage('too-large', [stat.size, settings.maxFileSize]) };
-    const bytes = await source.read(file.path);
-    if (isFailure(bytes)) return failed(bytes, cause);
+    let refusal: NoteReading | undefined;
+    const visited = await statAndRead(source, file.path, (stat) => (refusal = refusalOf(stat, settings.maxFileSize, cause)) === undefined);
+    if (isFailure(visited)) return failed(visited, cause);
+    if (refusal) return refusal;
+    // Read, as `wanted` said yes (a source that broke that promise throws here and is an unreadable file).
+    const { stat, bytes } = visited as Required<StatAndRead>;
     const decoded = decodeNoteBytes(bytes);
     if ('diagnostic' in decoded) return { kind: 'skipped', problem: decoded.diagnostic };
     return { kind: 'parsed', note: parseNoteText(decoded.text, file, settings), key: fileKeyOf(stat, bytes, readAt) };
@@ -175,7 +206,7 @@ export function folderFile(path: string, uriOf: (path: string) => string): NoteF
  * file. Each note is parsed as its bytes arrive. The readings are in the order of `files`.
  */
 export async function readNotes(
-  source: Pick<NoteSource, 'stat' | 'read'>,
+  source: NoteFileAccess,
   files: readonly NoteFileRef[],
   settings: Pick<FolderSettings, 'parseOptions' | 'maxFileSize'>,
   options: { readonly cause: ReadCause; readonly concurrency: number },
