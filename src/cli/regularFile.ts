@@ -2,7 +2,7 @@
 // between the two the file can be replaced by a pipe, whose read waits for a writer forever. So the file is opened
 // with O_NONBLOCK (opening a pipe then returns at once), checked on the open handle, and only then read. Shared by
 // the command line and the Node extension host (its main thread and its parse worker).
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
 import { NOT_A_FILE, type ReadFailure } from '../core/notes/pipeline';
 
 /** What is open, as the check before the read sees it. */
@@ -33,10 +33,26 @@ export function statAndReadRegularFileSync(path: string, wanted: (stat: Stats) =
   const fd = openSync(path, NON_BLOCKING_READ);
   try {
     const stat = fstatSync(fd);
-    return wanted(stat) ? { stat, bytes: readFileSync(fd) } : { stat };
+    return wanted(stat) ? { stat, bytes: readOpenFileSync(fd, stat.size) } : { stat };
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The bytes of an open regular file of `size` bytes (as its fstat said): `readFileSync(fd)` would stat it again.
+ * A file that shrank since is read to its end; a size of 0 (some file systems report no size) reads to the end.
+ */
+function readOpenFileSync(fd: number, size: number): Uint8Array {
+  if (size === 0) return readFileSync(fd);
+  const buffer = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, buffer, filled, size - filled, filled);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled === size ? buffer : buffer.subarray(0, filled);
 }
 
 /** The bytes of the file at `path`, or what `refuse` says about it before a byte is read. */

@@ -14,7 +14,7 @@ import type { FolderSettings } from './noteSettings';
  * note model changes the ParsedNote any file is read into: saved indexes of another version are ignored, so a
  * user never sees notes read by an older parser.
  */
-export const PARSED_NOTE_VERSION = 9;
+export const PARSED_NOTE_VERSION = 10;
 
 /** A saved index larger than this is neither written nor read (10,000 notes take about 13 MB). */
 export const MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024;

@@ -9,6 +9,7 @@ import { detached, fieldNameOf, isPrintableAscii, normalizeDate, readFieldLines,
 import { compileGlob, type Glob } from './glob';
 import { readFrontMatter, FRONT_MATTER_MAX_ALIASES, FRONT_MATTER_MAX_CHARS, type FrontMatterProblem } from './frontMatter';
 import { readMarkdownStructure, type MarkdownHeading, type MarkdownParagraph } from './markdown';
+import { SessionTexts } from './sessionFilter';
 import { coreMessage } from '../messages';
 import { blogPostOf, postConference, reportSigns, type BlogPost } from './blogPosts';
 import { inferBlogLayout, inferLayout, isLinkParagraph, usableTitle, type InferredLayout } from './inference';
@@ -452,7 +453,9 @@ class SessionIds {
 type SessionDraft = { -readonly [Key in keyof Session]: Session[Key] };
 
 /** `base.conference` must already be `detached`: the parsed note shares it. */
-function makeSession(base: { id: string; title: string; conference: string; uri: string; layout: NoteLayout; line: number; range: LineRange }, fields: SessionFields): Session {
+function makeSession(
+  base: { id: string; title: string; conference: string; uri: string; layout: NoteLayout; line: number; range: LineRange }, fields: SessionFields, texts: SessionTexts,
+): Session {
   // One literal, then the optional keys in a fixed order: sessions come in few shapes, which keeps building
   // them and reading them in the index fast. Absent fields are left out rather than set to undefined, so
   // sessions compare and serialise cleanly. Every text is detached: the index keeps sessions, not notes.
@@ -476,6 +479,8 @@ function makeSession(base: { id: string; title: string; conference: string; uri:
   if (fields.status !== undefined) session.status = fields.status;
   if (fields.uid !== undefined) session.uid = detached(fields.uid);
   if (fields.sameAs !== undefined) session.sameAs = detached(fields.sameAs);
+  const searchText = texts.of(base.line, base.range);
+  if (searchText !== undefined) session.searchText = searchText;
   return session;
 }
 
@@ -498,7 +503,7 @@ export function parseNote(text: string, context: NoteContext): ParsedNote {
 
   const type = own.type ?? defaults.type;
   const sessionFile = type === 'session' || (type === undefined && hasSessionFileKeys(own, defaults));
-  const note: NoteInput = { context, diagnostics, own, defaults, path, lastLine };
+  const note: NoteInput = { context, diagnostics, own, defaults, path, lastLine, texts: new SessionTexts(source) };
   const layoutSource: ReadingSource = own.type !== undefined || hasSessionFileKeys(own, { fields: {} }) ? 'front-matter' : 'settings';
   const parsed = sessionFile
     ? readSessionFile(note, structure.headings, structure.paragraphs, frontMatter.bodyLine, layoutSource)
@@ -533,6 +538,8 @@ interface NoteInput {
   readonly defaults: NoteHeader;
   readonly path: PathFacts;
   readonly lastLine: number;
+  /** The sessions' search texts, cut from the note's text. */
+  readonly texts: SessionTexts;
 }
 
 /** With `conferenceFolderDepth`, a file at the root is a conference of its own: a report, as the setting documents. */
@@ -601,6 +608,7 @@ function readSessionFile(note: NoteInput, headings: readonly MarkdownHeading[], 
       range: { start: 0, end: lastLine },
     },
     fields,
+    note.texts,
   );
   const reading: NoteReading = {
     layout: 'session-file',
@@ -669,7 +677,7 @@ function readReport(note: NoteInput, headings: readonly MarkdownHeading[], parag
     while (paragraphIndex < paragraphs.length && paragraphs[paragraphIndex].line <= end) paragraphIndex++;
     const fields = mergeFields(bodyFields(paragraphs, first, paragraphIndex, note.diagnostics), { track: open.track }, fileFields, derivedFields(heading.text, note));
     sessions.push(
-      makeSession({ id: ids.next(heading.text), title: heading.text, conference, uri: context.uri, layout: 'report', line: heading.line, range: { start: heading.line, end } }, fields),
+      makeSession({ id: ids.next(heading.text), title: heading.text, conference, uri: context.uri, layout: 'report', line: heading.line, range: { start: heading.line, end } }, fields, note.texts),
     );
     open = undefined;
   };
@@ -926,6 +934,7 @@ function inferredSessionFile(
   const session = makeSession(
     { id: new SessionIds(context.uri).next(title), title, conference, uri: context.uri, layout: 'session-file', line: heading?.line ?? Math.min(bodyLine, lastLine), range: { start: 0, end: lastLine } },
     fields,
+    note.texts,
   );
   const conferenceSource: ConferenceSource = explicit.conference !== undefined ? fieldSource(own.fields.conference) : where.folderConference !== undefined ? 'folder' : 'none';
   const reading: NoteReading = { layout: 'session-file', layoutSource, conferenceSource, leftOut: [] };
@@ -980,7 +989,7 @@ function inferredReport(
       { speakers: speakers ? [...speakers] : undefined, day: open.day ?? where.day, date: where.date },
       derivedFields(title, note), { track: where.track },
     );
-    sessions.push(makeSession({ id: ids.next(title), title, conference, uri: context.uri, layout: 'report', line: start, range: { start, end } }, fields));
+    sessions.push(makeSession({ id: ids.next(title), title, conference, uri: context.uri, layout: 'report', line: start, range: { start, end } }, fields, note.texts));
     open = undefined;
   };
 

@@ -8,7 +8,6 @@ import { contentHash, fileKeyOf, type FileKey, type SnapshotEntry } from './inde
 import type { NoteDiagnostic, ParsedNote, ParseOptions } from './model';
 import type { FolderSettings } from './noteSettings';
 import { decodeNoteBytes, parseNote } from './parser';
-import { withSessionText } from './sessionFilter';
 import { applyTrackAliases, compileTrackAliases, type TrackAliases } from './trackAliases';
 
 /** English templates of the messages for notes that were not read; adapters localise them. */
@@ -127,7 +126,7 @@ function failed(failure: ReadFailure, cause: ReadCause): NoteReading {
 /** Parses a note's text (an open document's, or a file's once decoded) with the folder's settings. */
 export function parseNoteText(text: string, file: Omit<NoteFileRef, 'path'>, settings: Pick<FolderSettings, 'parseOptions'>): ParsedNote {
   const note = parseNote(text, { uri: file.uri, pathSegments: file.pathSegments, options: settings.parseOptions });
-  return withSessionText(applyTrackAliases(note, trackAliasesOf(settings.parseOptions)), text);
+  return applyTrackAliases(note, trackAliasesOf(settings.parseOptions));
 }
 
 // Compiled once per options object: a folder's settings are read once, its notes are many.
