@@ -156,6 +156,29 @@ describe('the saved index', () => {
       assert.equal(loaded.snapshot.entries.length, 12);
     });
 
+    it('gives back text outside ASCII, and what each session shares with its note, as it was read', async () => {
+      const folder = populated();
+      folder.write('kaigi/report.md', '# 技術カンファレンス 2024\n\n## インフラ\n\n### 分散トレーシング入門（山田 太郎）\n\nメモ：観測性 🚀\n');
+      const saved = await savedSnapshot(folder, settings);
+      assert.ok(saved.every((byte) => byte < 0x80), 'the file is ASCII: every other character is escaped');
+      const loaded = load(saved, settings);
+      assert.ok('snapshot' in loaded);
+      const cold = await coldRead(folder, settings);
+      assert.deepEqual(loaded.snapshot.entries, asSaved(snapshotEntries([], cold.readings)));
+      const kaigi = loaded.snapshot.entries.find((entry) => entry.path === 'kaigi/report.md')!.note;
+      assert.equal(kaigi.sessions[0].title, '分散トレーシング入門');
+      assert.ok(kaigi.sessions[0].id.startsWith(`${uriOf('kaigi/report.md')}#`));
+      assert.ok(kaigi.sessions.every((session) => session.uri === kaigi.uri && session.conference === kaigi.conference));
+    });
+
+    it('leaves out, to be read again, a note whose session has an empty conference where the note has one', () => {
+      const good = (load(bytes, settings) as { snapshot: FolderSnapshot }).snapshot;
+      const [first, ...rest] = good.entries;
+      const odd = { ...first, note: { ...first.note, sessions: first.note.sessions.map((session) => ({ ...session, conference: '' })) } };
+      const reloaded = load(encodeSnapshot({ ...good, entries: [odd, ...rest] }), settings) as { snapshot: FolderSnapshot };
+      assert.deepEqual(reloaded.snapshot.entries.map((entry) => entry.path), rest.map((entry) => entry.path));
+    });
+
     it('ignores a snapshot with any one byte changed, in the header or in a note', () => {
       const newline = bytes.indexOf(0x0a);
       for (const at of [1, newline - 3, newline + 1, newline + 200, Math.floor(bytes.length / 2), bytes.length - 2]) {
