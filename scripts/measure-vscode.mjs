@@ -5,15 +5,18 @@
 //   - the time from opening the Conference Notes view until the Sessions tree shows the conferences, read from
 //     the page;
 //   - whether the workbench stays responsive meanwhile: command palette open/close round trips, back to back,
-//     until the tree is populated.
+//     until the tree is populated;
+//   - then a warm start: once the extension has saved its index (a `.snapshot` file in the workspace storage),
+//     the window is reloaded with the Explorer in front, and the Conference Notes view opened again: the time
+//     until its tree shows, and the `Restored … from the saved index in {2} ms` line.
 //   node scripts/measure-vscode.mjs [--notes N]      (default 10000; builds the extension first)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { require as tsxRequire } from 'tsx/cjs/api';
 import { createCleanup, launchChromium, repoRoot, startServer, workbenchUrl } from './vscode-server.mjs';
-import { openViewContainer, treeItems } from '../test/ui/workbench.mjs';
+import { openViewContainer, runCommand, treeItems } from '../test/ui/workbench.mjs';
 
 const notesOption = process.argv.indexOf('--notes');
 const noteCount = notesOption === -1 ? 10_000 : Number(process.argv[notesOption + 1]);
@@ -21,6 +24,8 @@ if (!Number.isInteger(noteCount) || noteCount <= 0) throw new Error('usage: meas
 const workbenchTimeoutMs = 60_000;
 const treeTimeoutMs = 180_000;
 const idleRoundTripCount = 10;
+/** The extension saves its index a few seconds after a scan ends (SAVE_DEBOUNCE_MS), 200 ms or so for 10,000 notes. */
+const snapshotTimeoutMs = 120_000;
 /** Where the server's extension host writes the extension's log output channel, under its --user-data-dir. */
 const outputChannelFile = 'conference-notes.conference-notes/Conference Notes.log';
 
@@ -39,6 +44,38 @@ async function readOutputChannel(server, timeoutMs) {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`no "${outputChannelFile}" with an indexing line in the server's logs within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * The saved index the extension wrote under the server's data folders, once its size has stopped changing;
+ * undefined when the extension logged that the index is over the size cap and was not saved.
+ */
+async function savedIndex(server, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    if (/was not saved: it would take/.test(await readOutputChannel(server, timeoutMs))) return undefined;
+    const file = [server.dirs.userData, server.dirs.serverData]
+      .flatMap((dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((path) => path.endsWith('.snapshot')).map((path) => join(dir, path)) : []))[0];
+    const size = file && statSync(file).size;
+    if (size && size === last) return { file, bytes: size };
+    last = size;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`the extension saved no index within ${timeoutMs / 1000} s`);
+}
+
+/** Opens the Conference Notes view; resolves with the ms until the tree's first conference shows. */
+async function timeToTree(page) {
+  const opened = performance.now();
+  await openViewContainer(page, 'Conference Notes');
+  await page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]').first().waitFor({ timeout: treeTimeoutMs });
+  return Math.round(performance.now() - opened);
+}
+
+/** The last match of `pattern` in the output channel (a reloaded window appends a session of its own). */
+function lastMatch(output, pattern) {
+  return [...output.matchAll(new RegExp(pattern.source, 'g'))].pop();
 }
 
 /** Opens and closes the command palette once; resolves with the round trip in ms. */
@@ -93,7 +130,8 @@ async function measure() {
     const output = await readOutputChannel(server, workbenchTimeoutMs);
     const activation = /Activated in ([\d.]+) ms\./.exec(output);
     const indexed = /Indexed (\d+) notes \((\d+) sessions\) in (\d+) ms\./.exec(output);
-    return {
+
+    const cold = {
       notes: workspace.files.length,
       sessions: workspace.sessions,
       activationMs: activation ? Number(activation[1]) : undefined,
@@ -104,6 +142,38 @@ async function measure() {
       conferencesShown: conferences.length,
       paletteIdle: summarize(idleRoundTrips),
       paletteWhileIndexing: summarize(roundTrips),
+    };
+    // Warm: the same view in a reloaded window, from the index the first window saved.
+    const snapshot = await savedIndex(server, snapshotTimeoutMs);
+    if (!snapshot) return { ...cold, warm: 'no saved index: over the size cap (see the output channel)' };
+    await runCommand(page, 'View: Show Explorer');
+    await page.reload();
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: workbenchTimeoutMs });
+    // As before the cold measure: the reloaded window and its extension host settle first.
+    for (let i = 0; i < idleRoundTripCount; i++) await paletteRoundTrip(page);
+    const warmTreeMs = await timeToTree(page);
+    const warmConferences = (await treeItems(page)).filter((item) => item.level === 1);
+    const restoredPattern = /Restored (\d+) notes \((\d+) sessions\) from the saved index in (\d+) ms/;
+    const warmIndexedPattern = /Indexed (\d+) notes \((\d+) sessions\) in (\d+) ms\. (\d+) came from the saved index, (\d+) were read again\./;
+    let warmOutput = await readOutputChannel(server, workbenchTimeoutMs);
+    const warmDeadline = Date.now() + treeTimeoutMs;
+    while (!lastMatch(warmOutput, warmIndexedPattern) && Date.now() < warmDeadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      warmOutput = await readOutputChannel(server, workbenchTimeoutMs);
+    }
+    const restored = lastMatch(warmOutput, restoredPattern);
+    const warmIndexed = lastMatch(warmOutput, warmIndexedPattern);
+    return {
+      ...cold,
+      warm: {
+        savedIndexBytes: snapshot.bytes,
+        viewOpenToTreeMs: warmTreeMs,
+        conferencesShown: warmConferences.length,
+        restoredNotes: restored ? Number(restored[1]) : undefined,
+        restoreMs: restored ? Number(restored[3]) : undefined,
+        checkedMs: warmIndexed ? Number(warmIndexed[3]) : undefined,
+        readAgain: warmIndexed ? Number(warmIndexed[5]) : undefined,
+      },
     };
   } finally {
     await cleanup.run();
