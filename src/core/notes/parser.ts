@@ -651,7 +651,7 @@ function readReport(note: NoteInput, headings: readonly MarkdownHeading[], parag
     levelSource: own.sessionLevel !== undefined || own.trackLevel !== undefined ? 'front-matter' : 'settings',
     itemKind: 'heading',
     conferenceSource: fileFields.conference !== undefined ? fieldSource(own.fields.conference) : conference === h1Name ? 'heading' : path.folderConference === conference ? 'folder' : 'file-name',
-    leftOut: indexOnly ? [] : headings.filter((heading) => heading.level <= sessionLevel && isNonSession(heading)).map((heading) => ({ line: heading.line, text: heading.text, reason: 'non-session' as const })),
+    leftOut: indexOnly ? [] : headings.filter((heading) => heading.level <= sessionLevel && isNonSession(heading)).map((heading) => ({ line: heading.line, text: detached(heading.text), reason: 'non-session' as const })),
   };
   const result = {
     uri: context.uri,
@@ -1025,7 +1025,8 @@ function inferredReport(
     levelSource: 'structure',
     itemKind: layout.itemKind,
     conferenceSource: source,
-    leftOut: layout.leftOut,
+    // A heading's text is a slice of the note's: detached, or each left-out heading would keep the whole note.
+    leftOut: layout.leftOut.map((heading) => ({ ...heading, text: detached(heading.text) })),
   };
   const headingLevels = { trackHeadingLevel: layout.trackLevel, sessionHeadingLevel: Math.max(layout.sessionLevel, 1) };
   return { uri: context.uri, layout: 'report', conference, sessions, diagnostics: note.diagnostics, headingLevels, reading };
