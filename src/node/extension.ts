@@ -1,7 +1,9 @@
 // The Node extension host entry (desktop, remote, Codespaces). Notes on the local disk — which, in a remote
 // window, is the remote machine's — are read with Node's fs: each workspace.fs request is a round trip to the
 // main thread, which dominates the first scan of a big workspace; the first scan reads and parses them in worker
-// threads, so the extension host's own thread only indexes. Other schemes go through workspace.fs.
+// threads, so the extension host's own thread only indexes. Other schemes go through workspace.fs. The saved index
+// in local workspace storage is read and written with Node's fs too: through workspace.fs, the 20 MB of 10,000 notes
+// took 0.4 s to arrive, on the way to the tree of a warm start.
 import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -9,6 +11,7 @@ import * as vscode from 'vscode';
 import { settle } from '../core/notes/pipeline';
 import { readRegularFile, regularFileOnly, statAndReadRegularFile } from '../cli/regularFile';
 import { activateShared, type ConferenceNotesApi } from '../vscode/activation';
+import type { CacheFileSystem } from '../vscode/indexCache';
 import { workspaceFileSystem, type LocalNoteParser, type NoteFileSystem } from '../vscode/noteWorkspace';
 import { createParsePool } from './parsePool';
 
@@ -20,6 +23,15 @@ const localFiles: NoteFileSystem = {
     return { size: entry.size, mtime: entry.mtimeMs, type: entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown };
   },
   readFile: (uri) => (uri.scheme === 'file' ? readRegularFile(uri.fsPath, regularFileOnly) : workspaceFileSystem.readFile(uri)),
+};
+
+const localCacheFiles: CacheFileSystem = {
+  stat: (uri) => vscode.workspace.fs.stat(uri),
+  readFile: (uri) => (uri.scheme === 'file' ? fs.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri)),
+  writeFile: (uri, content) => (uri.scheme === 'file' ? fs.writeFile(uri.fsPath, content) : vscode.workspace.fs.writeFile(uri, content)),
+  rename: (source, target, options) => vscode.workspace.fs.rename(source, target, options),
+  delete: (uri, options) => vscode.workspace.fs.delete(uri, options),
+  createDirectory: (uri) => vscode.workspace.fs.createDirectory(uri),
 };
 
 /**
@@ -43,7 +55,7 @@ function parseLocalNotesWith(workerScript: string): LocalNoteParser {
 }
 
 export function activate(context: vscode.ExtensionContext): ConferenceNotesApi {
-  return activateShared(context, { files: localFiles, parseLocalNotes: parseLocalNotesWith(context.asAbsolutePath('dist/parseWorker.js')) });
+  return activateShared(context, { files: localFiles, parseLocalNotes: parseLocalNotesWith(context.asAbsolutePath('dist/parseWorker.js')), cacheFiles: localCacheFiles });
 }
 
 export function deactivate(): void {

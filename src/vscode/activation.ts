@@ -5,7 +5,7 @@
 // or a command asks for notes (NoteWorkspace.ready()).
 import * as vscode from 'vscode';
 import { registerAgenda, type AgendaApi } from './agenda/agenda';
-import { IndexCache } from './indexCache';
+import { IndexCache, type CacheFileSystem } from './indexCache';
 import { NoteWorkspace, type LocalNoteParser, type NoteFileSystem } from './noteWorkspace';
 import { registerOpenSession } from './openSession';
 import { registerComposeReport } from './report/composeReport';
@@ -38,13 +38,15 @@ export interface Platform {
   readonly files: NoteFileSystem;
   /** Worker threads that read and parse local notes during the first scan (Node only). */
   readonly parseLocalNotes?: LocalNoteParser;
+  /** How the saved index is read and written; workspace.fs unless the host has a quicker way (Node, local storage). */
+  readonly cacheFiles?: CacheFileSystem;
 }
 
 export function activateShared(context: vscode.ExtensionContext, platform: Platform): ConferenceNotesApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Conference Notes'), { log: true });
   // The saved index lives in the workspace's storage; a window without a workspace has none, and reads in full.
-  const cache = context.storageUri && new IndexCache(context.storageUri, (message) => output.info(vscode.l10n.t(message.message, ...message.args)));
+  const cache = context.storageUri && new IndexCache(context.storageUri, (message) => output.info(vscode.l10n.t(message.message, ...message.args)), platform.cacheFiles);
   const notes = new NoteWorkspace(output, platform.files, platform.parseLocalNotes, cache);
   context.subscriptions.push(output, notes);
 

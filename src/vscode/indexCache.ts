@@ -1,5 +1,6 @@
 // Where the saved index lives in VS Code: the workspace's own storage (ExtensionContext.storageUri), one file per
-// workspace folder, read and written through workspace.fs so that the web build keeps one too. What a snapshot
+// workspace folder, read and written through workspace.fs so that the web build keeps one too (the Node host passes
+// a file system that reads and writes local storage with Node's fs, src/node/extension.ts). What a snapshot
 // holds and when it is trusted is the core's (src/core/notes/indexSnapshot.ts); this file only stores the bytes:
 // written to a temporary file and renamed over the old one, so a window closed mid-write leaves the old snapshot
 // or the new one, never half of one; never larger than the cap.
