@@ -332,6 +332,7 @@ describe('NoteIndex', () => {
     /** Every group the index exposes, as "kind\0key" → sorted member ids, read back through the public API. */
     function groupsOf(index: NoteIndex): Map<string, string> {
       const groups = new Map<string, string>();
+      assert.equal(index.conferenceCount, index.conferences().length);
       for (const { name: conference, count } of index.conferences()) {
         groups.set(`conference\0${conference}`, ids(index.sessionsOfConference(conference)).sort().join(','));
         assert.equal(count, index.conferenceSessionCount(conference));

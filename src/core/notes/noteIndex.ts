@@ -376,6 +376,11 @@ export class NoteIndex {
     return this.byConference.counts();
   }
 
+  /** How many conferences hold sessions: `conferences().length` without listing and sorting them. */
+  get conferenceCount(): number {
+    return this.byConference.size;
+  }
+
   conferenceSessionCount(conference: string): number {
     return this.byConference.count(conference);
   }

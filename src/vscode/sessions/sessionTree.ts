@@ -237,7 +237,8 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
    */
   private opensExpanded(node: Exclude<SessionTreeNode, { kind: 'session' }>): boolean {
     if (this.filterText) return true;
-    return node.kind !== 'group' && this.index.conferences().length === 1;
+    // A count, not conferences(): that sorts every conference, and this runs for each row of the tree.
+    return node.kind !== 'group' && this.index.conferenceCount === 1;
   }
 
   /** What sets the ids of filtered nodes apart from the same nodes unfiltered (see `opensExpanded`). */
