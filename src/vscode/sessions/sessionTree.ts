@@ -170,6 +170,13 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     }
   }
 
+  /** What a group's row shows: the index's count unfiltered (each row asks; listing and sorting its sessions would not do). */
+  private countUnder(node: Exclude<SessionTreeNode, { kind: 'session' }>): number {
+    if (!this.filterText && node.kind === 'conference') return this.index.conferenceSessionCount(node.conference);
+    if (!this.filterText && node.kind === 'track') return this.index.trackSessionCount(node.conference, node.track);
+    return this.sessionsUnder(node).length;
+  }
+
   async getChildren(node?: SessionTreeNode): Promise<SessionTreeNode[]> {
     await this.notes.ready();
     const children = this.childrenOf(node);
@@ -223,7 +230,7 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     if (node.kind === 'session') return this.sessionItem(node.id, node.session);
     const item = new vscode.TreeItem(this.groupLabel(node), this.opensExpanded(node) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
-    item.description = String(this.sessionsUnder(node).length);
+    item.description = String(this.countUnder(node));
     item.contextValue = node.kind;
     item.iconPath = new vscode.ThemeIcon(this.groupIcon(node));
     if (node.kind === 'group' && node.grouping === 'file' && node.key) item.resourceUri = vscode.Uri.parse(node.key);
