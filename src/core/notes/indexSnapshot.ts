@@ -143,7 +143,7 @@ interface SnapshotHeader {
 /** An entry in the body: `[path, size, mtime, hash or null, note]`, the note as `storedNote` writes it. */
 type StoredEntry = [string, number, number, string | null, ParsedNote];
 
-// A session repeats its note's URI (in `uri` and at the start of its `id`), conference and layout: a fifth of a
+// A session repeats its note's URI (in `uri` and at the start of its `id`), conference and layout: a sixth of a
 // snapshot's bytes. They are stored as '' when they are the note's, the id from its `#` on, and given back on load
 // — in place, so each session keeps its keys in the order the parser wrote them (the CLI's JSON shows it), and
 // keeps them strings (a placeholder of another type would cost every restored session a change of shape).
