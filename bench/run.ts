@@ -22,6 +22,7 @@ import { parseNote } from '../src/core/notes/parser';
 import { readNotes, settle, snapshotEntries, staleFiles, type NoteReading, type NoteSource } from '../src/core/notes/pipeline';
 import { SESSION_SYMBOL_LIMIT, SessionSearch } from '../src/core/notes/sessionSearch';
 import { computeTrackStats } from '../src/core/stats/stats';
+import { statLocalFiles } from '../src/cli/regularFile';
 import { createParsePool, type ParsePool } from '../src/node/parsePool';
 import { makeNote } from '../test/unit/helpers/parsedNotes';
 import { ensureWorkspace, GENERATOR_VERSION, type BenchWorkspace } from './generate';
@@ -168,9 +169,10 @@ function readPass(files: readonly WorkspaceFile[]): Promise<void> {
 const SETTINGS = { parseOptions: DEFAULT_PARSE_OPTIONS, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 
 /** Node's fs, as the extension host reads local files on its main thread. */
-const nodeFiles: Pick<NoteSource, 'stat' | 'read'> = {
+const nodeFiles: Pick<NoteSource, 'stat' | 'read' | 'statMany'> = {
   stat: (file) => settle(() => fs.stat(file)),
   read: (file) => settle(() => fs.readFile(file)),
+  statMany: statLocalFiles,
 };
 
 /** Every reading a note, or the benchmark is not measuring what it claims. */

@@ -11,7 +11,7 @@ import {
 import type { FolderSettings } from '../core/notes/noteSettings';
 import { decodeNoteBytes } from '../core/notes/parser';
 import { settle, type NoteSource } from '../core/notes/pipeline';
-import { readRegularFile, regularFileOnly, statAndReadRegularFile } from './regularFile';
+import { readRegularFile, regularFileOnly, statAndReadRegularFile, statLocalFiles } from './regularFile';
 import { CLI_MESSAGES as M, cliText } from './text';
 
 /**
@@ -48,6 +48,7 @@ export function nodeFolderSource(root: string, warn: (message: string) => void):
     stat: (relative) => settle(() => fs.stat(absolute(relative))),
     read: (relative) => settle(() => readRegularFile(absolute(relative), regularFileOnly)),
     statAndRead: (relative, wanted) => settle(() => statAndReadRegularFile(absolute(relative), wanted)),
+    statMany: (relatives) => statLocalFiles(relatives.map(absolute)),
   };
 }
 

@@ -2,8 +2,8 @@
 // between the two the file can be replaced by a pipe, whose read waits for a writer forever. So the file is opened
 // with O_NONBLOCK (opening a pipe then returns at once), checked on the open handle, and only then read. Shared by
 // the command line and the Node extension host (its main thread and its parse worker).
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
-import { NOT_A_FILE, type ReadFailure } from '../core/notes/pipeline';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, statSync, type Stats } from 'node:fs';
+import { NOT_A_FILE, readFailureOf, type ReadFailure } from '../core/notes/pipeline';
 
 /** What is open, as the check before the read sees it. */
 export interface OpenEntry {
@@ -60,4 +60,29 @@ export async function readRegularFile<Refusal>(path: string, refuse: (entry: Ope
   let refusal: Refusal | undefined;
   const { bytes } = await statAndReadRegularFile(path, (stat) => (refusal = refuse({ isFile: stat.isFile(), size: stat.size })) === undefined);
   return bytes ?? (refusal as Refusal);
+}
+
+/** How long statLocalFiles keeps the thread before it lets the event loop turn. */
+const STAT_SLICE_MS = 5;
+
+/**
+ * The stat of each path, or why it failed, in order: synchronous stats, which cost a fifth of fs.promises.stat (its
+ * promise and thread-pool round trip are most of a stat of a cached file: 10,000 files in 40–60 ms against 200–300 ms),
+ * in slices of a few milliseconds between which the event loop turns, so the thread stays responsive.
+ */
+export async function statLocalFiles(paths: readonly string[]): Promise<(Stats | ReadFailure)[]> {
+  const stats: (Stats | ReadFailure)[] = [];
+  let sliceStart = performance.now();
+  for (const path of paths) {
+    if (performance.now() - sliceStart > STAT_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+    try {
+      stats.push(statSync(path));
+    } catch (error) {
+      stats.push(readFailureOf(error));
+    }
+  }
+  return stats;
 }

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { settle } from '../core/notes/pipeline';
-import { readRegularFile, regularFileOnly, statAndReadRegularFile } from '../cli/regularFile';
+import { readRegularFile, regularFileOnly, statAndReadRegularFile, statLocalFiles } from '../cli/regularFile';
 import { activateShared, type ConferenceNotesApi } from '../vscode/activation';
 import type { CacheFileSystem } from '../vscode/indexCache';
 import { workspaceFileSystem, type LocalNoteParser, type NoteFileSystem } from '../vscode/noteWorkspace';
@@ -23,6 +23,7 @@ const localFiles: NoteFileSystem = {
     return { size: entry.size, mtime: entry.mtimeMs, type: entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown };
   },
   readFile: (uri) => (uri.scheme === 'file' ? readRegularFile(uri.fsPath, regularFileOnly) : workspaceFileSystem.readFile(uri)),
+  statLocalFiles: (uris) => statLocalFiles(uris.map((uri) => uri.fsPath)),
 };
 
 const localCacheFiles: CacheFileSystem = {

@@ -48,6 +48,8 @@ export interface NoteFileSystem {
   stat(uri: vscode.Uri): Thenable<{ readonly size: number; readonly type: vscode.FileType; readonly mtime?: number }>;
   /** The bytes, or NOT_A_FILE when the file turned out not to be a regular file as it was opened. */
   readFile(uri: vscode.Uri): Thenable<Uint8Array | ReadFailure>;
+  /** Optional, for `file:` URIs only: the stat of each, in order, asked at once (the core's `NoteSource.statMany`). */
+  statLocalFiles?(uris: readonly vscode.Uri[]): Promise<readonly (NoteStat | ReadFailure)[]>;
 }
 
 /** VS Code's own: file search and workspace.fs, which reach every file system provider. */
@@ -201,6 +203,7 @@ export class NoteWorkspace extends Disposable {
     // The listing's URIs, so each note keeps the URI VS Code gave it (and its events will give).
     const listed = new Map<string, vscode.Uri>();
     const uriOf = (path: string) => listed.get(path) ?? vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+    const statLocalFiles = this.files.statLocalFiles?.bind(this.files);
     return {
       uriOf,
       list: async (excludes) => {
@@ -215,6 +218,7 @@ export class NoteWorkspace extends Disposable {
       },
       stat: (path) => this.statOf(uriOf(path)),
       read: (path) => settle(() => this.files.readFile(uriOf(path))),
+      ...(statLocalFiles && folder.uri.scheme === 'file' ? { statMany: (paths: readonly string[]) => statLocalFiles(paths.map(uriOf)) } : {}),
     };
   }
 

@@ -13,7 +13,8 @@ import { buildSync } from 'esbuild';
 import { runCli } from '../../src/cli/main';
 import { DEFAULT_PARSE_OPTIONS } from '../../src/core/notes/model';
 import { MAX_SETTINGS_FILE_SIZE } from '../../src/core/notes/noteSettings';
-import { readNote, type NoteSource } from '../../src/core/notes/pipeline';
+import { readNote, settle, type NoteSource, type NoteStat, type ReadFailure } from '../../src/core/notes/pipeline';
+import { statLocalFiles } from '../../src/cli/regularFile';
 
 const root = join(__dirname, '..', '..');
 /** Far beyond what these runs take (about a second each), far below mocha's own timeout. */
@@ -165,6 +166,20 @@ describe('hostile files: only regular files are read, and no read blocks', funct
     const local: Pick<NoteSource, 'stat' | 'read'> = { stat: (path) => fs.stat(path).catch((error: Error) => ({ failure: 'unreadable', message: error.message })), read: () => assert.fail('not read') };
     const reading = await readNote(local, { path: join(notes, 'loop.md'), uri: 'file:///loop.md', pathSegments: ['loop.md'] }, { parseOptions: DEFAULT_PARSE_OPTIONS, maxFileSize: 1_000_000 }, 'scan');
     assert.deepEqual(reading.kind === 'skipped' && [reading.problem.code, /ELOOP/.test(reading.problem.args[0])], ['unreadable', true]);
+  });
+
+  it('stats files at once as one at a time: a note, a folder, a pipe, a link loop and a missing file, in order', async () => {
+    mkdirSync(join(notes, 'archive.md'));
+    execFileSync('mkfifo', [join(notes, 'pipe.md')]);
+    symlinkSync('loop.md', join(notes, 'loop.md'));
+    const paths = ['devconf.md', 'archive.md', 'pipe.md', 'loop.md', 'gone.md'].map((name) => join(notes, name));
+    const { promises: fs } = await import('node:fs');
+    const seen = (stat: NoteStat | ReadFailure) => ('failure' in stat ? stat.failure : [stat.isFile(), stat.size, stat.mtimeMs]);
+    const oneAtATime = await Promise.all(paths.map((path) => settle(() => fs.stat(path))));
+    const atOnce = await statLocalFiles(paths);
+    assert.deepEqual(atOnce.map(seen), oneAtATime.map(seen));
+    const kind = (stat: NoteStat | ReadFailure) => ('failure' in stat ? stat.failure : stat.isFile() ? `file of ${stat.size} bytes` : 'not a file');
+    assert.deepEqual(atOnce.map(kind), [`file of ${NOTE.length} bytes`, 'not a file', 'not a file', 'unreadable', 'missing']);
   });
 
   it('does not read a settings file over 1 MiB, says so, and reads the notes with the default settings', async () => {

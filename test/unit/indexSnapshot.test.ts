@@ -53,6 +53,16 @@ class MemoryFolder implements NoteSource {
   }
 }
 
+/** A folder whose stats can be asked all at once (as of a local disk); it records how many each batch asked. */
+class BatchStatFolder extends MemoryFolder {
+  batches: number[] = [];
+
+  async statMany(paths: readonly string[]) {
+    this.batches.push(paths.length);
+    return Promise.all(paths.map((path) => this.stat(path)));
+  }
+}
+
 const sessionFile = (n: number, track = `Track ${n % 3}`) =>
   `---\ntype: session\nconference: DevConf 2024\ntrack: ${track}\nspeakers: [Speaker ${n}]\n---\n# Talk ${n}\n\nWhat was said in talk ${n}.\n`;
 const report = (name: string) =>
@@ -65,8 +75,7 @@ function defaultSettings(values: Record<string, unknown> = {}): FolderSettings {
   return folderSettingsFromFile(values);
 }
 
-function populated(): MemoryFolder {
-  const folder = new MemoryFolder();
+function populated(folder = new MemoryFolder()): MemoryFolder {
   for (let n = 1; n <= 6; n++) folder.write(`devconf/talk-${n}.md`, sessionFile(n));
   folder.write('reports/pycon.md', report('PyCon 2024'));
   folder.write('reports/rustconf.md', report('RustConf 2024'));
@@ -258,18 +267,21 @@ describe('the saved index', () => {
     });
   });
 
-  describe('a warm start', () => {
+  for (const batched of [false, true]) describe(batched ? 'a warm start, the stats asked at once' : 'a warm start', () => {
+    const populatedFolder = () => populated(batched ? new BatchStatFolder() : new MemoryFolder());
+
     it('reads nothing but a stat of each file when nothing changed, and ends with the cold index', async () => {
-      const folder = populated();
+      const folder = populatedFolder();
       const bytes = await savedSnapshot(folder, settings);
       const warm = await assertWarmEqualsCold(folder, bytes, settings);
       assert.equal(warm.restoredUris.length, 12);
       assert.ok(warm.index.uris().some((uri) => warm.index.parsedNote(uri)?.folderHints), 'some notes are read by the folder pass');
       assert.deepEqual(warm.reads, []);
+      if (folder instanceof BatchStatFolder) assert.deepEqual(folder.batches.filter((asked) => asked > 0), [12], 'one batch: every saved file');
     });
 
     it('is right about files changed, added, removed and renamed while the window was closed, and reads only those', async () => {
-      const folder = populated();
+      const folder = populatedFolder();
       const bytes = await savedSnapshot(folder, settings);
       folder.write('devconf/talk-2.md', sessionFile(2, 'Renamed track'));
       folder.write('devconf/talk-7.md', sessionFile(7));
@@ -285,7 +297,7 @@ describe('the saved index', () => {
     });
 
     it('notices a file rewritten with the same size and mtime when its mtime was too recent to trust', async () => {
-      const folder = populated();
+      const folder = populatedFolder();
       const now = Date.now();
       folder.write('devconf/talk-1.md', sessionFile(1, 'Track A'), now);
       const bytes = await savedSnapshot(folder, settings);
@@ -300,7 +312,7 @@ describe('the saved index', () => {
     });
 
     it('never restores nor saves again a note that an exclude glob or the size cap now leaves out', async () => {
-      const folder = populated();
+      const folder = populatedFolder();
       const bytes = await savedSnapshot(folder, settings);
       const reportSize = folder.files.get('reports/pycon.md')!.bytes.length;
       const stricter = defaultSettings({ 'conferenceNotes.exclude': ['meetup/**'], 'conferenceNotes.maxFileSize': reportSize - 1 });
@@ -319,10 +331,10 @@ describe('the saved index', () => {
         fc.record({ kind: fc.constant('delete' as const), file: fc.nat() }),
         fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), to: fc.constantFrom('devconf', 'meetup', 'elsewhere') }),
       );
-      const bytes = await savedSnapshot(populated(), settings);
+      const bytes = await savedSnapshot(populatedFolder(), settings);
       await fc.assert(
         fc.asyncProperty(fc.array(edit, { maxLength: 8 }), async (edits) => {
-          const folder = populated();
+          const folder = populatedFolder();
           for (const change of edits) {
             const paths = [...folder.files.keys()];
             if (change.kind === 'add') folder.write(`${change.folder}/added-${change.n}.md`, change.folder === 'devconf' ? sessionFile(change.n) : bareTalk(change.n));

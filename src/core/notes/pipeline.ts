@@ -49,6 +49,11 @@ export interface NoteSource {
    * so, in one visit — one lookup of the path instead of two, a third of a first scan's system calls.
    */
   statAndRead?(path: string, wanted: (stat: NoteStat) => boolean): Promise<StatAndRead | ReadFailure>;
+  /**
+   * Optional, for a source whose stats cost less asked all at once (a local disk, where a synchronous stat costs a
+   * fifth of an asynchronous one): `stat` of every path, in their order. What a warm start asks of every file.
+   */
+  statMany?(paths: readonly string[]): Promise<readonly (NoteStat | ReadFailure)[]>;
 }
 
 /** What reading a note needs of a source: a stat and a read, or the two in one visit. */
@@ -259,31 +264,37 @@ export interface StaleFiles {
  * that is not a file, a file now over the size cap — is stale, so that readNote decides and reports it.
  */
 export async function staleFiles(
-  source: Pick<NoteSource, 'stat' | 'read'>,
+  source: Pick<NoteSource, 'stat' | 'read' | 'statMany'>,
   files: readonly NoteFileRef[],
   saved: readonly SnapshotEntry[],
   settings: Pick<FolderSettings, 'maxFileSize'>,
   concurrency: number,
 ): Promise<StaleFiles> {
   const byPath = new Map(saved.map((entry) => [entry.path, entry]));
-  const isUnchanged = async (file: NoteFileRef, entry: SnapshotEntry): Promise<boolean> => {
-    if (entry.note.uri !== file.uri) return false;
-    const stat = await settle(() => source.stat(file.path));
-    if (isFailure(stat) || !stat.isFile() || stat.size > settings.maxFileSize || stat.size !== entry.key.size || stat.mtimeMs !== entry.key.mtime) return false;
-    if (entry.key.hash === undefined) return true;
-    const bytes = await settle(() => source.read(file.path));
-    return !isFailure(bytes) && contentHash(bytes) === entry.key.hash;
-  };
-  const verdicts = await mapConcurrently(files, concurrency, async (file) => {
-    const entry = byPath.get(file.path);
-    return entry !== undefined && (await isUnchanged(file, entry));
+  // Only a file listed under the URI its saved note has can be unchanged; the others are read again anyway.
+  const candidates = files.filter((file) => byPath.get(file.path)?.note.uri === file.uri);
+  const stats = source.statMany
+    ? await source.statMany(candidates.map((file) => file.path))
+    : await mapConcurrently(candidates, concurrency, (file) => settle(() => source.stat(file.path)));
+  const sameVersion = candidates.filter((file, i) => {
+    const stat = stats[i];
+    const { key } = byPath.get(file.path)!;
+    return !isFailure(stat) && stat.isFile() && stat.size <= settings.maxFileSize && stat.size === key.size && stat.mtimeMs === key.mtime;
   });
+  // A file written within the racy window of its save keeps a hash: its content tells.
+  const hashChecks = await mapConcurrently(sameVersion, concurrency, async (file) => {
+    const { hash } = byPath.get(file.path)!.key;
+    if (hash === undefined) return true;
+    const bytes = await settle(() => source.read(file.path));
+    return !isFailure(bytes) && contentHash(bytes) === hash;
+  });
+  const unchangedPaths = new Set(sameVersion.filter((_, i) => hashChecks[i]).map((file) => file.path));
   const stale: NoteFileRef[] = [];
   const unchanged: SnapshotEntry[] = [];
   const listedUris = new Map<string, string>();
-  files.forEach((file, i) => {
+  files.forEach((file) => {
     listedUris.set(file.path, file.uri);
-    if (verdicts[i]) unchanged.push(byPath.get(file.path)!);
+    if (unchangedPaths.has(file.path)) unchanged.push(byPath.get(file.path)!);
     else stale.push(file);
   });
   // A listed file whose saved note has another URI is read again (it is stale); its old URI goes.
