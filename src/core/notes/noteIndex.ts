@@ -207,6 +207,8 @@ export class NoteIndex {
   private readonly inferredByFolder = new Map<string, Set<string>>();
   /** Per folder, how many files sit in folders below it. */
   private readonly notesBelow = new Map<string, number>();
+  /** Per folder that has held a file, the folders above it (what a folder's URI gives never changes). */
+  private readonly aboveFolder = new Map<string, readonly string[]>();
   private readonly decisions = new Map<string, FolderDecision>();
   private readonly byId = new Map<string, Session>();
   /** A talk written in several places (programme, report, session note) is one session in every aggregate below. */
@@ -287,12 +289,25 @@ export class NoteIndex {
 
   /** Counts a file in or out of every folder above its own; a folder that gains its first or loses its last is re-read. */
   private countBelow(uri: string, delta: 1 | -1, folders: Map<string, Set<string>>): void {
-    for (let folder = folderOf(folderOf(uri)); folder.length > 0; folder = folderOf(folder)) {
+    for (const folder of this.foldersAbove(folderOf(uri))) {
       const count = (this.notesBelow.get(folder) ?? 0) + delta;
       if (count === 0) this.notesBelow.delete(folder);
       else this.notesBelow.set(folder, count);
       if (count === 0 || (count === 1 && delta === 1)) changedIn(folders, folder);
     }
+  }
+
+  /**
+   * The folders above `folder`, nearest first, worked out once per folder: then one map lookup per file instead of a
+   * new slice of its URI, and a hash of it, per folder above.
+   */
+  private foldersAbove(folder: string): readonly string[] {
+    const known = this.aboveFolder.get(folder);
+    if (known) return known;
+    const parents: string[] = [];
+    for (let parent = folderOf(folder); parent.length > 0; parent = folderOf(parent)) parents.push(parent);
+    this.aboveFolder.set(folder, parents);
+    return parents;
   }
 
   /** Re-derives the inferred readings of a folder; `changed` files are (re-)indexed whatever the decision. */

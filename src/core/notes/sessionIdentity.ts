@@ -11,13 +11,14 @@ import { isPrintableAscii } from './fields';
 import type { ParsedNote, PlaceKind, Session, SessionLink, SessionPlace } from './model';
 
 /** Words that say what kind of talk a title is (`Keynote: …`, `[LT] …`): left out of the title key. */
-const KIND_PREFIXES: ReadonlySet<string> = new Set([
+const KIND_PREFIXES: readonly string[] = [
   'keynote', 'opening keynote', 'closing keynote', 'lightning talk', 'lt', 'workshop', 'tutorial', 'panel', 'talk', 'session',
   '基調講演', 'キーノート', 'ライトニングトーク', 'ワークショップ', 'チュートリアル', 'パネル',
-]);
+];
 
-// `Keynote: …`, `Keynote - …`, `[Keynote] …`, `【基調講演】…` (already folded to lower case and NFKC).
-const PREFIX = /^[[(【]?\s*([^:[\]()【】]{1,30}?)\s*(?:[:\])】]|\s[-–—]\s)\s*/;
+// `Keynote: …`, `Keynote - …`, `[Keynote] …`, `【基調講演】…` (already folded to lower case and NFKC). The kind words are
+// in the pattern itself: most titles fail at their first letters instead of after trying every length of prefix.
+const PREFIX = new RegExp(`^[[(【]?\\s*(?:${KIND_PREFIXES.join('|')})\\s*(?:[:\\])】]|\\s[-–—]\\s)\\s*`);
 
 /** `same-as:` values that keep a session apart from every other place. */
 const SEPARATE = /^(?:none|no|false|-|なし|別)$/i;
@@ -28,7 +29,7 @@ export function titleKey(title: string): string {
   const ascii = isPrintableAscii(title);
   let text = (ascii ? title : title.normalize('NFKC')).toLowerCase();
   const prefix = PREFIX.exec(text);
-  if (prefix && KIND_PREFIXES.has(prefix[1].trim()) && prefix[0].length < text.length) text = text.slice(prefix[0].length);
+  if (prefix && prefix[0].length < text.length) text = text.slice(prefix[0].length);
   return (ascii ? text.replace(/[^a-z0-9]+/g, ' ') : text.replace(/[^\p{L}\p{N}]+/gu, ' ')).trim();
 }
 
@@ -136,6 +137,9 @@ interface Cluster {
   /** The members `merged` was built from, in preference order. */
   built: readonly Entry[];
 }
+
+/** The `built` of a cluster not built yet, or emptied: one array for all of them. */
+const NOTHING_BUILT: readonly Entry[] = [];
 
 /** Takes an item out of a small array, where it is at most once. */
 function without<T>(items: T[], item: T): void {
@@ -249,8 +253,9 @@ export class SessionIdentities {
 
   private join(entry: Entry, key: string): void {
     let cluster = this.clusters.get(key);
-    if (!cluster) this.clusters.set(key, (cluster = { key, members: [], merged: undefined, built: [] }));
-    cluster.members.push(entry);
+    // A literal of one: an empty array's first push reserves room for 17.
+    if (!cluster) this.clusters.set(key, (cluster = { key, members: [entry], merged: undefined, built: NOTHING_BUILT }));
+    else cluster.members.push(entry);
     entry.cluster = cluster;
     this.dirtyClusters.add(cluster);
   }
@@ -329,7 +334,7 @@ export class SessionIdentities {
         if (cluster.merged) removed.push(cluster.merged);
         this.clusters.delete(cluster.key);
         cluster.merged = undefined;
-        cluster.built = [];
+        cluster.built = NOTHING_BUILT;
         continue;
       }
       const members = cluster.members.length === 1 ? [cluster.members[0]] : [...cluster.members].sort(comparePlaces);
