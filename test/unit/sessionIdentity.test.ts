@@ -78,6 +78,15 @@ describe('one talk, one session', () => {
       assert.equal(titleKey('【基調講演】未来の港'), titleKey('未来の港'));
       assert.notEqual(titleKey('Rust: the good parts'), titleKey('The good parts'));
     });
+
+    it('take off a kind prefix of several words, before a dash or in brackets, but never the whole title', () => {
+      assert.equal(titleKey('Opening Keynote - Ships in the harbour'), 'ships in the harbour');
+      assert.equal(titleKey('lightning talk: Small tools'), 'small tools');
+      assert.equal(titleKey('( Workshop ) Small tools'), 'small tools');
+      assert.equal(titleKey('Keynote:'), 'keynote');
+      assert.equal(titleKey('Keynotes: a history'), 'keynotes a history');
+      assert.equal(titleKey('Talk-show tips'), 'talk show tips');
+    });
   });
 
   describe('the 12 + 1 case', () => {
