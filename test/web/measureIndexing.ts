@@ -1,12 +1,36 @@
 // The browser indexing figure, run in the web-worker extension host by scripts/measure-web.mjs (not part of the
 // suite: it asserts nothing about time). The first scan is what a user waits for when the Sessions view opens; the
-// rescans (Refresh Sessions) read the same files again once the host and the test server are warm. Each line is
-// printed to the page's console, which test-web passes to the terminal.
+// rescans (Refresh Sessions) read the same files again once the host and the test server are warm. The floors
+// beside them, timed after the rescans as warm: the file search alone, and reading every indexed note through
+// workspace.fs (as many in flight as a scan keeps) with nothing parsed. Each line is printed to the page's console,
+// which test-web passes to the terminal.
 import * as vscode from 'vscode';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
 import { EXTENSION_ID } from '../suite/helpers';
 
 const RESCANS = 5;
+/** As many reads in flight as the extension's scan keeps (src/vscode/noteWorkspace.ts). */
+const READS_IN_FLIGHT = 128;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function timed(task: () => PromiseLike<unknown>): Promise<number> {
+  const started = performance.now();
+  await task();
+  return performance.now() - started;
+}
+
+/** Reads every file through workspace.fs and drops the bytes: the floor a scan's reading cannot go under. */
+async function readEvery(uris: readonly vscode.Uri[]): Promise<void> {
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < uris.length) await vscode.workspace.fs.readFile(uris[next++]);
+  };
+  await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
+}
 
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<ConferenceNotesApi>(EXTENSION_ID);
@@ -16,18 +40,22 @@ export async function run(): Promise<void> {
   await api.notes.ready();
   const firstScanMs = performance.now() - started;
   const rescanMs: number[] = [];
+  for (let i = 0; i < RESCANS; i++) rescanMs.push(await timed(() => api.notes.rescan()));
+  const uris = api.notes.index.uris().map((uri) => vscode.Uri.parse(uri));
+  const findFilesMs: number[] = [];
+  const readMs: number[] = [];
   for (let i = 0; i < RESCANS; i++) {
-    const rescanStarted = performance.now();
-    await api.notes.rescan();
-    rescanMs.push(performance.now() - rescanStarted);
+    findFilesMs.push(await timed(() => vscode.workspace.findFiles('**/*.{md,markdown}')));
+    readMs.push(await timed(() => readEvery(uris)));
   }
-  const sorted = [...rescanMs].sort((a, b) => a - b);
   const result = {
-    notes: api.notes.index.uris().length,
+    notes: uris.length,
     sessions: api.notes.index.sessionCount,
     first_scan_ms: Math.round(firstScanMs),
-    rescan_median_ms: Math.round(sorted[Math.floor(sorted.length / 2)]),
+    rescan_median_ms: Math.round(median(rescanMs)),
     rescan_ms: rescanMs.map(Math.round),
+    find_files_median_ms: Math.round(median(findFilesMs)),
+    read_median_ms: Math.round(median(readMs)),
   };
   console.log(`web indexing: ${JSON.stringify(result)}`);
 }
