@@ -22,7 +22,7 @@ import type { IndexCache } from './indexCache';
 import { ExtensionSettings } from './settings';
 
 /** File reads in flight at once: enough to hide the round trip of each request, few enough to bound memory. */
-const READ_CONCURRENCY = 128;
+export const READ_CONCURRENCY = 128;
 /** Quiet time before a burst of file-system events is indexed in one pass (e.g. a `git checkout`). */
 const WATCH_BATCH_MS = 300;
 /** Quiet time after the last keystroke before an unsaved document is re-read. */

@@ -5,12 +5,13 @@
 // workspace.fs (as many in flight as a scan keeps) with nothing parsed. Each line is printed to the page's console,
 // which test-web passes to the terminal.
 import * as vscode from 'vscode';
+import { NOTE_GLOB } from '../../src/core/notes/excludes';
+import { mapConcurrently } from '../../src/core/notes/pipeline';
 import type { ConferenceNotesApi } from '../../src/vscode/activation';
+import { READ_CONCURRENCY } from '../../src/vscode/noteWorkspace';
 import { EXTENSION_ID } from '../suite/helpers';
 
 const RESCANS = 5;
-/** As many reads in flight as the extension's scan keeps (src/vscode/noteWorkspace.ts). */
-const READS_IN_FLIGHT = 128;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -23,13 +24,11 @@ async function timed(task: () => PromiseLike<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** Reads every file through workspace.fs and drops the bytes: the floor a scan's reading cannot go under. */
+/** Reads every file through workspace.fs, as many in flight as a scan keeps, and drops the bytes: the floor a scan's reading cannot go under. */
 async function readEvery(uris: readonly vscode.Uri[]): Promise<void> {
-  let next = 0;
-  const reader = async (): Promise<void> => {
-    while (next < uris.length) await vscode.workspace.fs.readFile(uris[next++]);
-  };
-  await Promise.all(Array.from({ length: READS_IN_FLIGHT }, reader));
+  await mapConcurrently(uris, READ_CONCURRENCY, async (uri) => {
+    await vscode.workspace.fs.readFile(uri);
+  });
 }
 
 export async function run(): Promise<void> {
@@ -45,7 +44,7 @@ export async function run(): Promise<void> {
   const findFilesMs: number[] = [];
   const readMs: number[] = [];
   for (let i = 0; i < RESCANS; i++) {
-    findFilesMs.push(await timed(() => vscode.workspace.findFiles('**/*.{md,markdown}')));
+    findFilesMs.push(await timed(() => vscode.workspace.findFiles(NOTE_GLOB)));
     readMs.push(await timed(() => readEvery(uris)));
   }
   const result = {

@@ -219,7 +219,7 @@ export async function readNotes(
 }
 
 /** `work` over every item with up to `concurrency` calls in flight; the results are in the order of `items`. */
-async function mapConcurrently<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
