@@ -14,7 +14,7 @@ import * as esbuild from 'esbuild';
 import MarkdownIt from 'markdown-it';
 import { renderTrackChart } from '../src/core/stats/chart';
 import { Worker } from 'node:worker_threads';
-import { decodeSnapshot, encodeSnapshot, MAX_SNAPSHOT_BYTES, restorableEntries, settingsKey, type SnapshotEntry } from '../src/core/notes/indexSnapshot';
+import { decodeSnapshot, encodeSnapshot, folderSnapshot, MAX_SNAPSHOT_BYTES, restorableEntries, settingsKey, type SnapshotEntry } from '../src/core/notes/indexSnapshot';
 import { DEFAULT_PARSE_OPTIONS, type NoteContext } from '../src/core/notes/model';
 import { NoteIndex } from '../src/core/notes/noteIndex';
 import { DEFAULT_MAX_FILE_SIZE, folderSettingsFromFile } from '../src/core/notes/noteSettings';
@@ -227,7 +227,7 @@ function savedSnapshot(readings: readonly NoteReading[], files: readonly Workspa
   if (entries.length !== files.length) throw new Error(`Only ${entries.length} of ${files.length} readings carry a file version to save.`);
   const step = Math.floor(entries.length / Math.max(1, changed));
   const saved = entries.map((entry, i): SnapshotEntry => (changed > 0 && i % step === 0 && i / step < changed ? { ...entry, key: { ...entry.key, mtime: entry.key.mtime - 1000 } } : entry));
-  return encodeSnapshot({ folder: BENCH_FOLDER, settings: settingsKey(SETTINGS.parseOptions), entries: saved });
+  return encodeSnapshot(folderSnapshot(BENCH_FOLDER, FOLDER_SETTINGS, saved));
 }
 
 function refOf(file: WorkspaceFile): { path: string; uri: string; pathSegments: readonly string[] } {

@@ -64,7 +64,7 @@ export async function readNoteText(uri: string): Promise<string | undefined> {
  * The saved index of a folder in the `--cache` folder: its entries, when there is a snapshot that can be trusted
  * (else none, with the one reason it was not on stderr).
  */
-export async function readSavedIndex(cacheDir: string, folder: string, folderLabel: string, settings: FolderSettings, warn: (message: string) => void): Promise<SnapshotEntry[]> {
+export async function readSavedIndex(cacheDir: string, folder: string, folderLabel: string, settings: FolderSettings, warn: (message: string) => void): Promise<readonly SnapshotEntry[]> {
   const file = path.join(cacheDir, snapshotFileName(folder));
   const tell = (message: SnapshotMessage) => warn(cliText(message.message, ...message.args));
   let bytes: Uint8Array;

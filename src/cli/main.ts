@@ -34,7 +34,7 @@ import { isNoteFile } from '../core/notes/excludes';
 import { SESSION_STATUSES, type ParsedNote, type Session, type SessionStatus } from '../core/notes/model';
 import { folderSettingsFromFile, settingsFileProblem, type FolderSettings, type SettingsMessage } from '../core/notes/noteSettings';
 import { NoteIndex } from '../core/notes/noteIndex';
-import { settingsKey } from '../core/notes/indexSnapshot';
+import { folderSnapshot } from '../core/notes/indexSnapshot';
 import {
   folderFile, problemLine, problemsOf, readFolderWarm, readNotes, snapshotEntries, type NoteFileRef, type NoteReading, type NoteSource,
 } from '../core/notes/pipeline';
@@ -272,7 +272,7 @@ async function readFolderWithCache(
   const label = fileURLToPath(folder);
   const saved = cacheDir === undefined ? [] : await readSavedIndex(cacheDir, folder, label, settings, warn);
   const { files, readings, unchanged } = await readFolderWarm(source, settings, uriOf, saved, READ_CONCURRENCY);
-  if (cacheDir !== undefined) await writeSavedIndex(cacheDir, { folder, settings: settingsKey(settings.parseOptions), entries: snapshotEntries(unchanged, readings) }, label, warn);
+  if (cacheDir !== undefined) await writeSavedIndex(cacheDir, folderSnapshot(folder, settings, snapshotEntries(unchanged, readings)), label, warn);
   const byPath = new Map<string, NoteReading>(readings.map(({ file, reading }) => [file.path, reading]));
   for (const { path: relative, note, key } of unchanged) byPath.set(relative, { kind: 'parsed', note, key });
   return { files, readings: files.map((file) => byPath.get(file.path)!) };

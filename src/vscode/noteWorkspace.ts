@@ -9,7 +9,7 @@
 // read; the index is saved again (debounced) whenever what was read from disk changes.
 import * as vscode from 'vscode';
 import { fileSearchExclude, isNoteFile, NOTE_GLOB } from '../core/notes/excludes';
-import { decodeSnapshot, restorableEntries, settingsKey, type FileKey, type SnapshotEntry } from '../core/notes/indexSnapshot';
+import { decodeSnapshot, folderSnapshot, restorableEntries, settingsKey, type FileKey, type SnapshotEntry } from '../core/notes/indexSnapshot';
 import type { NoteDiagnostic, ParsedNote } from '../core/notes/model';
 import { NoteIndex } from '../core/notes/noteIndex';
 import type { FolderSettings } from '../core/notes/noteSettings';
@@ -254,7 +254,7 @@ export class NoteWorkspace extends Disposable {
     const listings = folders.map((folder) => this.listFolder(folder));
     for (const listing of listings) void listing.catch(() => undefined); // awaited below, where a failure is thrown
     // The saved indexes are for the first scan only: a rescan (settings, folders, Refresh) reads everything.
-    const saved = replaceAll ? new Map<string, SnapshotEntry[]>() : await this.restoreSaved(folders);
+    const saved = replaceAll ? new Map<string, readonly SnapshotEntry[]>() : await this.restoreSaved(folders);
     const results = await vscode.window.withProgress(
       { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
       () => Promise.all(folders.map((folder, i) => this.readFolder(folder, listings[i], saved.get(folder.uri.toString())))),
@@ -278,9 +278,9 @@ export class NoteWorkspace extends Disposable {
    * before a single note is read; the one reason a saved index is not trusted is logged. The entries restored, per
    * folder URI.
    */
-  private async restoreSaved(folders: readonly vscode.WorkspaceFolder[]): Promise<Map<string, SnapshotEntry[]>> {
+  private async restoreSaved(folders: readonly vscode.WorkspaceFolder[]): Promise<Map<string, readonly SnapshotEntry[]>> {
     const started = Date.now();
-    const restored = new Map<string, SnapshotEntry[]>();
+    const restored = new Map<string, readonly SnapshotEntry[]>();
     for (const folder of folders) {
       const bytes = await this.savedIndexes.get(folder.uri.toString());
       if (!bytes) continue;
@@ -398,8 +398,7 @@ export class NoteWorkspace extends Disposable {
         const note = owner === folderKey ? this.index.parsedNote(uri) : undefined;
         if (note) entries.push({ path, key, note });
       }
-      const settings = settingsKey(this.settings.folder(folder.uri).parseOptions);
-      await this.cache!.write(folder.uri, folder.name, { folder: folderKey, settings, entries });
+      await this.cache!.write(folder.uri, folder.name, folderSnapshot(folderKey, this.settings.folder(folder.uri), entries));
     }
   }
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { runCli } from '../../src/cli/main';
 import {
-  contentHash, decodeSnapshot, encodeSnapshot, MAX_SNAPSHOT_BYTES, PARSED_NOTE_VERSION, restorableEntries, settingsKey,
+  contentHash, decodeSnapshot, encodeSnapshot, folderSnapshot, MAX_SNAPSHOT_BYTES, PARSED_NOTE_VERSION, restorableEntries, settingsKey,
   type FolderSnapshot, type SnapshotEntry,
 } from '../../src/core/notes/indexSnapshot';
 import { NoteIndex } from '../../src/core/notes/noteIndex';
@@ -103,7 +103,7 @@ async function coldRead(folder: NoteSource, settings: FolderSettings): Promise<{
 /** The snapshot a session would have saved after reading the folder. */
 async function savedSnapshot(folder: MemoryFolder, settings: FolderSettings): Promise<Uint8Array> {
   const { readings } = await coldRead(folder, settings);
-  return encodeSnapshot({ folder: FOLDER, settings: settingsKey(settings.parseOptions), entries: snapshotEntries([], readings) });
+  return encodeSnapshot(folderSnapshot(FOLDER, settings, snapshotEntries([], readings)));
 }
 
 function load(bytes: Uint8Array, settings: FolderSettings, folder = FOLDER) {
@@ -265,6 +265,22 @@ describe('the saved index', () => {
       assert.equal(contentHash(shifted.subarray(3)), contentHash(text));
       assert.notEqual(contentHash(text.subarray(0, text.length - 1)), contentHash(text));
     });
+
+    it('gives another hash for any one damaged bit: in the word lanes, the last words and the tail bytes', () => {
+      // 39 bytes: two blocks of four words, one word after them, three tail bytes.
+      const bytes = new TextEncoder().encode('a note of thirty-nine bytes, say: 0123.');
+      const original = contentHash(bytes);
+      const seen = new Set([original]);
+      for (let at = 0; at < bytes.length; at++) {
+        for (let bit = 0; bit < 8; bit++) {
+          const damaged = bytes.slice();
+          damaged[at] ^= 1 << bit;
+          seen.add(contentHash(damaged));
+        }
+      }
+      assert.equal(seen.size, 1 + bytes.length * 8);
+      assert.notEqual(contentHash(new Uint8Array(12)), contentHash(new Uint8Array(16)), 'zero bytes of another length');
+    });
   });
 
   for (const batched of [false, true]) describe(batched ? 'a warm start, the stats asked at once' : 'a warm start', () => {
@@ -322,6 +338,24 @@ describe('the saved index', () => {
       assert.deepEqual(warm.index.uris().filter(leftOut), []);
       assert.deepEqual(warm.next.map((entry) => entry.note.uri).filter(leftOut), []);
       assert.equal(warm.next.length, 6);
+    });
+
+    it('saves only the notes that the excludes and size cap in force keep, so a start under them restores the snapshot as it is', async () => {
+      const folder = populatedFolder();
+      const { readings } = await coldRead(folder, settings);
+      const reportSize = folder.files.get('reports/pycon.md')!.bytes.length;
+      const stricter = defaultSettings({ 'conferenceNotes.exclude': ['meetup/**'], 'conferenceNotes.maxFileSize': reportSize - 1 });
+      // Entries read under the old settings, saved after the settings changed (before the rescan took them out).
+      const saved = folderSnapshot(FOLDER, stricter, snapshotEntries([], readings));
+      assert.deepEqual(saved.entries.map((entry) => entry.path).filter((path) => path.startsWith('meetup/') || path.startsWith('reports/')), []);
+      const loaded = load(encodeSnapshot(saved), stricter) as { snapshot: FolderSnapshot };
+      assert.equal(restorableEntries(loaded.snapshot, stricter), loaded.snapshot.entries, 'the same settings: no path matched again');
+      const sameValues = defaultSettings({ 'conferenceNotes.exclude': ['meetup/**'], 'conferenceNotes.maxFileSize': reportSize - 1 });
+      assert.equal(restorableEntries(loaded.snapshot, sameValues), loaded.snapshot.entries, 'settings keyed by their values');
+      assert.equal(loaded.snapshot.entries.length, 6);
+      const evenStricter = defaultSettings({ 'conferenceNotes.exclude': ['meetup/**', 'devconf/**'], 'conferenceNotes.maxFileSize': reportSize - 1 });
+      assert.ok(restorableEntries(loaded.snapshot, evenStricter).every((entry) => !entry.path.startsWith('devconf/')));
+      assert.ok(loaded.snapshot.entries.some((entry) => entry.path.startsWith('devconf/')));
     });
 
     it('ends with the cold index after any mix of edits, additions, deletions and renames', async () => {

@@ -12,9 +12,10 @@ import type { FolderSettings } from './noteSettings';
  * The version of what the parser and layout inference produce. BUMP IT whenever a change to the parser
  * (parser.ts, markdownFastPath.ts, frontMatter.ts, fields.ts…), inference (inference*.ts, folderReadings.ts) or the
  * note model changes the ParsedNote any file is read into: saved indexes of another version are ignored, so a
- * user never sees notes read by an older parser.
+ * user never sees notes read by an older parser. Bump it too when the file's own form changes (its header, body or
+ * `contentHash`), so an older file is reported as another version's rather than as damaged.
  */
-export const PARSED_NOTE_VERSION = 10;
+export const PARSED_NOTE_VERSION = 11;
 
 /** A saved index larger than this is neither written nor read (10,000 notes take about 21 MB). */
 export const MAX_SNAPSHOT_BYTES = 50 * 1024 * 1024;
@@ -48,6 +49,8 @@ export interface FolderSnapshot {
   readonly folder: string;
   /** `settingsKey` of the parse options the notes were read with. */
   readonly settings: string;
+  /** `listingKey` of the excludes and size cap the files were listed and read with. */
+  readonly listing: string;
   readonly entries: readonly SnapshotEntry[];
 }
 
@@ -67,30 +70,53 @@ const FORMAT = 'conference-notes-index';
 // ---------------------------------------------------------------------------------------------------------------
 // Hashing
 
+// xxHash32's primes.
+const PRIME1 = 0x9e3779b1 | 0;
+const PRIME2 = 0x85ebca77 | 0;
+const PRIME3 = 0xc2b2ae3d | 0;
+
 /**
- * A 64-bit hash of bytes (two 32-bit lanes over 32-bit words, then the tail bytes): cheap enough for a 50 MB
- * snapshot (a few milliseconds), and a changed, lost or added byte changes it. Not cryptographic: it guards
- * against damage, not against someone forging a cache. Words are read in the machine's byte order, so a cache
- * carried to a machine of the other byte order is ignored as damaged — it is per machine anyway.
+ * A 64-bit hash of bytes: four 32-bit lanes over successive words (xxHash32's round in each, so the lanes run side
+ * by side: a few milliseconds for a 21 MB snapshot), then the last words and tail bytes, then the lanes through a
+ * final mix one after the other. Each round is a bijection of its lane for a given word, and one-to-one in the word
+ * for a given lane, so one changed word always changes the hash; the length is mixed in. Not cryptographic: it guards against damage, not against someone forging a
+ * cache. Words are read in the machine's byte order, so a cache carried to a machine of the other byte order is
+ * ignored as damaged — it is per machine anyway. All arithmetic stays in 32-bit integers: one result outside them
+ * (an addition without `| 0`) turns the loop into floating point, five times slower.
  */
 export function contentHash(bytes: Uint8Array): string {
   // A Uint32Array view needs a 4-aligned offset; anything else is copied once (small files, or an odd buffer).
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const words = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
-  let a = 0x811c9dc5 ^ aligned.length;
-  let b = 0x9e3779b9;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    a = Math.imul(a ^ word, 0x01000193);
-    b = Math.imul((b ^ word) << 13 | (b ^ word) >>> 19, 0x85ebca6b) + 0x6b43a9b5;
+  // xxHash32's seeds and round: the word multiplied, added, the sum rotated and multiplied.
+  let a = (PRIME1 + PRIME2) ^ aligned.length;
+  let b = PRIME2;
+  let c = 0;
+  let d = -PRIME1 | 0;
+  let i = 0;
+  for (const last = words.length - 4; i <= last; i += 4) {
+    a = Math.imul(rotateLeft13((a + Math.imul(words[i], PRIME2)) | 0), PRIME1);
+    b = Math.imul(rotateLeft13((b + Math.imul(words[i + 1], PRIME2)) | 0), PRIME1);
+    c = Math.imul(rotateLeft13((c + Math.imul(words[i + 2], PRIME2)) | 0), PRIME1);
+    d = Math.imul(rotateLeft13((d + Math.imul(words[i + 3], PRIME2)) | 0), PRIME1);
   }
-  for (let i = words.length << 2; i < aligned.length; i++) {
-    a = Math.imul(a ^ aligned[i], 0x01000193);
-    b = Math.imul(b ^ aligned[i], 0xc2b2ae35);
-  }
-  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b) ^ b;
-  b = Math.imul(b ^ (b >>> 15), 0xc2b2ae35) ^ a;
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+  for (; i < words.length; i++) a = Math.imul(rotateLeft13((a + Math.imul(words[i], PRIME2)) | 0), PRIME1);
+  for (let at = words.length << 2; at < aligned.length; at++) b = Math.imul(rotateLeft13((b + Math.imul(aligned[at], PRIME3)) | 0), PRIME1);
+  // Lane by lane through the mix, not XOR-ed together: a damaged bit of one lane cannot cancel one of another.
+  const high = finalMix(finalMix(finalMix(a) ^ c) ^ b);
+  const low = finalMix(finalMix(finalMix(d) ^ b) ^ high);
+  return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
+}
+
+function rotateLeft13(value: number): number {
+  return (value << 13) | (value >>> 19);
+}
+
+/** MurmurHash3's finaliser: every bit of the lane reaches every bit of the result. */
+function finalMix(value: number): number {
+  let h = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 /** The name of a folder's snapshot file in a host's cache folder: a hash of the folder's URI, which the snapshot also holds. */
@@ -117,6 +143,14 @@ export function settingsKey(options: ParseOptions): string {
   return contentHash(new TextEncoder().encode(canonicalJson(options)));
 }
 
+/**
+ * What of a folder's settings decides which files are notes: its exclude globs and size cap. A snapshot saved under
+ * the ones in force holds only files they keep, so a warm start need not match every saved path against them again.
+ */
+export function listingKey(settings: Pick<FolderSettings, 'excludes' | 'maxFileSize'>): string {
+  return contentHash(new TextEncoder().encode(canonicalJson({ excludes: settings.excludes.globs, maxFileSize: settings.maxFileSize })));
+}
+
 /** The key of a file read at `readAt` (ms): its size and mtime, and the bytes' hash when the mtime is too recent to trust. */
 export function fileKeyOf(stat: { readonly size: number; readonly mtimeMs?: number }, bytes: Uint8Array, readAt: number): FileKey | undefined {
   if (stat.mtimeMs === undefined || !Number.isFinite(stat.mtimeMs)) return undefined;
@@ -135,6 +169,7 @@ interface SnapshotHeader {
   readonly version: number;
   readonly folder: string;
   readonly settings: string;
+  readonly listing: string;
   readonly entries: number;
   readonly bodyBytes: number;
   readonly checksum: string;
@@ -214,6 +249,7 @@ export function encodeSnapshot(snapshot: FolderSnapshot): Uint8Array {
     version: PARSED_NOTE_VERSION,
     folder: snapshot.folder,
     settings: snapshot.settings,
+    listing: snapshot.listing,
     entries: stored.length,
     bodyBytes: body.length,
     checksum: contentHash(body),
@@ -259,6 +295,7 @@ export function decodeSnapshot(bytes: Uint8Array, expected: { readonly folder: s
   if (!isRecord(header) || header.format !== FORMAT) return reject('snapshot-damaged');
   if (header.version !== PARSED_NOTE_VERSION) return reject('snapshot-version');
   if (header.folder !== expected.folder || header.settings !== expected.settings) return reject('snapshot-foreign');
+  if (typeof header.listing !== 'string') return reject('snapshot-damaged');
   const body = bytes.subarray(newline + 1);
   if (body.length !== header.bodyBytes || header.checksum !== contentHash(body)) return reject('snapshot-damaged');
   let stored: unknown;
@@ -276,15 +313,25 @@ export function decodeSnapshot(bytes: Uint8Array, expected: { readonly folder: s
     paths.add(path);
     entries.push({ path, key: hash === null ? { size, mtime } : { size, mtime, hash }, note });
   }
-  return { snapshot: { folder: expected.folder, settings: expected.settings, entries } };
+  return { snapshot: { folder: expected.folder, settings: expected.settings, listing: header.listing, entries } };
 }
 
 /**
  * The entries a warm start may put in the index before it has looked at any file: those the settings in force
  * still read — a note that an exclude glob now leaves out, or that was larger than the size cap now is, is not
- * restored (nor saved again: the next scan does not list or read it).
+ * restored (nor saved again: the next scan does not list or read it). Under the excludes and cap it was saved with,
+ * that is every entry (`folderSnapshot` saves no other).
  */
-export function restorableEntries(snapshot: FolderSnapshot, settings: Pick<FolderSettings, 'excludes' | 'maxFileSize'>): SnapshotEntry[] {
-  const included = new Set(settings.excludes.withoutExcluded(snapshot.entries.map((entry) => entry.path)));
-  return snapshot.entries.filter((entry) => included.has(entry.path) && entry.key.size <= settings.maxFileSize);
+export function restorableEntries(snapshot: FolderSnapshot, settings: Pick<FolderSettings, 'excludes' | 'maxFileSize'>): readonly SnapshotEntry[] {
+  return snapshot.listing === listingKey(settings) ? snapshot.entries : listedEntries(snapshot.entries, settings);
+}
+
+/** The snapshot of a folder to save: its entries that the settings in force list and read, and the keys of those settings. */
+export function folderSnapshot(folder: string, settings: Pick<FolderSettings, 'parseOptions' | 'excludes' | 'maxFileSize'>, entries: readonly SnapshotEntry[]): FolderSnapshot {
+  return { folder, settings: settingsKey(settings.parseOptions), listing: listingKey(settings), entries: listedEntries(entries, settings) };
+}
+
+function listedEntries(entries: readonly SnapshotEntry[], settings: Pick<FolderSettings, 'excludes' | 'maxFileSize'>): SnapshotEntry[] {
+  const included = new Set(settings.excludes.withoutExcluded(entries.map((entry) => entry.path)));
+  return entries.filter((entry) => included.has(entry.path) && entry.key.size <= settings.maxFileSize);
 }
