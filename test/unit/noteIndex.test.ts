@@ -475,5 +475,10 @@ describe('NoteIndex: readings inferred per folder', () => {
     assert.equal(index.sessionsOf(readme.uri).length, 0, 'notes below it: a landing page');
     index.update(read('conf-2031/README.md', '# Harbour Conf 2031 notes\n\n- [Alpha](a.md)\n- [Beta](b.md)\n'));
     assert.deepEqual(index.conferences(), [{ name: 'Harbour Conf 2031', count: 1 }]);
+    // One batch moves the only talk to another folder: notes stay below the README.
+    index.updateMany([read('conf-2032/a.md', talk('Alpha'))], ['file:///ws/conf-2031/a.md', 'file:///ws/conf-2031/README.md']);
+    assert.equal(index.sessionsOf(readme.uri).length, 0, 'still notes below it');
+    index.remove('file:///ws/conf-2032/a.md');
+    assert.equal(index.sessionsOf(readme.uri).length, 2, 'no note below it any more: a note again');
   });
 });

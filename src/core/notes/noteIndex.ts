@@ -243,13 +243,14 @@ export class NoteIndex {
   updateMany(notes: Iterable<ParsedNote>, removedUris: Iterable<string>): IndexChange {
     const collector = new ChangeCollector();
     const folders = new Map<string, Set<string>>();
-    for (const uri of removedUris) this.forget(uri, collector, folders);
+    const filesIn = new Map<string, number>();
+    for (const uri of removedUris) this.forget(uri, collector, folders, filesIn);
     for (const note of notes) {
-      this.forget(note.uri, collector, folders);
+      this.forget(note.uri, collector, folders, filesIn);
       this.parsed.set(note.uri, note);
-      this.countBelow(note.uri, 1, folders);
+      const folder = folderOf(note.uri);
+      filesIn.set(folder, (filesIn.get(folder) ?? 0) + 1);
       if (note.folderHints) {
-        const folder = folderOf(note.uri);
         let members = this.inferredByFolder.get(folder);
         if (!members) this.inferredByFolder.set(folder, (members = new Set()));
         members.add(note.uri);
@@ -258,6 +259,7 @@ export class NoteIndex {
         this.addNote(note, collector);
       }
     }
+    this.countBelow(filesIn, folders);
     for (const [folder, changed] of folders) this.rereadFolder(folder, changed, collector);
     return this.emit(collector, this.settleTrackNames(collector));
   }
@@ -272,14 +274,15 @@ export class NoteIndex {
     return names;
   }
 
-  private forget(uri: string, collector: ChangeCollector, folders: Map<string, Set<string>>): void {
+  /** `filesIn`: per folder, how many of its files this batch added less those it removed. */
+  private forget(uri: string, collector: ChangeCollector, folders: Map<string, Set<string>>, filesIn: Map<string, number>): void {
     const parsed = this.parsed.get(uri);
     if (!parsed) return;
     this.parsed.delete(uri);
     this.removeNote(uri, collector);
-    this.countBelow(uri, -1, folders);
+    const folder = folderOf(uri);
+    filesIn.set(folder, (filesIn.get(folder) ?? 0) - 1);
     if (parsed.folderHints) {
-      const folder = folderOf(uri);
       const members = this.inferredByFolder.get(folder);
       members?.delete(uri);
       if (members?.size === 0) this.inferredByFolder.delete(folder);
@@ -287,13 +290,20 @@ export class NoteIndex {
     }
   }
 
-  /** Counts a file in or out of every folder above its own; a folder that gains its first or loses its last is re-read. */
-  private countBelow(uri: string, delta: 1 | -1, folders: Map<string, Set<string>>): void {
-    for (const folder of this.foldersAbove(folderOf(uri))) {
-      const count = (this.notesBelow.get(folder) ?? 0) + delta;
-      if (count === 0) this.notesBelow.delete(folder);
-      else this.notesBelow.set(folder, count);
-      if (count === 0 || (count === 1 && delta === 1)) changedIn(folders, folder);
+  /**
+   * Counts the batch's files in or out of every folder above their own, one walk up per folder (not per file); a
+   * folder that had no file below it and now has, or the other way round, is re-read.
+   */
+  private countBelow(filesIn: ReadonlyMap<string, number>, folders: Map<string, Set<string>>): void {
+    for (const [folder, delta] of filesIn) {
+      if (delta === 0) continue;
+      for (const above of this.foldersAbove(folder)) {
+        const before = this.notesBelow.get(above) ?? 0;
+        const after = before + delta;
+        if (after === 0) this.notesBelow.delete(above);
+        else this.notesBelow.set(above, after);
+        if ((before === 0) !== (after === 0)) changedIn(folders, above);
+      }
     }
   }
 
