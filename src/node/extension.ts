@@ -2,8 +2,9 @@
 // window, is the remote machine's — are read with Node's fs: each workspace.fs request is a round trip to the
 // main thread, which dominates the first scan of a big workspace; the first scan reads and parses them in worker
 // threads, so the extension host's own thread only indexes. Other schemes go through workspace.fs. The saved index
-// in local workspace storage is read and written with Node's fs too: through workspace.fs, the 20 MB of 10,000 notes
-// took 0.4 s to arrive, on the way to the tree of a warm start.
+// in local workspace storage is stat-ed, read and written with Node's fs too: through workspace.fs, the 20 MB of
+// 10,000 notes took 0.4 s to arrive, and its stat alone up to 0.5 s while a reloaded window was busy, on the way to
+// the tree of a warm start.
 import { promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -15,19 +16,22 @@ import type { CacheFileSystem } from '../vscode/indexCache';
 import { workspaceFileSystem, type LocalNoteParser, type NoteFileSystem } from '../vscode/noteWorkspace';
 import { createParsePool } from './parsePool';
 
+/** A local file's stat with Node's fs, as workspace.fs gives it. */
+async function localStat(uri: vscode.Uri): Promise<vscode.FileStat> {
+  const entry = await fs.stat(uri.fsPath);
+  const type = entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown;
+  return { type, ctime: entry.ctimeMs, mtime: entry.mtimeMs, size: entry.size };
+}
+
 const localFiles: NoteFileSystem = {
   findFiles: workspaceFileSystem.findFiles,
-  stat: async (uri) => {
-    if (uri.scheme !== 'file') return workspaceFileSystem.stat(uri);
-    const entry = await fs.stat(uri.fsPath);
-    return { size: entry.size, mtime: entry.mtimeMs, type: entry.isFile() ? vscode.FileType.File : entry.isDirectory() ? vscode.FileType.Directory : vscode.FileType.Unknown };
-  },
+  stat: (uri) => (uri.scheme === 'file' ? localStat(uri) : workspaceFileSystem.stat(uri)),
   readFile: (uri) => (uri.scheme === 'file' ? readRegularFile(uri.fsPath, regularFileOnly) : workspaceFileSystem.readFile(uri)),
   statLocalFiles: (uris) => statLocalFiles(uris.map((uri) => uri.fsPath)),
 };
 
 const localCacheFiles: CacheFileSystem = {
-  stat: (uri) => vscode.workspace.fs.stat(uri),
+  stat: (uri) => (uri.scheme === 'file' ? localStat(uri) : vscode.workspace.fs.stat(uri)),
   readFile: (uri) => (uri.scheme === 'file' ? fs.readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri)),
   writeFile: (uri, content) => (uri.scheme === 'file' ? fs.writeFile(uri.fsPath, content) : vscode.workspace.fs.writeFile(uri, content)),
   rename: (source, target, options) => vscode.workspace.fs.rename(source, target, options),

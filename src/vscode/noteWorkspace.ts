@@ -290,10 +290,11 @@ export class NoteWorkspace extends Disposable {
         this.output.info(vscode.l10n.t(loaded.rejected.message, ...loaded.rejected.args));
         continue;
       }
+      const folderKey = folder.uri.toString();
       const entries = restorableEntries(loaded.snapshot, settings);
-      restored.set(folder.uri.toString(), entries);
+      restored.set(folderKey, entries);
       for (const entry of entries) {
-        this.fileKeys.set(entry.note.uri, { folder: folder.uri.toString(), path: entry.path, key: entry.key });
+        this.fileKeys.set(entry.note.uri, { folder: folderKey, path: entry.path, key: entry.key });
         // Most notes have no problem, and nothing is reported for them yet: no URI to parse for 10,000 notes.
         if (entry.note.diagnostics.length > 0) this.report(vscode.Uri.parse(entry.note.uri), entry.note.diagnostics);
       }
