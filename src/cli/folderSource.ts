@@ -11,6 +11,7 @@ import {
 import type { FolderSettings } from '../core/notes/noteSettings';
 import { decodeNoteBytes } from '../core/notes/parser';
 import { settle, type NoteSource } from '../core/notes/pipeline';
+import { listFolderFiles } from './folderWalk';
 import { readRegularFile, regularFileOnly, statAndReadRegularFile, statLocalFiles } from './regularFile';
 import { CLI_MESSAGES as M, cliText } from './text';
 
@@ -23,28 +24,11 @@ import { CLI_MESSAGES as M, cliText } from './text';
 export function nodeFolderSource(root: string, warn: (message: string) => void): NoteSource {
   const absolute = (relative: string) => path.join(root, ...relative.split('/'));
   return {
-    async list(excludes) {
-      const found: string[] = [];
-      const walk = async (relativeDir: string): Promise<void> => {
-        let entries;
-        try {
-          entries = await fs.readdir(relativeDir ? absolute(relativeDir) : root, { withFileTypes: true });
-        } catch (error) {
-          warn(cliText(M.cannotRead, absolute(relativeDir), (error as Error).message));
-          return;
-        }
-        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-          const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-          if (entry.isDirectory()) {
-            if (!excludes.excludes(relative)) await walk(relative);
-          } else if (!entry.isSymbolicLink()) {
-            found.push(relative);
-          }
-        }
-      };
-      await walk('');
-      return found;
-    },
+    list: (excludes) => listFolderFiles(root, {
+      skipFolder: (relative) => excludes.excludes(relative),
+      followLinks: false,
+      onError: (folder, error) => warn(cliText(M.cannotRead, folder, error.message)),
+    }),
     stat: (relative) => settle(() => fs.stat(absolute(relative))),
     read: (relative) => settle(() => readRegularFile(absolute(relative), regularFileOnly)),
     statAndRead: (relative, wanted) => settle(() => statAndReadRegularFile(absolute(relative), wanted)),

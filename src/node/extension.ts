@@ -1,7 +1,8 @@
 // The Node extension host entry (desktop, remote, Codespaces). Notes on the local disk — which, in a remote
-// window, is the remote machine's — are read with Node's fs: each workspace.fs request is a round trip to the
-// main thread, which dominates the first scan of a big workspace; the first scan reads and parses them in worker
-// threads, so the extension host's own thread only indexes. Other schemes go through workspace.fs. The saved index
+// window, is the remote machine's — are listed and read with Node's fs: each workspace.fs request is a round trip to
+// the main thread, which dominates the first scan of a big workspace, and VS Code's file search took seconds where a
+// walk of the folder takes milliseconds; the first scan reads and parses them in worker threads, so the extension
+// host's own thread only indexes. Other schemes go through workspace.fs and VS Code's file search. The saved index
 // in local workspace storage is stat-ed, read and written with Node's fs too: through workspace.fs, the 20 MB of
 // 10,000 notes took 0.4 s to arrive, and its stat alone up to 0.5 s while a reloaded window was busy, on the way to
 // the tree of a warm start.
@@ -10,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { settle } from '../core/notes/pipeline';
+import { listFolderFiles } from '../cli/folderWalk';
 import { readRegularFile, regularFileOnly, statAndReadRegularFile, statLocalFiles } from '../cli/regularFile';
 import { activateShared, type ConferenceNotesApi } from '../vscode/activation';
 import type { CacheFileSystem } from '../vscode/indexCache';
@@ -28,6 +30,7 @@ const localFiles: NoteFileSystem = {
   stat: (uri) => (uri.scheme === 'file' ? localStat(uri) : workspaceFileSystem.stat(uri)),
   readFile: (uri) => (uri.scheme === 'file' ? readRegularFile(uri.fsPath, regularFileOnly) : workspaceFileSystem.readFile(uri)),
   statLocalFiles: (uris) => statLocalFiles(uris.map((uri) => uri.fsPath)),
+  listLocalFiles: (folder, skipFolder, onError) => listFolderFiles(folder.fsPath, { skipFolder, followLinks: true, onError: (folderPath, error) => onError(folderPath, error.message) }),
 };
 
 const localCacheFiles: CacheFileSystem = {

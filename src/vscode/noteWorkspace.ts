@@ -50,6 +50,11 @@ export interface NoteFileSystem {
   readFile(uri: vscode.Uri): Thenable<Uint8Array | ReadFailure>;
   /** Optional, for `file:` URIs only: the stat of each, in order, asked at once (the core's `NoteSource.statMany`). */
   statLocalFiles?(uris: readonly vscode.Uri[]): Promise<readonly (NoteStat | ReadFailure)[]>;
+  /**
+   * Optional, for a `file:` folder only: its files as `/`-separated relative paths, without entering a folder
+   * `skipFolder` names, instead of VS Code's file search; `onError` hears of each folder that could not be read.
+   */
+  listLocalFiles?(folder: vscode.Uri, skipFolder: (relativePath: string) => boolean, onError: (folderPath: string, message: string) => void): Promise<readonly string[]>;
 }
 
 /** VS Code's own: file search and workspace.fs, which reach every file system provider. */
@@ -82,6 +87,9 @@ export class NoteWorkspace extends Disposable {
   readonly settings = this.register(new ExtensionSettings((problem) => this.output.warn(vscode.l10n.t(problem.message, ...problem.args))));
   private readonly problems = this.register(vscode.languages.createDiagnosticCollection('conference-notes'));
   private scan: Promise<void> | undefined;
+  /** Resolves once a warm start has put the saved notes in the index (it never does for a cold one). */
+  private readonly restored: Promise<void>;
+  private markRestored!: () => void;
   /** Scans of the whole workspace in progress: a rescan asked for while one runs waits for it, so at most two. */
   private scansRunning = 0;
   private scanCompleted = false;
@@ -103,6 +111,8 @@ export class NoteWorkspace extends Disposable {
   private readonly fileKeys = new Map<string, { readonly folder: string; readonly path: string; readonly key: FileKey }>();
   /** The saved index of each workspace folder, read as the extension starts and used by the first scan. */
   private readonly savedIndexes = new Map<string, Promise<Uint8Array | undefined>>();
+  /** Settles once every saved index has been read (or found missing). */
+  private readonly savedIndexesRead: Promise<unknown>;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -112,16 +122,26 @@ export class NoteWorkspace extends Disposable {
     private readonly cache?: IndexCache,
   ) {
     super();
+    this.restored = new Promise((resolve) => (this.markRestored = resolve));
     // Only the bytes: decoding waits for the first scan, so activation stays as quick as it was.
     for (const folder of cache ? vscode.workspace.workspaceFolders ?? [] : []) {
       this.savedIndexes.set(folder.uri.toString(), cache!.read(folder.uri, folder.name));
     }
+    this.savedIndexesRead = Promise.all(this.savedIndexes.values());
   }
 
   /** Resolves once the whole workspace has been indexed; the first call starts the scan and the watchers. */
   ready(): Promise<void> {
     this.scan ??= this.startScan(false);
     return this.scan;
+  }
+
+  /**
+   * Resolves once the index can be shown: when a warm start has restored the saved notes (the check for changes goes
+   * on and updates the index in place), else when the first scan is done. What the tree waits for.
+   */
+  showable(): Promise<void> {
+    return Promise.race([this.restored, this.ready()]);
   }
 
   /** Re-reads everything, e.g. after a settings change; also what recovers from a failed scan. */
@@ -204,9 +224,18 @@ export class NoteWorkspace extends Disposable {
     const listed = new Map<string, vscode.Uri>();
     const uriOf = (path: string) => listed.get(path) ?? vscode.Uri.joinPath(folder.uri, ...path.split('/'));
     const statLocalFiles = this.files.statLocalFiles?.bind(this.files);
+    const listLocalFiles = folder.uri.scheme === 'file' ? this.files.listLocalFiles?.bind(this.files) : undefined;
     return {
       uriOf,
       list: async (excludes) => {
+        if (listLocalFiles) {
+          // The walk's hundreds of reads would queue in Node's thread pool with the saved index's, which the tree
+          // waits for: it starts once that is in (a cache read never fails, it gives undefined).
+          await this.savedIndexesRead;
+          return listLocalFiles(folder.uri, (relative) => excludes.excludes(relative), (folderPath, message) => {
+            this.output.warn(vscode.l10n.t('The folder {0} could not be read: {1}', folderPath, message));
+          });
+        }
         // Only the globs VS Code's own engine matches quickly; null rather than undefined, which would hand it
         // files.exclude whole. listNotes applies every glob to what the search finds.
         const uris = await this.files.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), fileSearchExclude(excludes) ?? null);
@@ -303,6 +332,7 @@ export class NoteWorkspace extends Disposable {
     const notes = [...restored.values()].flat().map((entry) => entry.note);
     if (notes.length === 0) return restored;
     this.index.updateMany(notes, []);
+    this.markRestored();
     this.output.info(vscode.l10n.t('Restored {0} notes ({1} sessions) from the saved index in {2} ms; checking them for changes.', notes.length, this.index.sessionCount, Date.now() - started));
     return restored;
   }

@@ -178,7 +178,8 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   async getChildren(node?: SessionTreeNode): Promise<SessionTreeNode[]> {
-    await this.notes.ready();
+    // A warm start's saved notes are shown at once; what its check finds changes the tree in place.
+    await this.notes.showable();
     const children = this.childrenOf(node);
     // With a filter, groups without a matching session disappear.
     return this.filterText ? children.filter((child) => child.kind === 'session' || this.sessionsUnder(child).length > 0) : children;
