@@ -1,13 +1,14 @@
 // The saved index in a real VS Code: once the fixture workspace is indexed, its snapshot is in the storage folder;
-// a second start draws the same sessions from it (and says so), and a damaged snapshot is ignored with one log line
-// while the notes are still all read.
+// a second start draws the same sessions from it (and says so), the Sessions tree lists them before the check for
+// changes has listed a file, and a damaged snapshot is ignored with one log line while the notes are still all read.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { IndexCache } from '../../src/vscode/indexCache';
-import { NoteWorkspace, workspaceFileSystem } from '../../src/vscode/noteWorkspace';
+import { NoteWorkspace, workspaceFileSystem, type NoteFileSystem } from '../../src/vscode/noteWorkspace';
+import { SessionTreeProvider } from '../../src/vscode/sessions/sessionTree';
 import { activateExtension, recordingOutput } from './helpers';
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
@@ -24,10 +25,10 @@ describe('The saved index (extension host)', function () {
   let storage: vscode.Uri;
   const owned: NoteWorkspace[] = [];
 
-  const start = () => {
+  const start = (files: NoteFileSystem = workspaceFileSystem) => {
     const output = recordingOutput();
     const cache = new IndexCache(storage, (message) => output.channel.info(vscode.l10n.t(message.message, ...message.args)));
-    const notes = new NoteWorkspace(output.channel, workspaceFileSystem, undefined, cache);
+    const notes = new NoteWorkspace(output.channel, files, undefined, cache);
     owned.push(notes);
     return { notes, lines: output.lines };
   };
@@ -60,6 +61,46 @@ describe('The saved index (extension host)', function () {
     await second.notes.ready();
     assert.deepEqual(sessionIds(second.notes), expected);
     assert.ok(second.lines.some((line) => line.includes('from the saved index')), second.lines.join('\n'));
+  });
+
+  it('shows the saved sessions in the tree before the check for changes is done', async () => {
+    await eventually(savedFile, 'the snapshot is written');
+    const expected = sessionIds(owned[0]);
+    // The file search held back: the check cannot end before the test lets it.
+    let releaseSearch!: () => void;
+    const searchHeld = new Promise<void>((resolve) => (releaseSearch = resolve));
+    const heldSearch: NoteFileSystem = {
+      ...workspaceFileSystem,
+      findFiles: async (include, exclude) => {
+        await searchHeld;
+        return workspaceFileSystem.findFiles(include, exclude);
+      },
+    };
+    const warm = start(heldSearch);
+    let checked = false;
+    const ready = warm.notes.ready().then(() => (checked = true));
+    const tree = new SessionTreeProvider(warm.notes, 'conference');
+    try {
+      let waited: ReturnType<typeof setTimeout> | undefined;
+      const rows = await Promise.race([
+        tree.getChildren(),
+        new Promise<never>((_, reject) => (waited = setTimeout(() => reject(new Error('the tree waited for the check')), 10_000))),
+      ]).finally(() => clearTimeout(waited));
+      assert.equal(checked, false, 'the tree did not wait for the check');
+      assert.deepEqual(sessionIds(warm.notes), expected);
+      assert.deepEqual(
+        rows.map((row) => (row.kind === 'conference' ? row.conference : row.kind)),
+        warm.notes.index.conferences().map((conference) => conference.name),
+      );
+      releaseSearch();
+      await ready;
+      assert.deepEqual(sessionIds(warm.notes), expected, 'the check changed nothing: no file changed');
+    } finally {
+      releaseSearch();
+      tree.dispose();
+      // Its save, due a few seconds after its scan, must not land on the next test's snapshot.
+      warm.notes.dispose();
+    }
   });
 
   it('ignores a damaged snapshot with one log line, and still reads every note', async () => {
