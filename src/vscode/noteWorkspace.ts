@@ -232,9 +232,7 @@ export class NoteWorkspace extends Disposable {
           // The walk's hundreds of reads would queue in Node's thread pool with the saved index's, which the tree
           // waits for: it starts once that is in (a cache read never fails, it gives undefined).
           await this.savedIndexesRead;
-          return listLocalFiles(folder.uri, (relative) => excludes.excludes(relative), (folderPath, message) => {
-            this.output.warn(vscode.l10n.t('The folder {0} could not be read: {1}', folderPath, message));
-          });
+          return listLocalFiles(folder.uri, (relative) => excludes.excludes(relative), this.logUnreadableFolder);
         }
         // Only the globs VS Code's own engine matches quickly; null rather than undefined, which would hand it
         // files.exclude whole. listNotes applies every glob to what the search finds.
@@ -464,7 +462,7 @@ export class NoteWorkspace extends Disposable {
         }
       }
       for (const folder of folderEvents) {
-        if (await this.isFolder(folder)) uris.push(...(await this.files.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), undefined)));
+        if (await this.isFolder(folder)) uris.push(...(await this.notesIn(folder)));
       }
     }
     const readings = await Promise.all(uris.map((uri) => this.readOpenOrSaved(uri)));
@@ -474,6 +472,24 @@ export class NoteWorkspace extends Disposable {
     this.index.updateMany(notes, [...removed, ...unread, ...notNotes]);
     this.scheduleSave();
   }
+
+  /**
+   * The notes below a folder that appeared (created, moved in), listed as a scan lists its workspace folder: walked
+   * when local, else found by VS Code's file search. readOpenOrSaved applies the excludes to each.
+   */
+  private async notesIn(folder: vscode.Uri): Promise<readonly vscode.Uri[]> {
+    const owner = vscode.workspace.getWorkspaceFolder(folder);
+    const listLocalFiles = owner && folder.scheme === 'file' ? this.files.listLocalFiles?.bind(this.files) : undefined;
+    if (!owner || !listLocalFiles) return this.files.findFiles(new vscode.RelativePattern(folder, NOTE_GLOB), undefined);
+    const { excludes } = this.settings.folder(owner.uri);
+    const below = relativePath(owner, folder);
+    const files = await listLocalFiles(folder, (relative) => excludes.excludes(`${below}/${relative}`), this.logUnreadableFolder);
+    return files.filter(isNoteFile).map((relative) => vscode.Uri.joinPath(folder, ...relative.split('/')));
+  }
+
+  private readonly logUnreadableFolder = (folderPath: string, message: string): void => {
+    this.output.warn(vscode.l10n.t('The folder {0} could not be read: {1}', folderPath, message));
+  };
 
   private async isFolder(uri: vscode.Uri): Promise<boolean> {
     try {

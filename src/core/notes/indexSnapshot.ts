@@ -79,9 +79,9 @@ const PRIME3 = 0xc2b2ae3d | 0;
  * A 64-bit hash of bytes: four 32-bit lanes over successive words (xxHash32's round in each, so the lanes run side
  * by side: a few milliseconds for a 21 MB snapshot), then the last words and tail bytes, then the lanes through a
  * final mix one after the other. Each round is a bijection of its lane for a given word, and one-to-one in the word
- * for a given lane, so one changed word always changes the hash; the length is mixed in. Not cryptographic: it guards against damage, not against someone forging a
- * cache. Words are read in the machine's byte order, so a cache carried to a machine of the other byte order is
- * ignored as damaged — it is per machine anyway. All arithmetic stays in 32-bit integers: one result outside them
+ * for a given lane, so one changed word always changes the hash; the length is mixed in. Not cryptographic: it
+ * guards against damage, not against someone forging a cache. Words are read in the machine's byte order, so a cache
+ * carried to a machine of the other byte order is ignored as damaged — it is per machine anyway. All arithmetic stays in 32-bit integers: one result outside them
  * (an addition without `| 0`) turns the loop into floating point, five times slower.
  */
 export function contentHash(bytes: Uint8Array): string {

@@ -61,6 +61,11 @@ function changedIn(folders: Map<string, Set<string>>, folder: string): Set<strin
   return changed;
 }
 
+/** A file of `folder` added to (1) or removed from (-1) a batch's count of files per folder. */
+function countFile(filesIn: Map<string, number>, folder: string, delta: 1 | -1): void {
+  filesIn.set(folder, (filesIn.get(folder) ?? 0) + delta);
+}
+
 /** The day a session is grouped under: its calendar date when known (comparable across conferences), else its day label. */
 export function sessionDay(session: Session): string | undefined {
   return session.date ?? session.day;
@@ -249,7 +254,7 @@ export class NoteIndex {
       this.forget(note.uri, collector, folders, filesIn);
       this.parsed.set(note.uri, note);
       const folder = folderOf(note.uri);
-      filesIn.set(folder, (filesIn.get(folder) ?? 0) + 1);
+      countFile(filesIn, folder, 1);
       if (note.folderHints) {
         let members = this.inferredByFolder.get(folder);
         if (!members) this.inferredByFolder.set(folder, (members = new Set()));
@@ -281,7 +286,7 @@ export class NoteIndex {
     this.parsed.delete(uri);
     this.removeNote(uri, collector);
     const folder = folderOf(uri);
-    filesIn.set(folder, (filesIn.get(folder) ?? 0) - 1);
+    countFile(filesIn, folder, -1);
     if (parsed.folderHints) {
       const members = this.inferredByFolder.get(folder);
       members?.delete(uri);
