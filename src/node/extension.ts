@@ -48,14 +48,14 @@ const localCacheFiles: CacheFileSystem = {
  * that fails are read on this thread with fs.
  */
 function parseLocalNotesWith(workerScript: string): LocalNoteParser {
-  return async (files) => {
+  return async (files, onBatch) => {
     const pool = createParsePool({
       size: Math.min(2, availableParallelism()),
       createWorker: () => new Worker(workerScript),
       mainThread: { statAndRead: (path, wanted) => settle(() => statAndReadRegularFile(path, wanted)) },
     });
     try {
-      return await pool.readAndParse(files);
+      return await pool.readAndParse(files, onBatch);
     } finally {
       await pool.dispose();
     }

@@ -58,8 +58,12 @@ export interface PoolReadings {
   readonly readOnMainThread: number;
 }
 
+/** Hears of each batch's readings as they come in: `first` is the position in the files given of `readings[0]`. */
+export type BatchListener = (first: number, readings: readonly NoteReading[]) => void;
+
 export interface ParsePool {
-  readAndParse(files: readonly NoteFile[]): Promise<PoolReadings>;
+  /** `onBatch` hears of the readings batch by batch as they come in, before they are all there. */
+  readAndParse(files: readonly NoteFile[], onBatch?: BatchListener): Promise<PoolReadings>;
   /** Stops the workers; reads still pending are finished on the main thread. */
   dispose(): Promise<void>;
 }
@@ -165,7 +169,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   }
 
   return {
-    async readAndParse(files) {
+    async readAndParse(files, onBatch) {
       const chunks: (readonly NoteFile[])[] = [];
       for (let start = 0; start < files.length; start += BATCH_SIZE) chunks.push(files.slice(start, start + BATCH_SIZE));
       const outcomes = chunks.map((chunk) => new Promise<BatchOutcome>((settle) => {
@@ -183,10 +187,15 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       let readOnMainThread = 0;
       const readings = await Promise.all(outcomes.map(async (pending, i) => {
         const outcome = await pending;
-        if ('readings' in outcome) return outcome.readings;
-        workerFailures.add(outcome.failure);
-        readOnMainThread += chunks[i].length;
-        return Promise.all(chunks[i].map((file) => readNote(options.mainThread, file, file.settings, 'scan')));
+        let chunkReadings: readonly NoteReading[];
+        if ('readings' in outcome) chunkReadings = outcome.readings;
+        else {
+          workerFailures.add(outcome.failure);
+          readOnMainThread += chunks[i].length;
+          chunkReadings = await Promise.all(chunks[i].map((file) => readNote(options.mainThread, file, file.settings, 'scan')));
+        }
+        onBatch?.(i * BATCH_SIZE, chunkReadings);
+        return chunkReadings;
       }));
       return { readings: readings.flat(), workerFailures: [...workerFailures], readOnMainThread };
     },

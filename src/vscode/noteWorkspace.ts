@@ -6,7 +6,8 @@
 // workspaces (and the web worker) read notes as the CLI does.
 // With a saved index (indexCache.ts), the first scan is a warm start: the tree is drawn at once from the notes
 // saved at the end of the last session, then every note is stat-ed and only the changed, new or removed ones are
-// read; the index is saved again (debounced) whenever what was read from disk changes.
+// read; the index is saved again (debounced) whenever what was read from disk changes. Without one, the first scan
+// indexes the notes as it reads them (ScanProgress), so the tree fills in instead of staying empty until the end.
 import * as vscode from 'vscode';
 import { fileSearchExclude, isNoteFile, NOTE_GLOB } from '../core/notes/excludes';
 import { decodeSnapshot, folderSnapshot, restorableEntries, settingsKey, type FileKey, type SnapshotEntry } from '../core/notes/indexSnapshot';
@@ -16,7 +17,7 @@ import type { FolderSettings } from '../core/notes/noteSettings';
 import {
   folderFile, listNotes, NOT_A_FILE, parseNoteText, problemLine, problemsOf, readNote, readNotes, settle, staleFiles, type NoteFileRef, type NoteReading, type NoteSource, type NoteStat, type ReadFailure,
 } from '../core/notes/pipeline';
-import type { NoteFile, PoolReadings } from '../node/parsePool';
+import type { BatchListener, NoteFile, PoolReadings } from '../node/parsePool';
 import { Disposable } from './disposable';
 import type { IndexCache } from './indexCache';
 import { ExtensionSettings } from './settings';
@@ -30,6 +31,11 @@ const TYPING_DEBOUNCE_MS = 250;
 /** Quiet time before the index is saved: a save serialises every note of a folder, so not after each change. */
 const SAVE_DEBOUNCE_MS = 5_000;
 /**
+ * How often a cold first scan puts the notes read so far in the index: the tree shows the first ones as soon as they
+ * are read and fills in as the scan goes on, where it stayed empty until the end (seconds, for thousands of notes).
+ */
+const PROGRESS_INDEX_MS = 500;
+/**
  * A warm start reads fewer files than this on the main thread: starting the worker pool costs more than parsing
  * a few hundred notes.
  */
@@ -37,9 +43,10 @@ const WARM_POOL_MIN_FILES = 500;
 
 /**
  * Reads and parses local notes (file: URIs) off the extension host's main thread, in the order given: the Node
- * host's worker pool (src/node/parsePool.ts). Platforms without one read and parse on the main thread.
+ * host's worker pool (src/node/parsePool.ts); `onBatch` hears of the readings as they come in. Platforms without
+ * one read and parse on the main thread.
  */
-export type LocalNoteParser = (files: readonly NoteFile[]) => Promise<PoolReadings>;
+export type LocalNoteParser = (files: readonly NoteFile[], onBatch?: BatchListener) => Promise<PoolReadings>;
 
 /** The file operations reading notes needs: VS Code's file search, and a stat and a read (workspace.fs has them). */
 export interface NoteFileSystem {
@@ -87,9 +94,12 @@ export class NoteWorkspace extends Disposable {
   readonly settings = this.register(new ExtensionSettings((problem) => this.output.warn(vscode.l10n.t(problem.message, ...problem.args))));
   private readonly problems = this.register(vscode.languages.createDiagnosticCollection('conference-notes'));
   private scan: Promise<void> | undefined;
-  /** Resolves once a warm start has put the saved notes in the index (it never does for a cold one). */
-  private readonly restored: Promise<void>;
-  private markRestored!: () => void;
+  /**
+   * Resolves once the first scan has put notes in the index that can be shown before it is done: a warm start's saved
+   * notes, or the first ones a cold start has read.
+   */
+  private readonly firstNotesIndexed: Promise<void>;
+  private markFirstNotesIndexed!: () => void;
   /** Scans of the whole workspace in progress: a rescan asked for while one runs waits for it, so at most two. */
   private scansRunning = 0;
   private scanCompleted = false;
@@ -122,7 +132,7 @@ export class NoteWorkspace extends Disposable {
     private readonly cache?: IndexCache,
   ) {
     super();
-    this.restored = new Promise((resolve) => (this.markRestored = resolve));
+    this.firstNotesIndexed = new Promise((resolve) => (this.markFirstNotesIndexed = resolve));
     // Only the bytes: decoding waits for the first scan, so activation stays as quick as it was.
     for (const folder of cache ? vscode.workspace.workspaceFolders ?? [] : []) {
       this.savedIndexes.set(folder.uri.toString(), cache!.read(folder.uri, folder.name));
@@ -138,10 +148,11 @@ export class NoteWorkspace extends Disposable {
 
   /**
    * Resolves once the index can be shown: when a warm start has restored the saved notes (the check for changes goes
-   * on and updates the index in place), else when the first scan is done. What the tree waits for.
+   * on and updates the index in place), when a cold start has indexed the first notes it read (the rest follow), or
+   * when the first scan is done. What the tree waits for.
    */
   showable(): Promise<void> {
-    return Promise.race([this.restored, this.ready()]);
+    return Promise.race([this.firstNotesIndexed, this.ready()]);
   }
 
   /** Re-reads everything, e.g. after a settings change; also what recovers from a failed scan. */
@@ -282,12 +293,24 @@ export class NoteWorkspace extends Disposable {
     for (const listing of listings) void listing.catch(() => undefined); // awaited below, where a failure is thrown
     // The saved indexes are for the first scan only: a rescan (settings, folders, Refresh) reads everything.
     const saved = replaceAll ? new Map<string, readonly SnapshotEntry[]>() : await this.restoreSaved(folders);
-    const results = await vscode.window.withProgress(
-      { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
-      () => Promise.all(folders.map((folder, i) => this.readFolder(folder, listings[i], saved.get(folder.uri.toString())))),
-    );
-    const readings = results.flatMap((result) => result.readings);
+    // The first scan indexes a folder without a saved index as it reads it; a rescan replaces everything in one change.
+    const progress = replaceAll ? undefined : new ScanProgress((early) => this.indexEarly(early));
+    let results: { readings: WorkspaceReading[]; removed: string[] }[];
+    let notIndexedYet: WorkspaceReading[] = [];
+    try {
+      results = await vscode.window.withProgress(
+        { location: { viewId: 'conferenceNotes.sessions' }, title: vscode.l10n.t('Indexing conference notes…') },
+        () => Promise.all(folders.map((folder, i) => {
+          const folderSaved = saved.get(folder.uri.toString());
+          return this.readFolder(folder, listings[i], folderSaved, folderSaved ? undefined : progress);
+        })),
+      );
+    } finally {
+      notIndexedYet = progress?.rest() ?? [];
+    }
+    const readings = [...results.flatMap((result) => result.readings), ...notIndexedYet];
     const { notes, unread } = this.take(readings);
+    const notesRead = notes.length + (progress?.notesIndexed ?? 0);
     // A rescan replaces everything in one change: notes no longer found go with the ones that could not be read;
     // after a warm start, so do the saved notes whose files are gone.
     const found = new Set(readings.map(({ uri }) => uri.toString()));
@@ -295,8 +318,8 @@ export class NoteWorkspace extends Disposable {
     this.forget(gone);
     this.index.updateMany(notes, [...unread, ...gone]);
     this.output.info(saved.size === 0
-      ? vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms.', notes.length, this.index.sessionCount, Date.now() - started)
-      : vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms. {3} came from the saved index, {4} were read again.', this.index.noteCount, this.index.sessionCount, Date.now() - started, this.index.noteCount - notes.length, notes.length));
+      ? vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms.', notesRead, this.index.sessionCount, Date.now() - started)
+      : vscode.l10n.t('Indexed {0} notes ({1} sessions) in {2} ms. {3} came from the saved index, {4} were read again.', this.index.noteCount, this.index.sessionCount, Date.now() - started, this.index.noteCount - notesRead, notesRead));
     this.scheduleSave();
   }
 
@@ -330,28 +353,39 @@ export class NoteWorkspace extends Disposable {
     const notes = [...restored.values()].flat().map((entry) => entry.note);
     if (notes.length === 0) return restored;
     this.index.updateMany(notes, []);
-    this.markRestored();
+    this.markFirstNotesIndexed();
     this.output.info(vscode.l10n.t('Restored {0} notes ({1} sessions) from the saved index in {2} ms; checking them for changes.', notes.length, this.index.sessionCount, Date.now() - started));
     return restored;
+  }
+
+  /** A cold start's first readings, in the index before the scan is done: the notes among them, counted. */
+  private indexEarly(readings: readonly WorkspaceReading[]): number {
+    const { notes, unread } = this.take(readings);
+    this.index.updateMany(notes, unread);
+    this.markFirstNotesIndexed();
+    return notes.length;
   }
 
   /**
    * One folder through the pipeline; local folders go to the platform's worker threads when it has them (Node).
    * With `saved` entries (a warm start), only the files that changed since are read; `removed`: the saved notes
-   * whose files are gone.
+   * whose files are gone. With `progress`, the readings go there as they come in, and none is returned.
    */
   private async readFolder(
     folder: vscode.WorkspaceFolder,
     listing: Promise<{ source: FolderSource; listed: NoteFileRef[] }>,
     saved: readonly SnapshotEntry[] | undefined,
+    progress: ScanProgress | undefined,
   ): Promise<{ readings: WorkspaceReading[]; removed: string[] }> {
     const { source, listed } = await listing;
     const settings = this.settings.folder(folder.uri);
     const { stale: files, removed } = saved
       ? await staleFiles(source, listed, saved, settings, READ_CONCURRENCY)
       : { stale: listed, removed: [] };
-    const readings = await this.readFiles(folder, source, files, settings, saved !== undefined);
-    return { readings: readings.map((reading, i) => ({ folder, path: files[i].path, uri: source.uriOf(files[i].path), reading })), removed };
+    const located = (first: number, readings: readonly NoteReading[]): WorkspaceReading[] =>
+      readings.map((reading, i) => ({ folder, path: files[first + i].path, uri: source.uriOf(files[first + i].path), reading }));
+    const readings = await this.readFiles(folder, source, files, settings, saved !== undefined, progress && ((first, batch) => progress.add(located(first, batch))));
+    return { readings: progress ? [] : located(0, readings), removed };
   }
 
   /** The notes of a folder (file search, then every exclude glob), and the source that reads them. */
@@ -361,12 +395,22 @@ export class NoteWorkspace extends Disposable {
     return { source, listed };
   }
 
-  /** Reads and parses a folder's files, in the worker pool when it pays (local files, and not a handful of them). */
-  private async readFiles(folder: vscode.WorkspaceFolder, source: FolderSource, files: readonly NoteFileRef[], settings: FolderSettings, warm: boolean): Promise<readonly NoteReading[]> {
+  /**
+   * Reads and parses a folder's files, in the worker pool when it pays (local files, and not a handful of them);
+   * `onBatch` hears of the readings as they come in.
+   */
+  private async readFiles(
+    folder: vscode.WorkspaceFolder,
+    source: FolderSource,
+    files: readonly NoteFileRef[],
+    settings: FolderSettings,
+    warm: boolean,
+    onBatch: BatchListener | undefined,
+  ): Promise<readonly NoteReading[]> {
     if (this.parseLocal && folder.uri.scheme === 'file' && files.length > 0 && (!warm || files.length >= WARM_POOL_MIN_FILES)) {
       const local = files.map((file): NoteFile => ({ ...file, path: source.uriOf(file.path).fsPath, settings }));
       try {
-        const pooled = await this.parseLocal(local);
+        const pooled = await this.parseLocal(local, onBatch);
         if (pooled.workerFailures.length > 0) this.logWorkerFailure(pooled.workerFailures.join('; '), pooled.readOnMainThread);
         return pooled.readings;
       } catch (error) {
@@ -374,7 +418,8 @@ export class NoteWorkspace extends Disposable {
         this.logWorkerFailure(error instanceof Error ? error.message : String(error), files.length);
       }
     }
-    return readNotes(source, files, settings, { cause: 'scan', concurrency: READ_CONCURRENCY });
+    const onReading = onBatch && ((position: number, reading: NoteReading) => onBatch(position, [reading]));
+    return readNotes(source, files, settings, { cause: 'scan', concurrency: READ_CONCURRENCY, onReading });
   }
 
   private logWorkerFailure(reason: string, notesReadOnMainThread: number): void {
@@ -587,5 +632,42 @@ export class NoteWorkspace extends Disposable {
     clearTimeout(this.saveTimer);
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     super.dispose();
+  }
+}
+
+/**
+ * A cold first scan's readings on their way into the index: the first at once, then what has come in since, at most
+ * every PROGRESS_INDEX_MS (each is a change event for every view). What is left when the scan ends is its own last
+ * update.
+ */
+class ScanProgress {
+  private pending: WorkspaceReading[] = [];
+  private lastIndexed = Number.NEGATIVE_INFINITY;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The notes among the readings indexed so far. */
+  notesIndexed = 0;
+
+  constructor(private readonly indexNow: (readings: readonly WorkspaceReading[]) => number) {}
+
+  add(readings: readonly WorkspaceReading[]): void {
+    for (const reading of readings) this.pending.push(reading);
+    if (this.timer) return;
+    // A reading that comes in too soon after the last update waits for the next, however long the next read takes.
+    const wait = this.lastIndexed + PROGRESS_INDEX_MS - Date.now();
+    if (wait > 0) this.timer = setTimeout(() => this.indexPending(), wait);
+    else this.indexPending();
+  }
+
+  private indexPending(): void {
+    this.timer = undefined;
+    this.lastIndexed = Date.now();
+    this.notesIndexed += this.indexNow(this.pending.splice(0));
+  }
+
+  /** Ends the updates: what has come in since the last one. */
+  rest(): WorkspaceReading[] {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.pending.splice(0);
   }
 }

@@ -247,3 +247,13 @@ export function recordingOutput(): { channel: vscode.LogOutputChannel; lines: st
   const channel = { info: log('info'), warn: log('warning'), error: log('error'), debug: log('debug'), trace: log('trace') };
   return { channel: channel as unknown as vscode.LogOutputChannel, lines };
 }
+
+/** The tree's top rows (a conference's name, else the row's kind), or a failure if they take `timeoutMs`: `what` says what it waited for. */
+export async function topRowsWithin(tree: { getChildren(): Promise<readonly SessionTreeNode[]> }, what: string, timeoutMs = 10_000): Promise<string[]> {
+  let waited: ReturnType<typeof setTimeout> | undefined;
+  const rows = await Promise.race([
+    tree.getChildren(),
+    new Promise<never>((_, reject) => (waited = setTimeout(() => reject(new Error(`the tree waited for ${what}`)), timeoutMs))),
+  ]).finally(() => clearTimeout(waited));
+  return rows.map((row) => (row.kind === 'conference' ? row.conference : row.kind));
+}

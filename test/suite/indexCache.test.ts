@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { IndexCache } from '../../src/vscode/indexCache';
 import { NoteWorkspace, workspaceFileSystem, type NoteFileSystem } from '../../src/vscode/noteWorkspace';
 import { SessionTreeProvider } from '../../src/vscode/sessions/sessionTree';
-import { activateExtension, recordingOutput } from './helpers';
+import { activateExtension, recordingOutput, topRowsWithin } from './helpers';
 
 async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
   for (const started = Date.now(); ; await new Promise((resolve) => setTimeout(resolve, 100))) {
@@ -81,17 +81,10 @@ describe('The saved index (extension host)', function () {
     const ready = warm.notes.ready().then(() => (checked = true));
     const tree = new SessionTreeProvider(warm.notes, 'conference');
     try {
-      let waited: ReturnType<typeof setTimeout> | undefined;
-      const rows = await Promise.race([
-        tree.getChildren(),
-        new Promise<never>((_, reject) => (waited = setTimeout(() => reject(new Error('the tree waited for the check')), 10_000))),
-      ]).finally(() => clearTimeout(waited));
+      const rows = await topRowsWithin(tree, 'the check');
       assert.equal(checked, false, 'the tree did not wait for the check');
       assert.deepEqual(sessionIds(warm.notes), expected);
-      assert.deepEqual(
-        rows.map((row) => (row.kind === 'conference' ? row.conference : row.kind)),
-        warm.notes.index.conferences().map((conference) => conference.name),
-      );
+      assert.deepEqual(rows, warm.notes.index.conferences().map((conference) => conference.name));
       releaseSearch();
       await ready;
       assert.deepEqual(sessionIds(warm.notes), expected, 'the check changed nothing: no file changed');

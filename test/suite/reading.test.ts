@@ -1,10 +1,14 @@
 // Faults do not stop the index, in a real VS Code: a read that fails, a parse pool that cannot start, a scan that
-// fails and is retried by Refresh or by the next file event. (That the reading fixture reads the same here as in
+// fails and is retried by Refresh or by the next file event. A slow read does not keep the others out of the tree:
+// a first scan shows the notes it has read while it goes on. (That the reading fixture reads the same here as in
 // the core, the parse worker and the CLI is test/reading/, which opens that fixture as its workspace.)
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import { NoteWorkspace, workspaceFileSystem, type NoteFileSystem } from '../../src/vscode/noteWorkspace';
-import { activateExtension, recordingOutput, workspaceUri } from './helpers';
+import { readNote, settle, type NoteReading } from '../../src/core/notes/pipeline';
+import { NoteWorkspace, workspaceFileSystem, type LocalNoteParser, type NoteFileSystem } from '../../src/vscode/noteWorkspace';
+import { SessionTreeProvider } from '../../src/vscode/sessions/sessionTree';
+import { activateExtension, recordingOutput, topRowsWithin, workspaceUri } from './helpers';
 
 async function eventually(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   for (const started = Date.now(); !condition(); await new Promise((resolve) => setTimeout(resolve, 50))) {
@@ -46,6 +50,60 @@ describe('Reading notes (extension host)', () => {
     await notes.ready();
     assert.ok(titles(notes).includes('Scaling Queues'));
     assert.equal(lines.filter((line) => line.includes('the worker script is missing')).length, 1, lines.join('\n'));
+  });
+
+  describe('a first scan with a note whose read is held back', () => {
+    const heldNote = workspaceUri('notes', 'devconf.md');
+    let releaseRead: () => void;
+    let readHeld: Promise<void>;
+    beforeEach(() => {
+      readHeld = new Promise((resolve) => (releaseRead = resolve));
+    });
+    afterEach(() => releaseRead());
+
+    /** The tree's conferences once it shows rows, which must be before the scan is done (it cannot end yet). */
+    async function treeWhileHeld(notes: NoteWorkspace): Promise<void> {
+      let scanned = false;
+      const ready = notes.ready().then(() => (scanned = true));
+      const tree = new SessionTreeProvider(notes, 'conference');
+      try {
+        const rows = await topRowsWithin(tree, 'the held read');
+        assert.equal(scanned, false, 'the scan is still waiting for the held read');
+        assert.deepEqual(rows, ['WebCamp 2024'], 'the note read so far is shown');
+        releaseRead();
+        await ready;
+        assert.deepEqual(notes.index.conferences().map((conference) => conference.name).sort(), ['DevConf 2024', 'WebCamp 2024']);
+        assert.ok(titles(notes).includes('Scaling Queues'), 'the held note is indexed once read');
+      } finally {
+        tree.dispose();
+      }
+    }
+
+    it('shows the notes read so far when it reads on the main thread (web, virtual workspaces)', async () => {
+      const files = workspaceFileSystem;
+      const { notes } = workspace({ ...files, readFile: async (uri) => (uri.toString() === heldNote.toString() ? readHeld.then(() => files.readFile(uri)) : files.readFile(uri)) });
+      await treeWhileHeld(notes);
+    });
+
+    it('shows the notes the parse pool has read so far', async () => {
+      const nodeFs = { stat: (path: string) => settle(() => fs.stat(path)), read: (path: string) => settle(() => fs.readFile(path)) };
+      // A pool whose batch with the held note comes back last: the others' readings are told as they come.
+      const pool: LocalNoteParser = async (files, onBatch) => {
+        const readings: NoteReading[] = new Array(files.length);
+        const readAt = async (i: number) => {
+          readings[i] = await readNote(nodeFs, files[i], files[i].settings, 'scan');
+          onBatch?.(i, [readings[i]]);
+        };
+        const held = files.findIndex((file) => file.uri === heldNote.toString());
+        assert.ok(held >= 0, 'the pool is given the held note');
+        for (let i = 0; i < files.length; i++) if (i !== held) await readAt(i);
+        await readHeld;
+        await readAt(held);
+        return { readings, workerFailures: [], readOnMainThread: 0 };
+      };
+      const { notes } = workspace(workspaceFileSystem, pool);
+      await treeWhileHeld(notes);
+    });
   });
 
   describe('a scan that fails', () => {

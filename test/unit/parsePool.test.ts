@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
 import { DEFAULT_PARSE_OPTIONS, type ParseOptions } from '../../src/core/notes/model';
 import { readNote, settle, type NoteReading, type NoteSource } from '../../src/core/notes/pipeline';
-import { createParsePool, type NoteFile, type ParsePool, type PoolWorkerPort } from '../../src/node/parsePool';
+import { createParsePool, type BatchListener, type NoteFile, type ParsePool, type PoolWorkerPort } from '../../src/node/parsePool';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'notes');
 
@@ -22,6 +22,23 @@ function readOnMainThread(files: readonly NoteFile[]): Promise<NoteReading[]> {
 
 function noteFile(path: string, pathSegments: readonly string[], parseOptions: ParseOptions = DEFAULT_PARSE_OPTIONS, maxFileSize = 1_000_000): NoteFile {
   return { path, uri: pathToFileURL(path).href, pathSegments, settings: { parseOptions, maxFileSize } };
+}
+
+/** A batch listener, and the readings it heard put back in place: each file's once, or the test fails. */
+function batchesHeard(): { onBatch: BatchListener; batches: number; inPlace: () => NoteReading[] } {
+  const heard: NoteReading[] = [];
+  const result = {
+    batches: 0,
+    onBatch: (first: number, readings: readonly NoteReading[]) => {
+      result.batches++;
+      readings.forEach((reading, i) => {
+        assert.ok(!(first + i in heard), `file ${first + i} heard twice`);
+        heard[first + i] = reading;
+      });
+    },
+    inPlace: () => heard,
+  };
+  return result;
 }
 
 /** A worker thread running `code` (CommonJS, in place of the parse worker): how the tests make a worker misbehave. */
@@ -54,9 +71,12 @@ describe('createParsePool', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('gives exactly what the pipeline gives on the main thread, in the order of the files', async () => {
-    const { readings, workerFailures, readOnMainThread: reread } = await pool.readAndParse(many);
+  it('gives exactly what the pipeline gives on the main thread, in the order of the files, batch by batch as they come', async () => {
+    const heard = batchesHeard();
+    const { readings, workerFailures, readOnMainThread: reread } = await pool.readAndParse(many, heard.onBatch);
     assert.deepEqual(readings, await readOnMainThread(many));
+    assert.deepEqual(heard.inPlace(), readings, 'every reading heard once, at its position');
+    assert.ok(heard.batches > 2, `${heard.batches} batches heard`);
     assert.deepEqual([workerFailures, reread], [[], 0]);
     assert.ok(readings.some((reading) => reading.kind === 'parsed' && reading.note.sessions.length > 1), 'the fixtures hold a report with sessions');
   });
@@ -101,8 +121,10 @@ describe('createParsePool', () => {
         answerTimeoutMs: 2_000,
       });
       try {
-        const { readings, workerFailures, readOnMainThread: reread } = await faulty.readAndParse(many);
+        const heard = batchesHeard();
+        const { readings, workerFailures, readOnMainThread: reread } = await faulty.readAndParse(many, heard.onBatch);
         assert.deepEqual(readings, await readOnMainThread(many));
+        assert.deepEqual(heard.inPlace(), readings, 'the files read on the main thread are heard of too');
         assert.equal(workerFailures.length, 1, 'one failure to report');
         assert.match(workerFailures[0], fault === 'throws' ? /parser bug/ : fault === 'exits' ? /exit code 3/ : /no answer in 2000 ms/);
         assert.ok(reread > 0 && reread < many.length, `${reread} of ${many.length} files read on the main thread`);

@@ -17,7 +17,7 @@ import { compileExcludes } from '../../src/core/notes/excludes';
 import type { Session } from '../../src/core/notes/model';
 import { folderSettingsFromFile, type FolderSettings } from '../../src/core/notes/noteSettings';
 import {
-  folderFile, listNotes, problemLine, problemsOf, readFolder, settle, type FolderReading, type NoteSource,
+  folderFile, listNotes, problemLine, problemsOf, readFolder, readNotes, settle, type FolderReading, type NoteReading, type NoteSource,
 } from '../../src/core/notes/pipeline';
 import { createParsePool } from '../../src/node/parsePool';
 import { EXPECTED_READING, normalizeOutcome, problemSummary, READING_FIXTURE, sessionLines, type ReadingOutcome } from './helpers/readingFixture';
@@ -112,6 +112,25 @@ describe('the note-reading pipeline', () => {
     assert.deepEqual(sessionLines(outcome), EXPECTED_READING.sessions.filter((line) => !line.includes('/ Platform /') && !line.includes('/ Data /')));
     const problem = outcome.problems.find(({ file }) => file === 'report.md');
     assert.deepEqual(problem && [problem.code, problem.severity, cliText(problem.message, ...problem.args)], ['unreadable', 'error', 'Could not read this file: EIO: i/o error, read']);
+  });
+
+  it('tells of each reading as it comes in, in the order the reads end, before they are all there', async () => {
+    const files = fixtureFiles();
+    // The first file's read ends last: its reading must come after the others, and not hold them back.
+    const [slowest] = [...files.keys()];
+    let releaseSlowest!: () => void;
+    const slowestHeld = new Promise<void>((resolve) => (releaseSlowest = resolve));
+    const source = memorySource(files);
+    const held: NoteSource = { ...source, read: async (file) => (file === slowest ? slowestHeld.then(() => source.read(file)) : source.read(file)) };
+    const refs = [...files.keys()].map((relative) => folderFile(relative, uriOf));
+    const heard: { position: number; reading: NoteReading }[] = [];
+    const reading = readNotes(held, refs, settings, { cause: 'scan', concurrency: 8, onReading: (position, reading) => heard.push({ position, reading }) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepEqual(heard.map(({ position }) => position).sort((a, b) => a - b), refs.slice(1).map((_, i) => i + 1), 'every other file heard of while the first is held');
+    releaseSlowest();
+    const readings = await reading;
+    assert.equal(heard.at(-1)?.position, 0);
+    assert.deepEqual(heard.map(({ position, reading }) => [position, reading]).sort(([a], [b]) => Number(a) - Number(b)), readings.map((reading, i) => [i, reading]));
   });
 
   it('tells a file deleted between listing and reading from one a change event said was deleted', async () => {

@@ -213,19 +213,31 @@ export async function readNotes(
   source: NoteFileAccess,
   files: readonly NoteFileRef[],
   settings: Pick<FolderSettings, 'parseOptions' | 'maxFileSize'>,
-  options: { readonly cause: ReadCause; readonly concurrency: number },
+  options: {
+    readonly cause: ReadCause;
+    readonly concurrency: number;
+    /** Hears of each reading as it comes in (`position`: the file's in `files`), before they are all there. */
+    readonly onReading?: (position: number, reading: NoteReading) => void;
+  },
 ): Promise<NoteReading[]> {
-  return mapConcurrently(files, options.concurrency, (file) => readNote(source, file, settings, options.cause));
+  const { onReading } = options;
+  return mapConcurrently(files, options.concurrency, onReading
+    ? async (file, position) => {
+      const reading = await readNote(source, file, settings, options.cause);
+      onReading(position, reading);
+      return reading;
+    }
+    : (file) => readNote(source, file, settings, options.cause));
 }
 
 /** `work` over every item with up to `concurrency` calls in flight; the results are in the order of `items`. */
-export async function mapConcurrently<T, R>(items: readonly T[], concurrency: number, work: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapConcurrently<T, R>(items: readonly T[], concurrency: number, work: (item: T, position: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]);
+      results[i] = await work(items[i], i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
