@@ -31,8 +31,9 @@ const TYPING_DEBOUNCE_MS = 250;
 /** Quiet time before the index is saved: a save serialises every note of a folder, so not after each change. */
 const SAVE_DEBOUNCE_MS = 5_000;
 /**
- * How often a cold first scan puts the notes read so far in the index: the tree shows the first ones as soon as they
- * are read and fills in as the scan goes on, where it stayed empty until the end (seconds, for thousands of notes).
+ * The least time between two of a cold first scan's updates of the index with the notes read so far: the tree shows
+ * the first ones as soon as they are read and fills in as the scan goes on, where it stayed empty until the end
+ * (seconds, for thousands of notes).
  */
 const PROGRESS_INDEX_MS = 500;
 /**
@@ -103,6 +104,7 @@ export class NoteWorkspace extends Disposable {
   /** Scans of the whole workspace in progress: a rescan asked for while one runs waits for it, so at most two. */
   private scansRunning = 0;
   private scanCompleted = false;
+  private indexFilling = false;
   private readonly scanningChanged = this.register(new vscode.EventEmitter<void>());
   /** A scan of the whole workspace started or ended: `scanning` and `hasScanned` tell the view what to show. */
   readonly onDidChangeScanning = this.scanningChanged.event;
@@ -178,6 +180,14 @@ export class NoteWorkspace extends Disposable {
     return this.scanCompleted;
   }
 
+  /**
+   * Whether a first scan is putting the notes in the index as it reads them: what the index holds is only part of the
+   * workspace (one conference so far may be the first of many) until the scan ends and `onDidChangeScanning` fires.
+   */
+  get filling(): boolean {
+    return this.indexFilling;
+  }
+
   private async startScan(replaceAll: boolean): Promise<void> {
     this.watch();
     this.scansRunning++;
@@ -192,6 +202,7 @@ export class NoteWorkspace extends Disposable {
     } finally {
       this.scansRunning--;
       this.scanCompleted ||= !this.lastScanFailed;
+      this.indexFilling = false;
       this.scanningChanged.fire();
     }
   }
@@ -231,9 +242,14 @@ export class NoteWorkspace extends Disposable {
 
   /** The core's NoteSource over one workspace folder: paths relative to the folder. */
   private sourceOf(folder: vscode.WorkspaceFolder): FolderSource {
-    // The listing's URIs, so each note keeps the URI VS Code gave it (and its events will give).
+    // The listing's URIs, so each note keeps the URI VS Code gave it (and its events will give); a walked file's,
+    // made once: a scan asks for each file's URI, its text and its path on disk (100,000 files: tenths of a second).
     const listed = new Map<string, vscode.Uri>();
-    const uriOf = (path: string) => listed.get(path) ?? vscode.Uri.joinPath(folder.uri, ...path.split('/'));
+    const uriOf = (path: string) => {
+      let uri = listed.get(path);
+      if (!uri) listed.set(path, (uri = vscode.Uri.joinPath(folder.uri, ...path.split('/'))));
+      return uri;
+    };
     const statLocalFiles = this.files.statLocalFiles?.bind(this.files);
     const listLocalFiles = folder.uri.scheme === 'file' ? this.files.listLocalFiles?.bind(this.files) : undefined;
     return {
@@ -361,6 +377,7 @@ export class NoteWorkspace extends Disposable {
   /** A cold start's first readings, in the index before the scan is done: the notes among them, counted. */
   private indexEarly(readings: readonly WorkspaceReading[]): number {
     const { notes, unread } = this.take(readings);
+    this.indexFilling = true;
     this.index.updateMany(notes, unread);
     this.markFirstNotesIndexed();
     return notes.length;
@@ -637,13 +654,15 @@ export class NoteWorkspace extends Disposable {
 
 /**
  * A cold first scan's readings on their way into the index: the first at once, then what has come in since, at most
- * every PROGRESS_INDEX_MS (each is a change event for every view). What is left when the scan ends is its own last
- * update.
+ * every PROGRESS_INDEX_MS and once it is at least as many readings as the index has had so far. Each update is a
+ * change event for every view and costs more the more the index holds, so doubling keeps them to a few whatever
+ * the number of notes (about ten for 100,000). What is left when the scan ends is its own last update.
  */
 class ScanProgress {
   private pending: WorkspaceReading[] = [];
   private lastIndexed = Number.NEGATIVE_INFINITY;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readingsIndexed = 0;
   /** The notes among the readings indexed so far. */
   notesIndexed = 0;
 
@@ -651,7 +670,7 @@ class ScanProgress {
 
   add(readings: readonly WorkspaceReading[]): void {
     for (const reading of readings) this.pending.push(reading);
-    if (this.timer) return;
+    if (this.timer || this.pending.length < this.readingsIndexed) return;
     // A reading that comes in too soon after the last update waits for the next, however long the next read takes.
     const wait = this.lastIndexed + PROGRESS_INDEX_MS - Date.now();
     if (wait > 0) this.timer = setTimeout(() => this.indexPending(), wait);
@@ -661,6 +680,7 @@ class ScanProgress {
   private indexPending(): void {
     this.timer = undefined;
     this.lastIndexed = Date.now();
+    this.readingsIndexed += this.pending.length;
     this.notesIndexed += this.indexNow(this.pending.splice(0));
   }
 

@@ -85,6 +85,40 @@ describe('Reading notes (extension host)', () => {
       await treeWhileHeld(notes);
     });
 
+    it('opens a single conference with its tracks once every note is read, not while the first ones fill the tree', async () => {
+      const second = workspaceUri('notes', 'webcamp-day-two.md');
+      await vscode.workspace.fs.writeFile(second, new TextEncoder().encode('# WebCamp 2024\n\n## Backend\n\n### Held Back Talk\n'));
+      const files = workspaceFileSystem;
+      const { notes } = workspace({
+        ...files,
+        // A workspace of one conference: WebCamp's two notes, the second read last.
+        findFiles: async (include, exclude) => (await files.findFiles(include, exclude)).filter((uri) => uri.toString() !== heldNote.toString()),
+        readFile: async (uri) => (uri.toString() === second.toString() ? readHeld.then(() => files.readFile(uri)) : files.readFile(uri)),
+      });
+      const tree = new SessionTreeProvider(notes, 'conference');
+      try {
+        const ready = notes.ready();
+        let wholeTreeRefreshed = false;
+        tree.onDidChangeTreeData((node) => (wholeTreeRefreshed ||= node === undefined && notes.hasScanned));
+        const [partial] = await tree.getChildren();
+        const partialItem = tree.getTreeItem(partial);
+        assert.equal(partialItem.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'the one conference read so far may be the first of many');
+        releaseRead();
+        await ready;
+        assert.ok(wholeTreeRefreshed, 'the tree is drawn again once the scan is done');
+        const [conference] = await tree.getChildren();
+        const item = tree.getTreeItem(conference);
+        assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+        assert.notEqual(item.id, partialItem.id, 'a node VS Code has not shown yet, so it opens as its item says');
+        const tracks = await tree.getChildren(conference);
+        assert.deepEqual(tracks.map((track) => tree.getTreeItem(track).collapsibleState), [vscode.TreeItemCollapsibleState.Expanded, vscode.TreeItemCollapsibleState.Expanded]);
+      } finally {
+        tree.dispose();
+        releaseRead();
+        await vscode.workspace.fs.delete(second);
+      }
+    });
+
     it('shows the notes the parse pool has read so far', async () => {
       const nodeFs = { stat: (path: string) => settle(() => fs.stat(path)), read: (path: string) => settle(() => fs.readFile(path)) };
       // A pool whose batch with the held note comes back last: the others' readings are told as they come.

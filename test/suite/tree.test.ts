@@ -206,7 +206,7 @@ describe('Sessions view: updates', () => {
 function treeOver(grouping: Grouping, ...notes: { name: string; text: string }[]): SessionTreeProvider {
   const index = new NoteIndex();
   index.updateMany(notes.map(({ name, text }) => parseNoteText(text, { uri: `untitled:/${name}`, pathSegments: [name] }, { parseOptions: DEFAULT_PARSE_OPTIONS })), []);
-  const workspace = { index, ready: () => Promise.resolve(), showable: () => Promise.resolve() } as unknown as NoteWorkspace;
+  const workspace = { index, ready: () => Promise.resolve(), showable: () => Promise.resolve(), filling: false, onDidChangeScanning: () => ({ dispose() {} }) } as unknown as NoteWorkspace;
   return new SessionTreeProvider(workspace, grouping);
 }
 

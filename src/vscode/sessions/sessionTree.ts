@@ -94,11 +94,18 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   private groupingMode: Grouping;
   private filterText = '';
   private matched = new WeakMap<Session, boolean>();
+  /** Whether rows were handed out while the first scan was filling the index (see `idPrefix`). */
+  private shownWhileFilling = false;
 
   constructor(private readonly notes: NoteWorkspace, grouping: Grouping) {
     super();
     this.groupingMode = grouping;
     this.register(notes.index.onDidChange((change) => this.refreshFor(change)));
+    this.register(notes.onDidChangeScanning(() => {
+      if (!this.shownWhileFilling || notes.filling) return;
+      this.shownWhileFilling = false;
+      this.refreshAll();
+    }));
   }
 
   get grouping(): Grouping {
@@ -178,8 +185,9 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   }
 
   async getChildren(node?: SessionTreeNode): Promise<SessionTreeNode[]> {
-    // A warm start's saved notes are shown at once; what its check finds changes the tree in place.
+    // A warm start's saved notes are shown at once, a cold start's as they are read; what follows changes the tree in place.
     await this.notes.showable();
+    this.shownWhileFilling ||= this.notes.filling;
     const children = this.childrenOf(node);
     // With a filter, groups without a matching session disappear.
     return this.filterText ? children.filter((child) => child.kind === 'session' || this.sessionsUnder(child).length > 0) : children;
@@ -240,18 +248,20 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
 
   /**
    * Groups open to show what a filter matched, and a single conference opens with its tracks, as there is nothing
-   * else to choose. Only a node's first showing follows this (VS Code keeps what the user expanded or collapsed), so
-   * nodes get other ids while a filter is on.
+   * else to choose — once the first scan has read every note (while it fills the index, the one conference so far may
+   * be the first of many). Only a node's first showing follows this (VS Code keeps what the user expanded or
+   * collapsed), so nodes get other ids while a filter is on, and while the first scan fills the index.
    */
   private opensExpanded(node: Exclude<SessionTreeNode, { kind: 'session' }>): boolean {
     if (this.filterText) return true;
     // A count, not conferences(): that sorts every conference, and this runs for each row of the tree.
-    return node.kind !== 'group' && this.index.conferenceCount === 1;
+    return node.kind !== 'group' && !this.notes.filling && this.index.conferenceCount === 1;
   }
 
-  /** What sets the ids of filtered nodes apart from the same nodes unfiltered (see `opensExpanded`). */
+  /** What sets the ids of filtered nodes, and of nodes shown while the index fills, apart from the same nodes after (see `opensExpanded`). */
   private get idPrefix(): string {
-    return this.filterText ? `filter:${this.filterText}\u0000` : '';
+    if (this.filterText) return `filter:${this.filterText}\u0000`;
+    return this.notes.filling ? 'filling\u0000' : '';
   }
 
   private groupLabel(node: Exclude<SessionTreeNode, { kind: 'session' }>): string {
