@@ -70,9 +70,12 @@ describe('Reading notes (extension host)', () => {
         const rows = await topRowsWithin(tree, 'the held read');
         assert.equal(scanned, false, 'the scan is still waiting for the held read');
         assert.deepEqual(rows, ['WebCamp 2024'], 'the note read so far is shown');
+        const [shown] = await tree.getChildren();
         releaseRead();
         await ready;
         assert.deepEqual(notes.index.conferences().map((conference) => conference.name).sort(), ['DevConf 2024', 'WebCamp 2024']);
+        const after = (await tree.getChildren()).find((node) => node.kind === 'conference' && node.conference === 'WebCamp 2024');
+        assert.equal(after && tree.getTreeItem(after).id, tree.getTreeItem(shown).id, 'the same node, so what the user opened meanwhile stays open');
         assert.ok(titles(notes).includes('Scaling Queues'), 'the held note is indexed once read');
       } finally {
         tree.dispose();

@@ -94,8 +94,10 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
   private groupingMode: Grouping;
   private filterText = '';
   private matched = new WeakMap<Session, boolean>();
-  /** Whether rows were handed out while the first scan was filling the index (see `idPrefix`). */
+  /** Whether rows were handed out while the first scan was filling the index (see `opensExpanded`). */
   private shownWhileFilling = false;
+  /** Set when such a scan ends with a single conference: its nodes get new ids, so that VS Code opens them. */
+  private reshownWhole = false;
 
   constructor(private readonly notes: NoteWorkspace, grouping: Grouping) {
     super();
@@ -104,6 +106,9 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     this.register(notes.onDidChangeScanning(() => {
       if (!this.shownWhileFilling || notes.filling) return;
       this.shownWhileFilling = false;
+      // Other ids for every node would also close what the user opened meanwhile: only for the one case that needs them.
+      if (this.groupingMode !== 'conference' || this.filterText || this.index.conferenceCount !== 1) return;
+      this.reshownWhole = true;
       this.refreshAll();
     }));
   }
@@ -250,7 +255,8 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
    * Groups open to show what a filter matched, and a single conference opens with its tracks, as there is nothing
    * else to choose — once the first scan has read every note (while it fills the index, the one conference so far may
    * be the first of many). Only a node's first showing follows this (VS Code keeps what the user expanded or
-   * collapsed), so nodes get other ids while a filter is on, and while the first scan fills the index.
+   * collapsed), so nodes get other ids while a filter is on, and once a scan that filled the tree ends with one
+   * conference.
    */
   private opensExpanded(node: Exclude<SessionTreeNode, { kind: 'session' }>): boolean {
     if (this.filterText) return true;
@@ -258,10 +264,10 @@ export class SessionTreeProvider extends Disposable implements vscode.TreeDataPr
     return node.kind !== 'group' && !this.notes.filling && this.index.conferenceCount === 1;
   }
 
-  /** What sets the ids of filtered nodes, and of nodes shown while the index fills, apart from the same nodes after (see `opensExpanded`). */
+  /** What sets the ids of filtered nodes apart from the same nodes unfiltered, and the nodes shown again whole (see `opensExpanded`). */
   private get idPrefix(): string {
     if (this.filterText) return `filter:${this.filterText}\u0000`;
-    return this.notes.filling ? 'filling\u0000' : '';
+    return this.reshownWhole ? 'whole\u0000' : '';
   }
 
   private groupLabel(node: Exclude<SessionTreeNode, { kind: 'session' }>): string {
