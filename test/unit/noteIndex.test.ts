@@ -465,6 +465,43 @@ describe('NoteIndex: readings inferred per folder', () => {
     assert.equal(index.sessionCount, 3);
   });
 
+  it('reads every folder as an index built at once does, after any sequence of batches (property)', () => {
+    // Files whose reading depends on their siblings: one-talk files, a two-section report that follows them, landing
+    // pages that name the event and give tracks, reports that name an event in a heading.
+    const texts = [
+      talk('Alpha'),
+      talk('Beta'),
+      '## Build caches\n\ncache keys\n\n## Release trains\n\nmonthly\n',
+      '# Harbour Conf 2031 notes\n\n## Tutorials\n\n- [Alpha](a.md)\n- [Beta](b.md)\n',
+      '# Bay Summit 2031 notes\n\n- [Alpha](a.md)\n',
+      '# Harbour Conf 2031\n\n## Platform\n\n### Queues\n\nnotes\n',
+      '# Bay Summit 2031\n\n## Data\n\n### Streams\n\nnotes\n',
+    ];
+    const paths = ['conf/a.md', 'conf/b.md', 'conf/peers.md', 'conf/README.md', 'conf/index.md', 'conf/report.md', 'conf/sub/c.md', 'README.md'];
+    // A batch: paths written (a text) or deleted (null); the last word on a path wins, as in one updateMany.
+    const batch = fc.array(fc.record({ path: fc.constantFrom(...paths), text: fc.option(fc.constantFrom(...texts), { nil: null }) }), { minLength: 1, maxLength: 4 });
+    const reading = (index: NoteIndex) => index.sessions().map((session) => `${session.uri} ${session.title} | ${session.conference} | ${session.track ?? ''}`).sort();
+    assertProperty(
+      fc.property(fc.array(batch, { minLength: 1, maxLength: 10 }), (batches) => {
+        const index = new NoteIndex();
+        const files = new Map<string, string>();
+        for (const ops of batches) {
+          const last = new Map(ops.map(({ path, text }) => [path, text]));
+          const written = [...last].filter((entry): entry is [string, string] => entry[1] !== null);
+          const deleted = [...last].filter(([, text]) => text === null).map(([path]) => path);
+          index.updateMany(written.map(([path, text]) => read(path, text)), deleted.map((path) => `file:///ws/${path}`));
+          for (const [path, text] of written) files.set(path, text);
+          for (const path of deleted) files.delete(path);
+          const atOnce = new NoteIndex();
+          atOnce.updateMany([...files].map(([path, text]) => read(path, text)), []);
+          assert.deepEqual(reading(index), reading(atOnce));
+          assert.deepEqual(index.conferences(), atOnce.conferences());
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('keeps a README above folders of notes out of the sessions, and names a folder from its landing page', () => {
     const index = new NoteIndex();
     const prose = 'What the talk covered, written down during the talk and tidied up on the train home afterwards. '.repeat(2);

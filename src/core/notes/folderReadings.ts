@@ -6,9 +6,10 @@
 //   folder's reports name in a heading;
 // - tracks given by a landing page's link lists (`## Tutorials` over links to the talk files);
 // - that a README or index page above folders of notes describes them and holds no session.
-// Pure functions; NoteIndex keeps the folders and re-applies a folder whenever one of its files changes.
+// A FolderTally counts what a folder's files say as they come and go, so a folder of 15,000 files decides in the time
+// one of two does; NoteIndex keeps a tally per folder and re-applies a folder whenever one of its files changes.
 import { isLandingName } from './inferenceRules';
-import type { ParsedNote, Session } from './model';
+import type { LandingPage, ParsedNote, Session } from './model';
 
 export interface FolderDecision {
   /** Weak reports (and weak non-sessions) read as one session each. */
@@ -37,27 +38,57 @@ function noteKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-export function decideFolder(notes: Iterable<ParsedNote>, hasSubfolderNotes: boolean): FolderDecision {
-  let strongOneSession = 0;
-  let strongReports = 0;
-  let landingConference: string | undefined;
-  const headingConferences = new Set<string>();
-  const tracks = new Map<string, string>();
-  for (const note of notes) {
-    const hints = note.folderHints;
-    if (!hints) continue;
-    if (hints.strong && hints.vote === 'one-session') strongOneSession++;
-    if (hints.strong && hints.vote === 'report') strongReports++;
-    if (hints.landing) {
-      landingConference ??= hints.landing.conference;
-      for (const [name, track] of Object.entries(hints.landing.tracks)) if (!tracks.has(noteKey(name))) tracks.set(noteKey(name), track);
-    }
-    if (note.reading?.conferenceSource === 'heading' && hints.ownConference !== undefined) headingConferences.add(hints.ownConference);
+/**
+ * What a folder's inferred files say about the folder, counted in and out file by file: `decide` then takes time in
+ * the number of landing pages and of conferences named, not of files. Count a note out exactly as it was counted in.
+ */
+export class FolderTally {
+  private strongOneSession = 0;
+  private strongReports = 0;
+  /** Landing pages by note URI, and whether the file's name says so (README, index). */
+  private readonly landings = new Map<string, { readonly page: LandingPage; readonly named: boolean }>();
+  /** Conference → how many files read from a heading of their own name it. */
+  private readonly headingConferences = new Map<string, number>();
+
+  add(note: ParsedNote): void {
+    this.count(note, 1);
   }
-  const oneSessionFolder = strongOneSession >= MIN_ONE_SESSION_SIBLINGS && strongOneSession > strongReports;
-  const conference = landingConference ?? (headingConferences.size === 1 ? [...headingConferences][0] : undefined);
-  const key = JSON.stringify([oneSessionFolder, conference ?? null, [...tracks], hasSubfolderNotes]);
-  return { oneSessionFolder, conference, conferenceSource: landingConference === undefined ? 'folder' : 'landing-page', tracks, hasSubfolderNotes, key };
+
+  remove(note: ParsedNote): void {
+    this.count(note, -1);
+  }
+
+  private count(note: ParsedNote, delta: 1 | -1): void {
+    const hints = note.folderHints;
+    if (!hints) return;
+    if (hints.strong && hints.vote === 'one-session') this.strongOneSession += delta;
+    if (hints.strong && hints.vote === 'report') this.strongReports += delta;
+    if (hints.landing) {
+      if (delta > 0) this.landings.set(note.uri, { page: hints.landing, named: isLandingName(hints.fileName) });
+      else this.landings.delete(note.uri);
+    }
+    if (note.reading?.conferenceSource === 'heading' && hints.ownConference !== undefined) {
+      const files = (this.headingConferences.get(hints.ownConference) ?? 0) + delta;
+      if (files > 0) this.headingConferences.set(hints.ownConference, files);
+      else this.headingConferences.delete(hints.ownConference);
+    }
+  }
+
+  decide(hasSubfolderNotes: boolean): FolderDecision {
+    let landingConference: string | undefined;
+    const tracks = new Map<string, string>();
+    // Of several landing pages, a README or index before another page of links, then by URI: the same decision
+    // whatever order the files were read in (a warm start reads them in another order than a first scan).
+    const landings = [...this.landings].sort(([a, pageA], [b, pageB]) => Number(pageB.named) - Number(pageA.named) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, { page }] of landings) {
+      landingConference ??= page.conference;
+      for (const [name, track] of Object.entries(page.tracks)) if (!tracks.has(noteKey(name))) tracks.set(noteKey(name), track);
+    }
+    const oneSessionFolder = this.strongOneSession >= MIN_ONE_SESSION_SIBLINGS && this.strongOneSession > this.strongReports;
+    const conference = landingConference ?? (this.headingConferences.size === 1 ? [...this.headingConferences.keys()][0] : undefined);
+    const key = JSON.stringify([oneSessionFolder, conference ?? null, [...tracks], hasSubfolderNotes]);
+    return { oneSessionFolder, conference, conferenceSource: landingConference === undefined ? 'folder' : 'landing-page', tracks, hasSubfolderNotes, key };
+  }
 }
 
 /** The note as its folder reads it: the same object when the folder changes nothing. */

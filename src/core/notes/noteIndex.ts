@@ -7,7 +7,7 @@
 // decision (a walk over the folder's inferred files) and re-indexes only the files whose reading changed.
 // Tracks are filed under their variant key (trackAliases.ts): "Keynote" and "ＫＥＹＮＯＴＥ" are one track, shown under
 // the canonical spelling of the whole index; a batch that changes that spelling reports the track in every conference.
-import { applyFolder, decideFolder, folderOf, type FolderDecision } from './folderReadings';
+import { applyFolder, folderOf, FolderTally, type FolderDecision } from './folderReadings';
 import type { ParsedNote, Session, SessionStatus } from './model';
 import { SessionIdentities, type MergeChange } from './sessionIdentity';
 import { TrackSpellings, type TrackNameChange } from './trackAliases';
@@ -208,8 +208,8 @@ export class NoteIndex {
   private readonly notes = new Map<string, ParsedNote>();
   /** Each file as parsed. */
   private readonly parsed = new Map<string, ParsedNote>();
-  /** Per folder, the files whose reading was inferred (they have folder hints). */
-  private readonly inferredByFolder = new Map<string, Set<string>>();
+  /** Per folder, the files whose reading was inferred (they have folder hints), and what they say about the folder. */
+  private readonly inferredByFolder = new Map<string, { readonly members: Set<string>; readonly tally: FolderTally }>();
   /** Per folder, how many files sit in folders below it. */
   private readonly notesBelow = new Map<string, number>();
   /** Per folder that has held a file, the folders above it (what a folder's URI gives never changes). */
@@ -256,9 +256,10 @@ export class NoteIndex {
       const folder = folderOf(note.uri);
       countFile(filesIn, folder, 1);
       if (note.folderHints) {
-        let members = this.inferredByFolder.get(folder);
-        if (!members) this.inferredByFolder.set(folder, (members = new Set()));
-        members.add(note.uri);
+        let inferred = this.inferredByFolder.get(folder);
+        if (!inferred) this.inferredByFolder.set(folder, (inferred = { members: new Set(), tally: new FolderTally() }));
+        inferred.members.add(note.uri);
+        inferred.tally.add(note);
         changedIn(folders, folder).add(note.uri);
       } else {
         this.addNote(note, collector);
@@ -288,9 +289,10 @@ export class NoteIndex {
     const folder = folderOf(uri);
     countFile(filesIn, folder, -1);
     if (parsed.folderHints) {
-      const members = this.inferredByFolder.get(folder);
-      members?.delete(uri);
-      if (members?.size === 0) this.inferredByFolder.delete(folder);
+      const inferred = this.inferredByFolder.get(folder);
+      inferred?.members.delete(uri);
+      inferred?.tally.remove(parsed);
+      if (inferred?.members.size === 0) this.inferredByFolder.delete(folder);
       changedIn(folders, folder);
     }
   }
@@ -327,15 +329,13 @@ export class NoteIndex {
 
   /** Re-derives the inferred readings of a folder; `changed` files are (re-)indexed whatever the decision. */
   private rereadFolder(folder: string, changed: ReadonlySet<string>, collector: ChangeCollector): void {
-    const members = this.inferredByFolder.get(folder);
-    if (!members) {
+    const inferred = this.inferredByFolder.get(folder);
+    if (!inferred) {
       this.decisions.delete(folder);
       return;
     }
-    const decision = decideFolder(
-      [...members].map((uri) => this.parsed.get(uri) as ParsedNote),
-      this.notesBelow.has(folder),
-    );
+    const { members, tally } = inferred;
+    const decision = tally.decide(this.notesBelow.has(folder));
     const previous = this.decisions.get(folder);
     this.decisions.set(folder, decision);
     for (const uri of previous?.key === decision.key ? changed : members) {
