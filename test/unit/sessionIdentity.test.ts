@@ -285,6 +285,20 @@ describe('one talk, one session', () => {
       return [...current.values()];
     }
 
+    it('takes a session out of a talk when a place added later contradicts its date, as a fresh index does', () => {
+      // a's talk joined the UID talk through c's same-as while c was its only place; b, added after, is on another day.
+      const index = new NoteIndex();
+      const notes = edit(index, [
+        { kind: 'update', file: 'a', sessions: [] },
+        { kind: 'update', file: 'c', sessions: [] },
+        { kind: 'update', file: 'b', sessions: [{ title: 'Opening', date: '2025-01-01', uid: 'U1' }] },
+        { kind: 'update', file: 'c', sessions: [{ title: 'Opening', uid: 'U1', sameAs: 'Closing' }] },
+        { kind: 'update', file: 'a', sessions: [{ title: 'Closing', date: '2025-01-02' }] },
+      ]);
+      assert.deepEqual(shown(indexOf(notes)), shown(index));
+      assert.deepEqual(index.sessions().map((session) => (session.places?.map((place) => place.uri) ?? [session.uri]).sort()).sort(), [['file:///a.md'], ['file:///b.md', 'file:///c.md']]);
+    });
+
     it('gives after any edits the sessions a fresh index of the same notes gives', () => {
       assertProperty(
         fc.property(fc.array(operation, { maxLength: 20 }), (operations) => {

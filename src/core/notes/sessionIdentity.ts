@@ -238,7 +238,11 @@ export class SessionIdentities {
     }
   }
 
-  /** A UID member came or went: the titles that may match it, by its title or by a `same-as` naming its UID, re-match. */
+  /**
+   * A UID member came or went: the titles that may match it, by its title or by a `same-as` naming its UID, re-match;
+   * so do the titles of the talk's other places, whose sessions without a UID joined it on dates its new member may
+   * contradict (or its leaving member did).
+   */
   private touchUid(entry: Entry, delta: 1 | -1): void {
     const title = entry.titleKey as string;
     const uidKey = entry.uidKey as string;
@@ -249,6 +253,7 @@ export class SessionIdentities {
     this.dirtyTitles.add(title);
     const conference = `${entry.session.conference}\0`;
     this.dirtyTitles.add(conference + titleKey(uidKey.slice(conference.length)));
+    for (const member of this.clusters.get(`uid\0${uidKey}`)?.members ?? []) if (member.titleKey !== undefined) this.dirtyTitles.add(member.titleKey);
   }
 
   private join(entry: Entry, key: string): void {
