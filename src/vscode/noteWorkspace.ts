@@ -376,6 +376,8 @@ export class NoteWorkspace extends Disposable {
 
   /** A cold start's first readings, in the index before the scan is done: the notes among them, counted. */
   private indexEarly(readings: readonly WorkspaceReading[]): number {
+    // Its timer may fire after the window closed, with the diagnostics gone.
+    if (this.isDisposed) return 0;
     const { notes, unread } = this.take(readings);
     this.indexFilling = true;
     this.index.updateMany(notes, unread);
