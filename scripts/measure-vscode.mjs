@@ -31,6 +31,9 @@ const snapshotTimeoutMs = 120_000;
 /** Where the server's extension host writes the extension's log output channel, under its --user-data-dir. */
 const outputChannelFile = 'conference-notes.conference-notes/Conference Notes.log';
 
+/** A conference row of the Sessions tree. */
+const conferenceRow = '.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]';
+
 /** Every file named `name` under `dir`, however deep. */
 function filesNamed(dir, name) {
   if (!existsSync(dir)) return [];
@@ -76,7 +79,7 @@ async function savedIndex(server, timeoutMs) {
 async function timeToTree(page) {
   const opened = performance.now();
   await openViewContainer(page, 'Conference Notes');
-  await page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]').first().waitFor({ timeout: treeTimeoutMs });
+  await page.locator(conferenceRow).first().waitFor({ timeout: treeTimeoutMs });
   return Math.round(performance.now() - opened);
 }
 
@@ -93,9 +96,14 @@ async function settledConferences(page) {
   return rows;
 }
 
-/** The last match of `pattern` in the output channel (a reloaded window appends a session of its own). */
+/** Every match of `pattern` in the output channel (each window of the measure appends a session of its own). */
+function matchesOf(output, pattern) {
+  return [...output.matchAll(new RegExp(pattern.source, 'g'))];
+}
+
+/** The last match of `pattern` in the output channel. */
 function lastMatch(output, pattern) {
-  return [...output.matchAll(new RegExp(pattern.source, 'g'))].pop();
+  return matchesOf(output, pattern).pop();
 }
 
 /** Opens and closes the command palette once; resolves with the round trip in ms. */
@@ -137,7 +145,7 @@ async function measure() {
 
     const opened = performance.now();
     await openViewContainer(page, 'Conference Notes');
-    const treeShown = page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]').first()
+    const treeShown = page.locator(conferenceRow).first()
       .waitFor({ timeout: treeTimeoutMs })
       .then(() => performance.now() - opened);
     let populated = false;
@@ -194,15 +202,15 @@ async function measure() {
     const warmIndexed = lastMatch(warmOutput, warmIndexedPattern);
     // A window that opens with the view in front: the extension starts with the window, and the tree waits for the
     // restore (the measure above opens the view once the reloaded window has settled, by when it is done).
-    const sessionsBefore = [...warmOutput.matchAll(new RegExp(restoredPattern.source, 'g'))].length;
+    const sessionsBefore = matchesOf(warmOutput, restoredPattern).length;
     const reloaded = performance.now();
     await page.reload();
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: workbenchTimeoutMs });
     const workbenchMs = performance.now() - reloaded;
-    await page.locator('.part.sidebar .monaco-list-row[role="treeitem"][aria-level="1"]').first().waitFor({ timeout: treeTimeoutMs });
+    await page.locator(conferenceRow).first().waitFor({ timeout: treeTimeoutMs });
     const inFrontTreeMs = performance.now() - reloaded;
     let inFrontOutput = await readOutputChannel(server, workbenchTimeoutMs);
-    while ([...inFrontOutput.matchAll(new RegExp(restoredPattern.source, 'g'))].length <= sessionsBefore && Date.now() < warmDeadline + treeTimeoutMs) {
+    while (matchesOf(inFrontOutput, restoredPattern).length <= sessionsBefore && Date.now() < warmDeadline + treeTimeoutMs) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       inFrontOutput = await readOutputChannel(server, workbenchTimeoutMs);
     }

@@ -4,7 +4,7 @@
 // sessions only, never the note text.
 // Inferred readings depend on a file's folder (folderReadings.ts): the index keeps each file as parsed and, per
 // folder, re-derives its files' readings from what they kept, so a change to one file costs its folder's
-// decision (a walk over the folder's inferred files) and re-indexes only the files whose reading changed.
+// decision (from the folder's tally, whatever its number of files) and re-indexes only the files whose reading changed.
 // Tracks are filed under their variant key (trackAliases.ts): "Keynote" and "ＫＥＹＮＯＴＥ" are one track, shown under
 // the canonical spelling of the whole index; a batch that changes that spelling reports the track in every conference.
 import { applyFolder, folderOf, FolderTally, type FolderDecision } from './folderReadings';

@@ -220,14 +220,11 @@ export async function readNotes(
     readonly onReading?: (position: number, reading: NoteReading) => void;
   },
 ): Promise<NoteReading[]> {
-  const { onReading } = options;
-  return mapConcurrently(files, options.concurrency, onReading
-    ? async (file, position) => {
-      const reading = await readNote(source, file, settings, options.cause);
-      onReading(position, reading);
-      return reading;
-    }
-    : (file) => readNote(source, file, settings, options.cause));
+  return mapConcurrently(files, options.concurrency, async (file, position) => {
+    const reading = await readNote(source, file, settings, options.cause);
+    options.onReading?.(position, reading);
+    return reading;
+  });
 }
 
 /** `work` over every item with up to `concurrency` calls in flight; the results are in the order of `items`. */
