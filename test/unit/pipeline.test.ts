@@ -133,6 +133,23 @@ describe('the note-reading pipeline', () => {
     assert.deepEqual(heard.map(({ position, reading }) => [position, reading]).sort(([a], [b]) => Number(a) - Number(b)), readings.map((reading, i) => [i, reading]));
   });
 
+  it('fails the read, once and with its error, when whoever hears of the readings throws, and still tells of every other reading', async () => {
+    const files = fixtureFiles();
+    const refs = [...files.keys()].map((relative) => folderFile(relative, uriOf));
+    const heard: number[] = [];
+    const listenerBug = new Error('the listener is broken');
+    const reading = readNotes(memorySource(files), refs, settings, {
+      cause: 'scan',
+      concurrency: 3,
+      onReading: (position) => {
+        heard.push(position);
+        if (position === 1) throw listenerBug;
+      },
+    });
+    await assert.rejects(reading, (error) => error === listenerBug);
+    assert.deepEqual(heard.sort((a, b) => a - b), refs.map((_, i) => i));
+  });
+
   it('tells a file deleted between listing and reading from one a change event said was deleted', async () => {
     const gone: NoteSource = { list: async () => ['gone.md'], stat: () => settle(() => Promise.reject(Object.assign(new Error('ENOENT'), { code: 'ENOENT' }))), read: async () => ({ failure: 'missing' }) };
     const [scanned] = await readFolder(gone, settings, uriOf, 1);
