@@ -5,7 +5,8 @@
 //
 // A worker that crashes, exits or stops answering does not stop the scan: the files it held are read on the main
 // thread (through the `mainThread` source), and the pool goes on with the workers it has left.
-import type { ParseOptions } from '../core/notes/model';
+import { restoreCompactNote, type FileKey } from '../core/notes/indexSnapshot';
+import type { ParsedNote, ParseOptions } from '../core/notes/model';
 import type { FolderSettings } from '../core/notes/noteSettings';
 import { readNote, type NoteFileAccess, type NoteFileRef, type NoteReading } from '../core/notes/pipeline';
 
@@ -25,10 +26,16 @@ export type PoolMessage =
   | { readonly kind: 'options'; readonly optionsId: number; readonly options: ParseOptions }
   | { readonly kind: 'parse'; readonly batchId: number; readonly files: readonly WorkerFile[] };
 
+/**
+ * A reading as a worker posts it: a parsed note in the saved index's compact form (`compactNote`) when it has one,
+ * so that its sessions come back sharing their note's URI, conference and layout instead of a copy each.
+ */
+export type PostedReading = NoteReading | { readonly kind: 'parsed'; readonly note: ParsedNote; readonly key?: FileKey; readonly compact: true };
+
 /** What a worker posts back. */
 export interface BatchReply {
   readonly batchId: number;
-  readonly readings: readonly NoteReading[];
+  readonly readings: readonly PostedReading[];
 }
 
 /** The part of a `worker_threads` Worker the pool uses. */
@@ -74,6 +81,18 @@ const BATCH_SIZE = 64;
 const BATCHES_PER_WORKER = 2;
 /** A batch takes tens of milliseconds; a worker silent for this long with work in hand is stuck (e.g. in a loop). */
 const DEFAULT_ANSWER_TIMEOUT_MS = 15_000;
+
+/**
+ * A worker's reading as the index keeps it: a compact note made whole, its URI the string the main thread sent
+ * (which the listing holds anyway) rather than the worker's copy.
+ */
+function receivedReading(posted: PostedReading, file: NoteFileRef): NoteReading {
+  if (!('compact' in posted)) return posted;
+  const note = posted.note as unknown as Record<string, unknown>;
+  if (note.uri === file.uri) note.uri = file.uri;
+  if (!restoreCompactNote(note)) throw new Error(`The parse worker sent a note that is not one for ${file.uri}.`);
+  return posted.key === undefined ? { kind: 'parsed', note: posted.note } : { kind: 'parsed', note: posted.note, key: posted.key };
+}
 
 /** A batch's outcome: the worker's readings, or why it gave none. */
 type BatchOutcome = { readonly readings: readonly NoteReading[] } | { readonly failure: string };
@@ -188,7 +207,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       const readings = await Promise.all(outcomes.map(async (pending, i) => {
         const outcome = await pending;
         let chunkReadings: readonly NoteReading[];
-        if ('readings' in outcome) chunkReadings = outcome.readings;
+        if ('readings' in outcome) chunkReadings = outcome.readings.map((posted, j) => receivedReading(posted, chunks[i][j]));
         else {
           workerFailures.add(outcome.failure);
           readOnMainThread += chunks[i].length;

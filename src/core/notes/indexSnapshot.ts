@@ -175,13 +175,15 @@ interface SnapshotHeader {
   readonly checksum: string;
 }
 
-/** An entry in the body: `[path, size, mtime, hash or null, note]`, the note as `storedNote` writes it. */
+/** An entry in the body: `[path, size, mtime, hash or null, note]`, the note as `compactNote` writes it. */
 type StoredEntry = [string, number, number, string | null, ParsedNote];
 
 // A session repeats its note's URI (in `uri` and at the start of its `id`), conference and layout: a sixth of a
 // snapshot's bytes. They are stored as '' when they are the note's, the id from its `#` on, and given back on load
 // — in place, so each session keeps its keys in the order the parser wrote them (the CLI's JSON shows it), and
-// keeps them strings (a placeholder of another type would cost every restored session a change of shape).
+// keeps them strings (a placeholder of another type would cost every restored session a change of shape). The
+// parse pool sends its notes between threads in the same compact form: what is given back is the note's own string,
+// not a copy per session, as a structured clone would make.
 
 /** The keys a session shares with its note, stored as '' when equal. */
 const SHARED_KEYS = ['conference', 'uri', 'layout'] as const;
@@ -189,13 +191,13 @@ const SHARED_KEYS = ['conference', 'uri', 'layout'] as const;
 /**
  * The note as the body holds it: its sessions without what they share with it. Undefined for a note the form cannot
  * hold (a session with an empty conference, say, in a note with a name: '' would come back as the note's), which is
- * then not saved, and read again at the next start; the parser writes no such note.
+ * then not saved, and read again at the next start (or sent whole by the parse pool); the parser writes no such note.
  */
-function storedNote(note: ParsedNote): ParsedNote | undefined {
+export function compactNote(note: ParsedNote): ParsedNote | undefined {
   if (!Array.isArray(note.sessions)) return note; // not a note: written as it is, and a load rejects it
   if (note.sessions.some((session) => SHARED_KEYS.some((key) => session[key] === '' && note[key] !== ''))) return undefined;
   const asOneSession = note.folderHints?.asOneSession;
-  const storedAlternative = asOneSession && storedNote(asOneSession);
+  const storedAlternative = asOneSession && compactNote(asOneSession);
   if (asOneSession && !storedAlternative) return undefined;
   return {
     ...note,
@@ -212,8 +214,8 @@ function storedSession(session: Session, note: ParsedNote): Session {
   return stored as unknown as Session;
 }
 
-/** A stored note made whole again, in place (JSON.parse has just made it): false when it is not a note. */
-function restoreNote(note: Record<string, unknown>): boolean {
+/** A compact note made whole again, in place (JSON.parse or a structured clone has just made it): false when it is not a note. */
+export function restoreCompactNote(note: Record<string, unknown>): boolean {
   if (typeof note.uri !== 'string' || typeof note.conference !== 'string' || typeof note.layout !== 'string') return false;
   if (!Array.isArray(note.sessions) || !Array.isArray(note.diagnostics)) return false;
   for (const session of note.sessions as unknown[]) {
@@ -225,7 +227,7 @@ function restoreNote(note: Record<string, unknown>): boolean {
     }
   }
   const asOneSession = isRecord(note.folderHints) ? note.folderHints.asOneSession : undefined;
-  return asOneSession === undefined || (isRecord(asOneSession) && restoreNote(asOneSession));
+  return asOneSession === undefined || (isRecord(asOneSession) && restoreCompactNote(asOneSession));
 }
 
 /**
@@ -239,7 +241,7 @@ function asciiJson(value: unknown): string {
 /** The snapshot as the bytes of its file. */
 export function encodeSnapshot(snapshot: FolderSnapshot): Uint8Array {
   const stored = snapshot.entries.flatMap(({ path, key, note }): StoredEntry[] => {
-    const storable = storedNote(note);
+    const storable = compactNote(note);
     return storable ? [[path, key.size, key.mtime, key.hash ?? null, storable]] : [];
   });
   const encoder = new TextEncoder();
@@ -273,7 +275,7 @@ function isStoredEntry(value: unknown): value is StoredEntry {
   if (!Array.isArray(value) || value.length !== 5) return false;
   const [path, size, mtime, hash, note] = value as unknown[];
   return typeof path === 'string' && Number.isSafeInteger(size) && (size as number) >= 0 && typeof mtime === 'number' && Number.isFinite(mtime) &&
-    (hash === null || typeof hash === 'string') && isRecord(note) && restoreNote(note);
+    (hash === null || typeof hash === 'string') && isRecord(note) && restoreCompactNote(note);
 }
 
 /**
