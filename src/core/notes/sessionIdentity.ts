@@ -68,8 +68,8 @@ interface Entry {
   readonly titleKey: string | undefined;
   /** `conference \0 same-as value`: the UID its `same-as` may name. */
   readonly refKey: string | undefined;
-  /** The key of a cluster of its own (`same-as: none`, a title of punctuation only). */
-  readonly alone: string | undefined;
+  /** In a cluster of its own (`same-as: none`, a title of punctuation only). */
+  readonly alone: boolean;
   /** The cluster it is in. */
   cluster: Cluster | undefined;
 }
@@ -131,6 +131,8 @@ export interface MergeChange {
 // Arrays, not sets, hold the members and the titles' sessions: nearly every talk is written once, and 20,000
 // one-member sets cost the first index of 10,000 notes more in allocation and collection than all else here.
 interface Cluster {
+  /** Where it is filed, and under which key: a UID talk, or a title's talk on a day; none for a session kept alone. */
+  readonly space: Map<string, Cluster> | undefined;
   readonly key: string;
   readonly members: Entry[];
   merged: Session | undefined;
@@ -154,9 +156,38 @@ function countIn(counts: Map<string, number>, key: string, delta: 1 | -1): void 
   else counts.set(key, count);
 }
 
+/**
+ * Strings made once and shared. A key built with `+` or a template literal is a rope of its parts (V8's ConsString),
+ * which a map keeps as it is, a node per part: `conference \0 title \0 day \0 n` built for each of 20,000 sessions
+ * kept 4 MB of rope nodes. Built on a shared prefix or suffix, each session's key is one node. Bounded: a user who
+ * types a conference name makes a new one per keystroke.
+ */
+class SharedStrings {
+  private readonly made = new Map<string, string>();
+
+  constructor(private readonly make: (part: string) => string) {}
+
+  of(part: string): string {
+    let made = this.made.get(part);
+    if (made === undefined) {
+      if (this.made.size >= SHARED_STRINGS_LIMIT) this.made.clear();
+      this.made.set(part, (made = this.make(part)));
+    }
+    return made;
+  }
+}
+
+const SHARED_STRINGS_LIMIT = 4_096;
+
 export class SessionIdentities {
   private readonly entries = new Map<Session, Entry>();
-  private readonly clusters = new Map<string, Cluster>();
+  /** UID talks by `conference \0 uid`. */
+  private readonly uidClusters = new Map<string, Cluster>();
+  /** Talks without a UID by `conference \0 title key \0 day \0 n` (the n-th of that title in a file). */
+  private readonly titleClusters = new Map<string, Cluster>();
+  private readonly conferencePrefixes = new SharedStrings((conference) => `${conference}\0`);
+  /** `\0 day \0 0`: the slot of a day's first talk of a title, nearly every talk's. */
+  private readonly firstSlots = new SharedStrings((day) => `\0${day}\0${0}`);
   /** Per title key, the UID clusters with a member of that title (how many members). */
   private readonly uidsByTitle = new Map<string, Map<string, number>>();
   /** Per title key, the sessions without a UID that match by title. */
@@ -164,7 +195,6 @@ export class SessionIdentities {
   /** What the `replace` in progress touched; kept between calls, as the first index makes one call per note. */
   private readonly dirtyClusters = new Set<Cluster>();
   private readonly dirtyTitles = new Set<string>();
-  private serial = 0;
 
   /** Takes `removed`'s sessions out and puts `added`'s in; returns the merged sessions that changed. */
   replace(removed: ParsedNote | undefined, added: ParsedNote | undefined): MergeChange {
@@ -190,18 +220,18 @@ export class SessionIdentities {
   }
 
   private entryOf(session: Session, kind: PlaceKind): Entry {
-    const conference = `${session.conference}\0`;
+    const conference = this.conferencePrefixes.of(session.conference);
     const sameAs = session.sameAs?.trim();
     const uid = session.uid?.trim() || undefined;
     const title = sameAs !== undefined && SEPARATE.test(sameAs) ? undefined : titleKey(sameAs || session.title);
     // `same-as: none` keeps the session apart; a title of punctuation only names no talk: only its UID may merge it.
-    const alone = title === undefined || (!uid && title === '') ? `alone\0${this.serial++}` : undefined;
+    const alone = title === undefined || (!uid && title === '');
     return {
       session,
       kind,
-      uidKey: alone === undefined && uid ? conference + uid : undefined,
-      titleKey: alone === undefined ? conference + title : undefined,
-      refKey: alone === undefined && sameAs && !uid ? conference + sameAs : undefined,
+      uidKey: !alone && uid ? conference + uid : undefined,
+      titleKey: !alone ? conference + title : undefined,
+      refKey: !alone && sameAs && !uid ? conference + sameAs : undefined,
       alone,
       cluster: undefined,
     };
@@ -209,10 +239,10 @@ export class SessionIdentities {
 
   private file(entry: Entry): void {
     this.entries.set(entry.session, entry);
-    if (entry.alone !== undefined) {
-      this.join(entry, entry.alone);
+    if (entry.alone) {
+      this.join(entry, undefined, '');
     } else if (entry.uidKey !== undefined) {
-      this.join(entry, `uid\0${entry.uidKey}`);
+      this.join(entry, this.uidClusters, entry.uidKey);
       this.touchUid(entry, 1);
     } else {
       const title = entry.titleKey as string;
@@ -251,25 +281,30 @@ export class SessionIdentities {
     countIn(uids, uidKey, delta);
     if (uids.size === 0) this.uidsByTitle.delete(title);
     this.dirtyTitles.add(title);
-    const conference = `${entry.session.conference}\0`;
+    const conference = this.conferencePrefixes.of(entry.session.conference);
     this.dirtyTitles.add(conference + titleKey(uidKey.slice(conference.length)));
-    for (const member of this.clusters.get(`uid\0${uidKey}`)?.members ?? []) if (member.titleKey !== undefined) this.dirtyTitles.add(member.titleKey);
+    for (const member of this.uidClusters.get(uidKey)?.members ?? []) if (member.titleKey !== undefined) this.dirtyTitles.add(member.titleKey);
   }
 
-  private join(entry: Entry, key: string): void {
-    let cluster = this.clusters.get(key);
-    // A literal of one: an empty array's first push reserves room for 17.
-    if (!cluster) this.clusters.set(key, (cluster = { key, members: [entry], merged: undefined, built: NOTHING_BUILT }));
-    else cluster.members.push(entry);
+  /** Joins the cluster filed in `space` under `key`, made if there is none; without a space, a cluster of its own. */
+  private join(entry: Entry, space: Map<string, Cluster> | undefined, key: string): void {
+    let cluster = space?.get(key);
+    if (!cluster) {
+      // A literal of one: an empty array's first push reserves room for 17.
+      cluster = { space, key, members: [entry], merged: undefined, built: NOTHING_BUILT };
+      space?.set(key, cluster);
+    } else {
+      cluster.members.push(entry);
+    }
     entry.cluster = cluster;
     this.dirtyClusters.add(cluster);
   }
 
-  /** Joins a cluster unless the entry is in it already. */
+  /** Joins a title's cluster unless the entry is in it already. */
   private moveTo(entry: Entry, key: string): void {
-    if (entry.cluster?.key === key) return;
+    if (entry.cluster?.space === this.titleClusters && entry.cluster.key === key) return;
     this.leave(entry);
-    this.join(entry, key);
+    this.join(entry, this.titleClusters, key);
   }
 
   private leave(entry: Entry): void {
@@ -282,7 +317,7 @@ export class SessionIdentities {
 
   /** The UID members of a UID cluster. */
   private uidMembers(uidKey: string): Session[] {
-    return (this.clusters.get(`uid\0${uidKey}`)?.members ?? []).flatMap((member) => (member.uidKey === undefined ? [] : [member.session]));
+    return (this.uidClusters.get(uidKey)?.members ?? []).flatMap((member) => (member.uidKey === undefined ? [] : [member.session]));
   }
 
   /**
@@ -296,7 +331,7 @@ export class SessionIdentities {
     if (loose.length === 1 && !this.uidsByTitle.has(title)) {
       // Most titles: one place, no programme stub of that title.
       const [entry] = loose;
-      if (entry.refKey === undefined) return this.moveTo(entry, `title\0${title}\0${dayOf(entry.session) ?? ''}\0${0}`);
+      if (entry.refKey === undefined) return this.moveTo(entry, title + this.firstSlots.of(dayOf(entry.session) ?? ''));
     }
     const uids = [...(this.uidsByTitle.get(title)?.keys() ?? [])];
     const byDay = new Map<string, Entry[]>();
@@ -305,7 +340,7 @@ export class SessionIdentities {
       this.leave(entry);
       const target = this.uidTarget(entry, uids);
       const day = dayOf(entry.session);
-      if (target !== undefined) this.join(entry, `uid\0${target}`);
+      if (target !== undefined) this.join(entry, this.uidClusters, target);
       else if (day === undefined) undated.push(entry);
       else byDay.set(day, [...(byDay.get(day) ?? []), entry]);
     }
@@ -318,7 +353,7 @@ export class SessionIdentities {
         const slot = `${day}\0${entry.session.uri}`;
         const nth = taken.get(slot) ?? 0;
         taken.set(slot, nth + 1);
-        this.join(entry, `title\0${title}\0${day}\0${nth}`);
+        this.join(entry, this.titleClusters, title + (nth === 0 ? this.firstSlots.of(day) : `\0${day}\0${nth}`));
       }
     }
   }
@@ -337,7 +372,7 @@ export class SessionIdentities {
     for (const cluster of this.dirtyClusters) {
       if (cluster.members.length === 0) {
         if (cluster.merged) removed.push(cluster.merged);
-        this.clusters.delete(cluster.key);
+        if (cluster.space?.get(cluster.key) === cluster) cluster.space.delete(cluster.key);
         cluster.merged = undefined;
         cluster.built = NOTHING_BUILT;
         continue;
