@@ -416,7 +416,8 @@ export class NoteWorkspace extends Disposable {
 
   /**
    * Reads and parses a folder's files, in the worker pool when it pays (local files, and not a handful of them);
-   * `onBatch` hears of the readings as they come in.
+   * `onBatch` hears of the readings as they come in. A pool that fails leaves to the main thread the files it has not
+   * told of, so no note is told of twice.
    */
   private async readFiles(
     folder: vscode.WorkspaceFolder,
@@ -426,19 +427,27 @@ export class NoteWorkspace extends Disposable {
     warm: boolean,
     onBatch: BatchListener | undefined,
   ): Promise<readonly NoteReading[]> {
+    const told: NoteReading[] = new Array(files.length);
     if (this.parseLocal && folder.uri.scheme === 'file' && files.length > 0 && (!warm || files.length >= WARM_POOL_MIN_FILES)) {
       const local = files.map((file): NoteFile => ({ ...file, path: source.uriOf(file.path).fsPath, settings }));
+      const heard: BatchListener | undefined = onBatch && ((first, readings) => {
+        readings.forEach((reading, i) => (told[first + i] = reading));
+        onBatch(first, readings);
+      });
       try {
-        const pooled = await this.parseLocal(local, onBatch);
+        const pooled = await this.parseLocal(local, heard);
         if (pooled.workerFailures.length > 0) this.logWorkerFailure(pooled.workerFailures.join('; '), pooled.readOnMainThread);
         return pooled.readings;
       } catch (error) {
-        // No pool at all (e.g. its script could not be started): the main thread reads the folder.
-        this.logWorkerFailure(error instanceof Error ? error.message : String(error), files.length);
+        // No pool at all (e.g. its script could not be started), or one that failed on the way: the main thread reads the rest.
+        this.logWorkerFailure(error instanceof Error ? error.message : String(error), files.length - told.filter(Boolean).length);
       }
     }
-    const onReading = onBatch && ((position: number, reading: NoteReading) => onBatch(position, [reading]));
-    return readNotes(source, files, settings, { cause: 'scan', concurrency: READ_CONCURRENCY, onReading });
+    const untold = files.flatMap((_, i) => (told[i] === undefined ? [i] : []));
+    const onReading = onBatch && ((position: number, reading: NoteReading) => onBatch(untold[position], [reading]));
+    const readings = await readNotes(source, untold.map((i) => files[i]), settings, { cause: 'scan', concurrency: READ_CONCURRENCY, onReading });
+    untold.forEach((fileIndex, i) => (told[fileIndex] = readings[i]));
+    return told;
   }
 
   private logWorkerFailure(reason: string, notesReadOnMainThread: number): void {

@@ -52,6 +52,35 @@ describe('Reading notes (extension host)', () => {
     assert.equal(lines.filter((line) => line.includes('the worker script is missing')).length, 1, lines.join('\n'));
   });
 
+  it('reads on the main thread only the notes that a pool failing on the way had not told of, and counts each note once', async () => {
+    const plain = workspace(workspaceFileSystem);
+    await plain.notes.ready();
+    const sessionIds = (notes: NoteWorkspace) => notes.index.sessions().map((session) => session.id).sort();
+    const nodeFs = { stat: (path: string) => settle(() => fs.stat(path)), read: (path: string) => settle(() => fs.readFile(path)) };
+    const toldOf = new Set<string>();
+    let untold = 0;
+    const pool: LocalNoteParser = async (files, onBatch) => {
+      const half = Math.ceil(files.length / 2);
+      untold = files.length - half;
+      for (let i = 0; i < half; i++) {
+        onBatch?.(i, [await readNote(nodeFs, files[i], files[i].settings, 'scan')]);
+        toldOf.add(files[i].uri);
+      }
+      throw new Error('a worker failed after some batches');
+    };
+    const readOnMainThread: string[] = [];
+    const files = workspaceFileSystem;
+    const { notes, lines } = workspace({ ...files, readFile: (uri) => (readOnMainThread.push(uri.toString()), files.readFile(uri)) }, pool);
+    await notes.ready();
+    assert.ok(toldOf.size > 0 && untold > 0, 'the pool told of some notes and not of others');
+    assert.deepEqual(readOnMainThread.filter((uri) => toldOf.has(uri)), [], 'no note the pool told of is read again');
+    assert.equal(notes.index.noteCount, plain.notes.index.noteCount);
+    assert.deepEqual(sessionIds(notes), sessionIds(plain.notes));
+    const indexed = (log: readonly string[]) => log.find((line) => line.includes('Indexed '))?.match(/Indexed (\d+) notes/)?.[1];
+    assert.equal(indexed(lines), indexed(plain.lines), lines.join('\n'));
+    assert.ok(lines.some((line) => line.includes('a worker failed after some batches') && line.includes(`its ${untold} notes`)), lines.join('\n'));
+  });
+
   describe('a first scan with a note whose read is held back', () => {
     const heldNote = workspaceUri('notes', 'devconf.md');
     let releaseRead: () => void;
