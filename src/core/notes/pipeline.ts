@@ -262,9 +262,9 @@ export async function readNotes(
 
 /**
  * Work run in batches, one per turn of the event loop: what was added since the last batch runs together, after
- * the turn's I/O callbacks. On the main thread, parsing each note inside its read's callback, between the steps of
- * the other reads in flight, took 1.5–1.6 s for the benchmark's 10,000 notes; parsing the notes that have come in
- * together, 1.2–1.3 s (docs/performance.md).
+ * the turn's I/O callbacks. On the main thread, reading the benchmark's 10,000 notes and parsing each inside its
+ * read's callback, between the steps of the other reads in flight, took a median of 1.84 s; parsing the notes that
+ * have come in together, 1.63 s (docs/performance.md).
  */
 class BatchedWork {
   private queue: (() => void)[] = [];
