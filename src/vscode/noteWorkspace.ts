@@ -428,6 +428,7 @@ export class NoteWorkspace extends Disposable {
     onBatch: BatchListener | undefined,
   ): Promise<readonly NoteReading[]> {
     const told: NoteReading[] = new Array(files.length);
+    let poolFailure: string | undefined;
     if (this.parseLocal && folder.uri.scheme === 'file' && files.length > 0 && (!warm || files.length >= WARM_POOL_MIN_FILES)) {
       const local = files.map((file): NoteFile => ({ ...file, path: source.uriOf(file.path).fsPath, settings }));
       const heard: BatchListener | undefined = onBatch && ((first, readings) => {
@@ -440,10 +441,11 @@ export class NoteWorkspace extends Disposable {
         return pooled.readings;
       } catch (error) {
         // No pool at all (e.g. its script could not be started), or one that failed on the way: the main thread reads the rest.
-        this.logWorkerFailure(error instanceof Error ? error.message : String(error), files.length - told.filter(Boolean).length);
+        poolFailure = error instanceof Error ? error.message : String(error);
       }
     }
     const untold = files.flatMap((_, i) => (told[i] === undefined ? [i] : []));
+    if (poolFailure !== undefined) this.logWorkerFailure(poolFailure, untold.length);
     const onReading = onBatch && ((position: number, reading: NoteReading) => onBatch(untold[position], [reading]));
     const readings = await readNotes(source, untold.map((i) => files[i]), settings, { cause: 'scan', concurrency: READ_CONCURRENCY, onReading });
     untold.forEach((fileIndex, i) => (told[fileIndex] = readings[i]));
